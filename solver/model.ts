@@ -1,0 +1,132 @@
+// The county model every part of carezones shares: units, their demand, zones,
+// provider bases and a plan (unit -> zone). Per-unit data are typed arrays indexed
+// by unit so they are compact, fast to score and transferable to a worker.
+
+/** Weekly hours of care. */
+export type HoursPerWeek = number;
+export type Metres = number;
+export type Minutes = number;
+/** External id of a unit: an LSOA code, an H3 index, a ward code. */
+export type UnitId = string;
+/** External id of a zone (lot), e.g. "10". */
+export type ZoneId = string;
+/** Index into a model's unit arrays. */
+export type UnitIndex = number;
+/** Index into `CountyModel.zones`; UNASSIGNED when a unit has no zone. */
+export type ZoneIndex = number;
+export const UNASSIGNED: ZoneIndex = -1;
+
+/**
+ * Rurality band of a unit, from the ONS 2011 rural-urban classification
+ * (A-C urban, D rural town and fringe, E/F rural village, hamlet and dispersed).
+ */
+export const Rurality = { Urban: 0, RuralTown: 1, RuralVillage: 2 } as const;
+export type Rurality = (typeof Rurality)[keyof typeof Rurality];
+export const RURALITY_NAMES: Record<Rurality, string> = {
+  0: 'Urban',
+  1: 'Rural town and fringe',
+  2: 'Rural village and dispersed',
+};
+
+/** Unit adjacency graph in compressed sparse row form. */
+export interface Adjacency {
+  /** Neighbours of unit u are neighbours[offsets[u] .. offsets[u + 1]). */
+  offsets: Uint32Array;
+  neighbours: Uint32Array;
+  /** Shared border length in km, aligned with `neighbours` (0 when only a corner touches). */
+  sharedKm: Float64Array;
+}
+
+export interface Units {
+  count: number;
+  ids: UnitId[];
+  names: string[];
+  /** Representative point (WGS84), used for travel. */
+  lon: Float64Array;
+  lat: Float64Array;
+  areaKm2: Float64Array;
+  /** Whole boundary length of the unit, km (for zone perimeters and compactness). */
+  perimeterKm: Float64Array;
+  rurality: Uint8Array;
+  /** 1 when ONS marks the unit "in a sparse setting". */
+  sparse: Uint8Array;
+  /** Raw ONS RUC11 code ("C1", "E2"), or "" when rurality was derived from density. */
+  ruc: string[];
+  /** Index into `CountyModel.towns` of the built-up area the unit belongs to, -1 if none. */
+  town: Int32Array;
+  adjacency: Adjacency;
+}
+
+/** Service-user demand aggregated to units. */
+export interface Demand {
+  users: Float64Array;
+  hours: Float64Array;
+  /** Hours of packages that need two carers per visit. */
+  doubleHandedHours: Float64Array;
+  waitingUsers: Float64Array;
+  waitingHours: Float64Array;
+}
+
+export interface Zone {
+  id: ZoneId;
+  name: string;
+  /** CSS colour; the map picks one when absent. */
+  colour?: string;
+}
+
+export interface Base {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  capacityHours: HoursPerWeek;
+  zone: ZoneIndex;
+}
+
+export interface Town {
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+export interface CountyModel {
+  units: Units;
+  demand: Demand;
+  zones: Zone[];
+  bases: Base[];
+  towns: Town[];
+}
+
+/** A plan assigns each unit a zone index (or UNASSIGNED). */
+export interface Plan {
+  zoneOf: Int32Array;
+}
+
+export function emptyDemand(count: number): Demand {
+  return {
+    users: new Float64Array(count),
+    hours: new Float64Array(count),
+    doubleHandedHours: new Float64Array(count),
+    waitingUsers: new Float64Array(count),
+    waitingHours: new Float64Array(count),
+  };
+}
+
+/** Builds a CSR adjacency from per-unit neighbour lists (symmetry is the caller's job). */
+export function adjacencyFromLists(lists: Array<Array<[UnitIndex, number]>>): Adjacency {
+  const offsets = new Uint32Array(lists.length + 1);
+  for (let u = 0; u < lists.length; u++) offsets[u + 1] = offsets[u] + lists[u].length;
+  const neighbours = new Uint32Array(offsets[lists.length]);
+  const sharedKm = new Float64Array(offsets[lists.length]);
+  lists.forEach((list, u) => {
+    list.forEach(([v, km], k) => {
+      neighbours[offsets[u] + k] = v;
+      sharedKm[offsets[u] + k] = km;
+    });
+  });
+  return { offsets, neighbours, sharedKm };
+}
+
+export function neighboursOf(adj: Adjacency, u: UnitIndex): Uint32Array {
+  return adj.neighbours.subarray(adj.offsets[u], adj.offsets[u + 1]);
+}
