@@ -1,0 +1,128 @@
+// The embedded Lincolnshire-shaped county the app opens on (built by
+// data/build/build-default.ts). Pure: takes the file texts, returns a Project,
+// so node tests and the browser build it the same way.
+import Papa from 'papaparse';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { emptyDemand, Rurality, UNASSIGNED, type Base, type CountyModel, type Town, type Zone } from '../../solver/model';
+import { polygonAdjacency } from './polygonAdjacency';
+import { ruralityFromRuc } from './rurality';
+import type { Project, UnitFeature } from './project';
+
+export interface DefaultDataTexts {
+  units: string;
+  zoneSectors: string;
+  bases: string;
+  users: string;
+  postcodes: string;
+  towns: string;
+}
+
+type Row = Record<string, string>;
+const csv = (text: string): Row[] => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
+
+export const DEFAULT_ATTRIBUTION = [
+  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0',
+  'Contains OS data © Crown copyright and database right 2011-2014',
+  'Contains Royal Mail data © Royal Mail copyright and database right 2014',
+];
+
+export function buildDefaultProject(texts: DefaultDataTexts): Project {
+  const geo = JSON.parse(texts.units) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  const features = geo.features;
+  const n = features.length;
+  const metrics = polygonAdjacency(features);
+  const index = new Map<string, number>();
+  features.forEach((f, i) => index.set(String(f.properties.id), i));
+
+  const towns: Town[] = csv(texts.towns).map((t) => ({ name: t.name, lon: Number(t.longitude), lat: Number(t.latitude) }));
+  const townIndex = new Map(towns.map((t, i) => [t.name, i]));
+
+  const rurality = new Uint8Array(n);
+  const sparse = new Uint8Array(n);
+  const town = new Int32Array(n).fill(-1);
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  features.forEach((f, i) => {
+    const p = f.properties;
+    const r = ruralityFromRuc(String(p.ruc11cd)) ?? { rurality: Rurality.Urban, sparse: false };
+    rurality[i] = r.rurality;
+    sparse[i] = r.sparse ? 1 : 0;
+    town[i] = townIndex.get(String(p.town)) ?? -1;
+    lon[i] = Number(p.centroid_lon);
+    lat[i] = Number(p.centroid_lat);
+  });
+
+  // Zones in the order the council numbers them; units take their main sector's zone.
+  const zones: Zone[] = [];
+  const zoneIndex = new Map<string, number>();
+  const sectorZone = new Map<string, number>();
+  for (const r of csv(texts.zoneSectors)) {
+    if (!zoneIndex.has(r.zone)) {
+      zoneIndex.set(r.zone, zones.length);
+      zones.push({ id: r.zone, name: r.zone_name });
+    }
+    sectorZone.set(r.sector, zoneIndex.get(r.zone)!);
+  }
+  const zoneOf = new Int32Array(n).fill(UNASSIGNED);
+  features.forEach((f, i) => (zoneOf[i] = sectorZone.get(String(f.properties.sector)) ?? UNASSIGNED));
+
+  const bases: Base[] = csv(texts.bases).map((b) => ({
+    id: b.id,
+    name: b.name,
+    lon: Number(b.longitude),
+    lat: Number(b.latitude),
+    capacityHours: Number(b.capacity_hours),
+    zone: zoneIndex.get(b.zone) ?? UNASSIGNED,
+  }));
+
+  const unitOfPostcode = new Map(csv(texts.postcodes).map((p) => [p.postcode, index.get(p.lsoa11cd)]));
+  const demand = emptyDemand(n);
+  for (const u of csv(texts.users)) {
+    const i = unitOfPostcode.get(u.postcode);
+    if (i === undefined) throw new Error(`default data: postcode ${u.postcode} of ${u.id} is not in postcodes.csv`);
+    const hours = Number(u.weekly_hours);
+    demand.users[i] += 1;
+    demand.hours[i] += hours;
+    if (u.carers === '2') demand.doubleHandedHours[i] += hours;
+    if (u.waiting === 'yes') {
+      demand.waitingUsers[i] += 1;
+      demand.waitingHours[i] += hours;
+    }
+  }
+
+  const model: CountyModel = {
+    units: {
+      count: n,
+      ids: features.map((f) => String(f.properties.id)),
+      names: features.map((f) => String(f.properties.name)),
+      lon,
+      lat,
+      areaKm2: metrics.areaKm2,
+      perimeterKm: metrics.perimeterKm,
+      rurality,
+      sparse,
+      ruc: features.map((f) => String(f.properties.ruc11cd)),
+      town,
+      adjacency: metrics.adjacency,
+    },
+    demand,
+    zones,
+    bases,
+    towns,
+  };
+  const unitFeatures: UnitFeature[] = features.map((f, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: f.geometry,
+    properties: { id: String(f.properties.id), name: String(f.properties.name) },
+  }));
+  return {
+    name: 'Lincolnshire (embedded example, synthetic service users)',
+    model,
+    plan: { zoneOf },
+    unitGeo: { type: 'FeatureCollection', features: unitFeatures },
+    borders: metrics.borders,
+    attribution: DEFAULT_ATTRIBUTION,
+    syntheticUsers: true,
+  };
+}

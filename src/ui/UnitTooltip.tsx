@@ -1,0 +1,36 @@
+import { useApp } from '../app/store';
+import { RURALITY_NAMES, type Rurality } from '../../solver/model';
+import { fmt1, fmtInt } from './format';
+
+/** Hover card for one unit: what a commissioner needs to know at a glance. */
+export function UnitTooltip() {
+  const hover = useApp((s) => s.hover);
+  const project = useApp((s) => s.project);
+  if (!hover || !project) return null;
+  const { model, plan } = project;
+  const u = hover.unit;
+  const z = plan.zoneOf[u];
+  const zone = z >= 0 ? model.zones[z] : null;
+  const ruc = model.units.ruc[u];
+  return (
+    <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+      <div className="tooltip-title">{model.units.names[u]}</div>
+      <dl>
+        <dt>Zone</dt>
+        <dd>{zone ? `${zone.id} ${zone.name}` : 'Unassigned'}</dd>
+        <dt>Service users</dt>
+        <dd>{fmtInt(model.demand.users[u])}</dd>
+        <dt>Weekly hours</dt>
+        <dd>{fmt1(model.demand.hours[u])}</dd>
+        <dt>Waiting</dt>
+        <dd>{fmtInt(model.demand.waitingUsers[u])}</dd>
+        <dt>Rurality</dt>
+        <dd>
+          {RURALITY_NAMES[model.units.rurality[u] as Rurality]}
+          {model.units.sparse[u] ? ', sparse' : ''}
+          {ruc ? ` (${ruc})` : ''}
+        </dd>
+      </dl>
+    </div>
+  );
+}
