@@ -1,17 +1,25 @@
 import { useEffect } from 'react';
-import { useApp } from './store';
+import { useApp } from '../state/store';
 import { loadDefaultProject } from '../model/loadDefaultProject';
 import { MapView } from '../map/MapView';
 import { ZonePanel } from '../ui/ZonePanel';
+import { ZoneEditor } from '../ui/ZoneEditor';
+import { ScenarioPanel } from '../ui/ScenarioPanel';
+import { Toolbar } from '../ui/Toolbar';
 import { UnitTooltip } from '../ui/UnitTooltip';
 import { MapLegend } from '../ui/MapLegend';
+import { installShortcuts } from './shortcuts';
 
 export function App() {
-  const { status, project, error, setProject, setError } = useApp();
+  const status = useApp((s) => s.status);
+  const project = useApp((s) => s.project);
+  const error = useApp((s) => s.error);
 
   useEffect(() => {
-    loadDefaultProject().then(setProject, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [setProject, setError]);
+    const { openProject, setError } = useApp.getState();
+    loadDefaultProject().then(openProject, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return installShortcuts();
+  }, []);
 
   return (
     <div className="app">
@@ -24,6 +32,7 @@ export function App() {
           </span>
         )}
       </header>
+      {project && <Toolbar />}
       <main className="workspace">
         {status === 'loading' && <p className="status">Loading the county…</p>}
         {status === 'error' && (
@@ -39,7 +48,9 @@ export function App() {
               <UnitTooltip />
             </div>
             <aside className="side">
-              <ZonePanel project={project} />
+              <ZonePanel />
+              <ZoneEditor />
+              <ScenarioPanel />
             </aside>
           </>
         )}

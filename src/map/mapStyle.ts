@@ -1,5 +1,5 @@
 // An offline map style: no tiles, no fonts, no sprites, so the map makes no
-// request beyond the app's own origin. Labels are HTML markers (see ZoneLabels).
+// request beyond the app's own origin. Labels are HTML markers (see markers.ts).
 import type { StyleSpecification } from 'maplibre-gl';
 
 export const SOURCES = { units: 'units', borders: 'borders' } as const;
@@ -7,6 +7,7 @@ export const LAYERS = {
   background: 'background',
   unitFill: 'unit-fill',
   unitLine: 'unit-line',
+  unitLocked: 'unit-locked',
   unitHover: 'unit-hover',
   zoneBorder: 'zone-border',
   outline: 'county-outline',

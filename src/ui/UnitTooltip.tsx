@@ -1,4 +1,5 @@
-import { useApp } from '../app/store';
+import { useApp, useScenario } from '../state/store';
+import { isUnitLocked } from '../state/scenario';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import { fmt1, fmtInt } from './format';
 
@@ -6,18 +7,29 @@ import { fmt1, fmtInt } from './format';
 export function UnitTooltip() {
   const hover = useApp((s) => s.hover);
   const project = useApp((s) => s.project);
+  const s = useScenario();
   if (!hover || !project) return null;
-  const { model, plan } = project;
+  const { model } = project;
   const u = hover.unit;
-  const z = plan.zoneOf[u];
-  const zone = z >= 0 ? model.zones[z] : null;
+  const z = s.zoneOf[u];
+  const zone = z >= 0 ? s.zones[z] : null;
   const ruc = model.units.ruc[u];
+  const town = model.units.town[u];
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
       <div className="tooltip-title">{model.units.names[u]}</div>
       <dl>
         <dt>Zone</dt>
-        <dd>{zone ? `${zone.id} ${zone.name}` : 'Unassigned'}</dd>
+        <dd>
+          {zone ? `${zone.id} ${zone.name}` : 'Unassigned'}
+          {isUnitLocked(s, u) ? ' (locked)' : ''}
+        </dd>
+        {town >= 0 && (
+          <>
+            <dt>Town</dt>
+            <dd>{model.towns[town].name}</dd>
+          </>
+        )}
         <dt>Service users</dt>
         <dd>{fmtInt(model.demand.users[u])}</dd>
         <dt>Weekly hours</dt>

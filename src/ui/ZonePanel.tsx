@@ -1,42 +1,43 @@
-// The zone list: one row per zone with its users and weekly hours. Scores
-// (balance, travel, rural share, cost) join these columns as they arrive.
+// The zone table: one row per zone; clicking a row makes it the zone to paint.
 import { useMemo } from 'react';
-import type { Project } from '../model/project';
-import { useApp } from '../app/store';
+import type { CountyModel } from '../../solver/model';
+import type { Scenario } from '../state/scenario';
+import { useApp, useScenario } from '../state/store';
 import { fmtInt, fmt1 } from './format';
 
 interface ZoneRow {
-  index: number;
-  id: string;
-  name: string;
   units: number;
   users: number;
   hours: number;
   waiting: number;
 }
 
-function zoneRows(project: Project): ZoneRow[] {
-  const { model, plan } = project;
-  const rows: ZoneRow[] = model.zones.map((z, index) => ({ index, id: z.id, name: z.name, units: 0, users: 0, hours: 0, waiting: 0 }));
+function zoneRows(model: CountyModel, s: Scenario): { rows: ZoneRow[]; unassigned: ZoneRow } {
+  const blank = (): ZoneRow => ({ units: 0, users: 0, hours: 0, waiting: 0 });
+  const rows = s.zones.map(blank);
+  const unassigned = blank();
   for (let u = 0; u < model.units.count; u++) {
-    const row = rows[plan.zoneOf[u]];
-    if (!row) continue;
+    const row = rows[s.zoneOf[u]] ?? unassigned;
     row.units += 1;
     row.users += model.demand.users[u];
     row.hours += model.demand.hours[u];
     row.waiting += model.demand.waitingUsers[u];
   }
-  return rows;
+  return { rows, unassigned };
 }
 
-export function ZonePanel({ project }: { project: Project }) {
-  const colours = useApp((s) => s.zoneColours);
-  const rows = useMemo(() => zoneRows(project), [project]);
-  const total = rows.reduce((t, r) => ({ users: t.users + r.users, hours: t.hours + r.hours, waiting: t.waiting + r.waiting }), {
-    users: 0,
-    hours: 0,
-    waiting: 0,
-  });
+export function ZonePanel() {
+  const project = useApp((st) => st.project)!;
+  const s = useScenario();
+  const activeZone = useApp((st) => st.activeZone);
+  const setActiveZone = useApp((st) => st.setActiveZone);
+  const { rows, unassigned } = useMemo(() => zoneRows(project.model, s), [project, s]);
+  const total = rows.concat(unassigned).reduce((t, r) => ({
+    units: t.units + r.units,
+    users: t.users + r.users,
+    hours: t.hours + r.hours,
+    waiting: t.waiting + r.waiting,
+  }));
   const maxHours = Math.max(...rows.map((r) => r.hours), 1);
   return (
     <section className="panel" aria-labelledby="zones-heading">
@@ -51,20 +52,41 @@ export function ZonePanel({ project }: { project: Project }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-zone={r.id}>
+          {rows.map((r, i) => {
+            const z = s.zones[i];
+            return (
+              <tr
+                key={z.id}
+                data-zone={z.id}
+                className={i === activeZone ? 'active' : ''}
+                onClick={() => setActiveZone(i)}
+                aria-selected={i === activeZone}
+              >
+                <th scope="row">
+                  <span className="swatch" style={{ background: z.colour }} aria-hidden="true" />
+                  <span className="zone-id">{z.id}</span> {z.name}
+                  {s.lockedZones[i] && <span className="lock-mark" title="Locked">locked</span>}
+                </th>
+                <td className="num">{fmtInt(r.users)}</td>
+                <td className="num">{fmtInt(r.waiting)}</td>
+                <td className="num hours-cell">
+                  <span className="bar" style={{ width: `${(r.hours / maxHours) * 100}%` }} aria-hidden="true" />
+                  <span className="hours" data-hours={r.hours}>{fmt1(r.hours)}</span>
+                </td>
+              </tr>
+            );
+          })}
+          {unassigned.units > 0 && (
+            <tr data-zone="unassigned" className="unassigned">
               <th scope="row">
-                <span className="swatch" style={{ background: colours[r.index] }} aria-hidden="true" />
-                <span className="zone-id">{r.id}</span> {r.name}
+                <span className="swatch" style={{ background: '#d9d9d9' }} aria-hidden="true" />
+                Unassigned ({fmtInt(unassigned.units)} units)
               </th>
-              <td className="num">{fmtInt(r.users)}</td>
-              <td className="num">{fmtInt(r.waiting)}</td>
-              <td className="num hours-cell">
-                <span className="bar" style={{ width: `${(r.hours / maxHours) * 100}%` }} aria-hidden="true" />
-                <span className="hours" data-hours={r.hours}>{fmt1(r.hours)}</span>
-              </td>
+              <td className="num">{fmtInt(unassigned.users)}</td>
+              <td className="num">{fmtInt(unassigned.waiting)}</td>
+              <td className="num"><span className="hours" data-hours={unassigned.hours}>{fmt1(unassigned.hours)}</span></td>
             </tr>
-          ))}
+          )}
         </tbody>
         <tfoot>
           <tr>

@@ -1,0 +1,59 @@
+// What scoring needs to know about a model that does not depend on the plan,
+// computed once: road distance from every unit to each zone's nearest base, to the
+// nearest base of any zone, and each zone's base capacity. A plan change never
+// touches these, which is what makes incremental scoring cheap.
+import type { CountyModel } from '../model';
+import { haversineMetres } from '../travel';
+import type { ScoreSettings } from './settings';
+
+export interface ScoreContext {
+  model: CountyModel;
+  settings: ScoreSettings;
+  zoneCount: number;
+  /** Road metres from unit u to the nearest base of zone z, at [u * zoneCount + z]; 0 when z has no base. */
+  baseRoadMetres: Float64Array;
+  /** Road metres from each unit to the nearest base of any zone; Infinity when the model has no base. */
+  nearestBaseRoadMetres: Float64Array;
+  zoneBaseCount: Int32Array;
+  zoneCapacity: Float64Array;
+  /** Driving minutes per road metre, by rurality of the unit driven to. */
+  minutesPerMetre: Float64Array;
+}
+
+export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
+  const n = model.units.count;
+  const zoneCount = model.zones.length;
+  const { lon, lat } = model.units;
+  const circuity = settings.travel.circuityFactor;
+  const zoneBaseCount = new Int32Array(zoneCount);
+  const zoneCapacity = new Float64Array(zoneCount);
+  for (const base of model.bases) {
+    if (base.zone < 0 || base.zone >= zoneCount) continue;
+    zoneBaseCount[base.zone]++;
+    zoneCapacity[base.zone] += base.capacityHours;
+  }
+
+  const baseRoadMetres = new Float64Array(n * zoneCount).fill(Infinity);
+  const nearestBaseRoadMetres = new Float64Array(n).fill(Infinity);
+  for (const base of model.bases) {
+    const z = base.zone;
+    const inZone = z >= 0 && z < zoneCount;
+    for (let u = 0; u < n; u++) {
+      const road = haversineMetres(base.lon, base.lat, lon[u], lat[u]) * circuity;
+      if (road < nearestBaseRoadMetres[u]) nearestBaseRoadMetres[u] = road;
+      if (inZone && road < baseRoadMetres[u * zoneCount + z]) baseRoadMetres[u * zoneCount + z] = road;
+    }
+  }
+  // Zones without a base get 0 so sums stay finite; their travel is reported as null.
+  for (let z = 0; z < zoneCount; z++) {
+    if (zoneBaseCount[z] > 0) continue;
+    for (let u = 0; u < n; u++) baseRoadMetres[u * zoneCount + z] = 0;
+  }
+
+  const minutesPerMetre = new Float64Array(3);
+  for (let r = 0; r < 3; r++) {
+    minutesPerMetre[r] = 60 / (1000 * settings.travel.speedKmh[r as 0 | 1 | 2]);
+  }
+  return { model, settings, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
+}
+

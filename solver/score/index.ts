@@ -1,0 +1,15 @@
+// Public face of the scoring module, shared by the app, the optimiser and the CLI.
+export { prepareScoring, type ScoreContext } from './context';
+export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
+export { scorePlan } from './scorePlan';
+export { ScoreState, type ScoreHistory } from './scoreState';
+export {
+  DEFAULT_SCORE_SETTINGS,
+  extraRuralRate,
+  type ExtraRuralSettings,
+  type ExtraRuralWeights,
+  type RateSettings,
+  type RuleSettings,
+  type ScoreSettings,
+} from './settings';
+export type * from './types';

@@ -1,0 +1,95 @@
+// Everything the scoring module can be told, as plain values the UI can edit and
+// save. Defaults are Lincolnshire's 2019/20 figures (council report 003) where the
+// council gave one, otherwise our own choice (see docs/SCORING.md).
+import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
+
+export type PoundsPerHour = number;
+export type Pounds = number;
+/** A share of hours, 0..1. */
+export type Share = number;
+export type Percent = number;
+
+export interface RateSettings {
+  urban: PoundsPerHour;
+  rural: PoundsPerHour;
+  /** Extra-rural rate as an uplift on the rural rate (Lincolnshire: 5%). */
+  extraRuralUpliftPct: Percent;
+  /** An explicit extra-rural rate; when set it wins over the uplift. */
+  extraRuralRate: PoundsPerHour | null;
+}
+
+export interface RuleSettings {
+  /** A zone's weekly hours may differ from the mean zone by at most this, %. */
+  hoursTolerancePct: Percent;
+  ruralShareMin: Share;
+  ruralShareMax: Share;
+  /** Warn when a zone's hours exceed its bases' total capacity. */
+  checkCapacity: boolean;
+}
+
+/** How strongly each criterion counts towards the extra-rural score (any scale; normalised). */
+export interface ExtraRuralWeights {
+  rurality: number;
+  distance: number;
+  density: number;
+  waiting: number;
+}
+
+export interface ExtraRuralSettings {
+  weights: ExtraRuralWeights;
+  /** Score at or above which a unit is switched on. */
+  switchOn: number;
+  /** A unit already on stays on until its score falls below this (hysteresis). */
+  switchOff: number;
+  /** Rurality criterion: score of a rural town / village unit, plus a bonus when sparse (capped at 1). */
+  ruralTownScore: number;
+  ruralVillageScore: number;
+  sparseBonus: number;
+  /** Distance criterion: 0 at or below `distanceKmLow`, 1 at or above `distanceKmHigh` (road km to the nearest base). */
+  distanceKmLow: number;
+  distanceKmHigh: number;
+  /** Density criterion (h/week per km2): 1 at or below `densityLow`, 0 at or above `densityHigh`, log-linear between. */
+  densityLow: number;
+  densityHigh: number;
+  /** Waiting criterion reaches 1 at this many people waiting, or this many waiting hours a week. */
+  waitingUsersFull: number;
+  waitingHoursFull: number;
+}
+
+export interface ScoreSettings {
+  rates: RateSettings;
+  weeksPerYear: number;
+  travel: TravelSettings;
+  rules: RuleSettings;
+  extraRural: ExtraRuralSettings;
+}
+
+export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
+  rates: { urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null },
+  weeksPerYear: 52.14,
+  travel: DEFAULT_TRAVEL,
+  rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  extraRural: {
+    weights: { rurality: 0.35, distance: 0.3, density: 0.2, waiting: 0.15 },
+    switchOn: 0.6,
+    switchOff: 0.5,
+    ruralTownScore: 0.4,
+    ruralVillageScore: 0.8,
+    sparseBonus: 0.2,
+    distanceKmLow: 5,
+    distanceKmHigh: 25,
+    densityLow: 0.5,
+    densityHigh: 5,
+    waitingUsersFull: 5,
+    waitingHoursFull: 40,
+  },
+};
+
+/**
+ * The extra-rural hourly rate. Derived rates are rounded to the penny, as councils
+ * publish them: 15.96 + 5% = 16.758, published as £16.76 (report 003).
+ */
+export function extraRuralRate(rates: RateSettings): PoundsPerHour {
+  if (rates.extraRuralRate !== null) return rates.extraRuralRate;
+  return Math.round(rates.rural * (100 + rates.extraRuralUpliftPct)) / 100;
+}

@@ -1,0 +1,156 @@
+// Reading tabular text (CSV/TSV as exported by spreadsheets and case-management
+// systems) and guessing which column holds which field. The column mappings are
+// plain objects of header names so a mapping screen can show, edit and store them.
+import Papa from 'papaparse';
+
+export interface CsvTable {
+  /** Header cells, trimmed and made unique ("Zone", "Zone (2)"); blank headers become "Column N". */
+  headers: string[];
+  /** Data rows as read, including blank ones, so rows[i] is spreadsheet row i + 2. */
+  rows: string[][];
+  delimiter: string;
+}
+
+/** Spreadsheet row number (header = 1) of data row i. */
+export const spreadsheetRow = (i: number): number => i + 2;
+
+export function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
+
+/** Parses CSV or TSV text: strips a BOM, accepts CRLF/LF/CR, quoted delimiters and line breaks. */
+export function readCsv(text: string): CsvTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: false,
+    delimitersToGuess: [',', '\t', ';', '|'],
+  });
+  const all = parsed.data;
+  // Papa yields one [""] row for a trailing line break; it is not a spreadsheet row.
+  while (all.length > 0 && isBlankRow(all[all.length - 1])) all.pop();
+  const [headerRow = [], ...rows] = all;
+  return { headers: uniqueHeaders(headerRow), rows, delimiter: parsed.meta.delimiter };
+}
+
+function uniqueHeaders(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    const base = cell.trim() || `Column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** Column number of a mapped header, -1 when unmapped or not in the table. */
+export function columnIndex(table: CsvTable, header: string | null): number {
+  return header === null ? -1 : table.headers.indexOf(header);
+}
+
+/** Trimmed cell of a row ("" for an unmapped column or a short row). */
+export const cellAt = (row: readonly string[], column: number): string => (column < 0 ? '' : (row[column] ?? '').trim());
+
+// ---- header guessing -------------------------------------------------------
+
+/** Lowercase letters and digits only: "Post Code" -> "postcode", "Weekly_Hours" -> "weeklyhours". */
+export const headerKey = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+type Synonyms<F extends string> = Record<F, string[]>;
+
+/**
+ * Assigns each field the best header: an exact synonym beats a header that
+ * merely contains a synonym; each header is used once, fields in the order given.
+ */
+function guess<F extends string>(headers: readonly string[], synonyms: Synonyms<F>): Record<F, string | null> {
+  const keys = headers.map(headerKey);
+  const used = new Set<number>();
+  const out = {} as Record<F, string | null>;
+  for (const field of Object.keys(synonyms) as F[]) {
+    const words = synonyms[field];
+    let best = -1;
+    let bestScore = 0;
+    keys.forEach((key, i) => {
+      if (used.has(i)) return;
+      let score = 0;
+      words.forEach((w, rank) => {
+        if (key === w) score = Math.max(score, 1000 - rank);
+        else if (w.length >= 4 && key.includes(w)) score = Math.max(score, 100 - rank);
+      });
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    out[field] = best < 0 ? null : headers[best];
+    if (best >= 0) used.add(best);
+  }
+  return out;
+}
+
+/** How the carers column is written: a count (1 or 2) or a double-handed yes/no flag. */
+export type CarersFormat = 'count' | 'doubleHandedFlag';
+
+export interface UserColumnMapping {
+  id: string | null;
+  postcode: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  easting: string | null;
+  northing: string | null;
+  weeklyHours: string | null;
+  carers: string | null;
+  carersFormat: CarersFormat;
+  waiting: string | null;
+  zone: string | null;
+}
+
+// Order matters: more specific fields first so "Current zone" is not taken as an id.
+const USER_SYNONYMS: Synonyms<Exclude<keyof UserColumnMapping, 'carersFormat'>> = {
+  postcode: ['postcode', 'postalcode', 'pcode', 'pcd', 'pcds', 'pc', 'zip', 'zipcode'],
+  latitude: ['lat', 'latitude', 'y'],
+  longitude: ['lon', 'long', 'lng', 'longitude', 'x'],
+  easting: ['easting', 'eastings', 'oseast1m', 'east', 'gridx'],
+  northing: ['northing', 'northings', 'osnrth1m', 'north', 'gridy'],
+  weeklyHours: ['weeklyhours', 'hoursperweek', 'hourspw', 'hours', 'hrs', 'hrsperweek', 'weeklyhrs', 'carehours', 'plannedhours', 'commissionedhours', 'totalhours'],
+  carers: ['carerspervisit', 'carers', 'doublehanded', 'doubleup', 'double', 'numberofcarers', 'noofcarers', 'staffpervisit', 'handed'],
+  waiting: ['waiting', 'waitinglist', 'iswaiting', 'awaitingcare', 'awaiting', 'unmetneed', 'unmet', 'wait'],
+  zone: ['zone', 'lot', 'currentzone', 'currentlot', 'zoneid', 'lotid', 'lotnumber', 'zonenumber', 'zonename', 'lotname'],
+  id: ['id', 'userid', 'serviceuserid', 'serviceuser', 'suid', 'clientid', 'client', 'personid', 'personref', 'clientref', 'ref', 'reference', 'identifier'],
+};
+
+export function guessUserMapping(headers: readonly string[]): UserColumnMapping {
+  const g = guess(headers, USER_SYNONYMS);
+  const carersKey = g.carers === null ? '' : headerKey(g.carers);
+  const carersFormat: CarersFormat = /double|handed/.test(carersKey) ? 'doubleHandedFlag' : 'count';
+  return { ...g, carersFormat };
+}
+
+export interface BaseColumnMapping {
+  id: string | null;
+  name: string | null;
+  postcode: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  easting: string | null;
+  northing: string | null;
+  capacityHours: string | null;
+  /** One zone, or several separated by ; , / or |. */
+  zones: string | null;
+}
+
+const BASE_SYNONYMS: Synonyms<keyof BaseColumnMapping> = {
+  postcode: USER_SYNONYMS.postcode,
+  latitude: USER_SYNONYMS.latitude,
+  longitude: USER_SYNONYMS.longitude,
+  easting: USER_SYNONYMS.easting,
+  northing: USER_SYNONYMS.northing,
+  capacityHours: ['capacityhours', 'capacity', 'capacityperweek', 'hoursperweek', 'weeklycapacity', 'weeklyhours', 'hours', 'maxhours'],
+  zones: ['zones', 'zone', 'lots', 'lot', 'zoneids', 'lotids'],
+  name: ['name', 'provider', 'providername', 'basename', 'branch', 'branchname', 'office', 'organisation'],
+  id: ['id', 'baseid', 'providerid', 'branchid', 'code', 'ref', 'reference'],
+};
+
+export function guessBaseMapping(headers: readonly string[]): BaseColumnMapping {
+  return guess(headers, BASE_SYNONYMS);
+}

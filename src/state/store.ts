@@ -1,0 +1,153 @@
+// The app's state: the loaded project, its scenarios, the working scenario with
+// undo history, and UI state. Components subscribe to slices; the map subscribes
+// imperatively (src/map/MapView.tsx) so painting never re-renders React.
+import { create } from 'zustand';
+import type { Project } from '../model/project';
+import type { UnitIndex, ZoneIndex } from '../../solver/model';
+import { assignZoneColours, zoneNeighbours } from '../map/palette';
+import * as S from './scenario';
+import { commit, redo, replace, startHistory, undo, type History } from './history';
+
+export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town';
+
+export interface Hover {
+  unit: number;
+  x: number;
+  y: number;
+}
+
+export interface AppState {
+  status: 'loading' | 'ready' | 'error';
+  error?: string;
+  project?: Project;
+  /** Saved scenarios; the working one is `history.present` and is kept in this list too. */
+  scenarios: S.Scenario[];
+  history: History<S.Scenario>;
+  /** The scenario disruption is measured against (the plan in force). */
+  baselineId: string | null;
+  tool: Tool;
+  brushPx: number;
+  activeZone: ZoneIndex;
+  hover: Hover | null;
+
+  openProject(project: Project, scenarios?: S.Scenario[], currentId?: string, baselineId?: string | null): void;
+  setError(message: string): void;
+  setHover(hover: Hover | null): void;
+  setTool(tool: Tool): void;
+  setBrushPx(px: number): void;
+  setActiveZone(zone: ZoneIndex): void;
+  /** One undoable edit of the working scenario. */
+  edit(change: (s: S.Scenario) => S.Scenario): void;
+  paintUnits(units: Iterable<UnitIndex>, zone?: ZoneIndex): void;
+  undo(): void;
+  redo(): void;
+  saveScenarioAs(name: string): void;
+  switchScenario(id: string): void;
+  renameScenario(id: string, name: string): void;
+  deleteScenario(id: string): void;
+  setBaseline(id: string): void;
+}
+
+const EMPTY: S.Scenario = {
+  id: '',
+  name: '',
+  zones: [],
+  bases: [],
+  zoneOf: new Int32Array(0),
+  lockedUnits: new Uint8Array(0),
+  lockedZones: [],
+};
+
+let counter = 0;
+export const newScenarioId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** Gives zones without a colour one that stands apart from their neighbours. */
+export function withColours(project: Project, s: S.Scenario): S.Scenario {
+  if (s.zones.every((z) => z.colour)) return s;
+  const nb = zoneNeighbours(project.model.units.adjacency, { zoneOf: s.zoneOf }, s.zones.length);
+  const colours = assignZoneColours(nb, s.zones.map((z) => z.colour));
+  return { ...s, zones: s.zones.map((z, i) => ({ ...z, colour: colours[i] })) };
+}
+
+const syncList = (list: S.Scenario[], s: S.Scenario) => list.map((x) => (x.id === s.id ? s : x));
+
+export const useApp = create<AppState>((set, get) => ({
+  status: 'loading',
+  scenarios: [],
+  history: startHistory(EMPTY),
+  baselineId: null,
+  tool: 'pan',
+  brushPx: 12,
+  activeZone: 0,
+  hover: null,
+
+  openProject: (project, scenarios, currentId, baselineId) => {
+    const list =
+      scenarios && scenarios.length > 0
+        ? scenarios.map((s) => withColours(project, s))
+        : [withColours(project, S.scenarioFromModel(project.model, project.plan, newScenarioId(), 'Current zones'))];
+    const current = list.find((s) => s.id === currentId) ?? list[0];
+    set({
+      status: 'ready',
+      error: undefined,
+      project,
+      scenarios: list,
+      history: startHistory(current),
+      baselineId: baselineId === undefined ? list[0].id : baselineId,
+      activeZone: 0,
+      hover: null,
+    });
+  },
+  setError: (message) => set({ status: 'error', error: message }),
+  setHover: (hover) => set({ hover }),
+  setTool: (tool) => set({ tool }),
+  setBrushPx: (brushPx) => set({ brushPx }),
+  setActiveZone: (activeZone) => set({ activeZone }),
+
+  edit: (change) => {
+    const { history, scenarios, project } = get();
+    let next = change(history.present);
+    if (next === history.present) return;
+    if (project && next.zones.length !== history.present.zones.length) next = withColours(project, next);
+    set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
+  },
+  paintUnits: (units, zone) => get().edit((s) => S.paint(s, units, zone ?? get().activeZone)),
+  undo: () => {
+    const history = undo(get().history);
+    set({ history, scenarios: syncList(get().scenarios, history.present) });
+  },
+  redo: () => {
+    const history = redo(get().history);
+    set({ history, scenarios: syncList(get().scenarios, history.present) });
+  },
+  saveScenarioAs: (name) => {
+    const copy: S.Scenario = { ...get().history.present, id: newScenarioId(), name };
+    set({ scenarios: [...get().scenarios, copy], history: startHistory(copy) });
+  },
+  switchScenario: (id) => {
+    const s = get().scenarios.find((x) => x.id === id);
+    if (s) set({ history: startHistory(s) });
+  },
+  renameScenario: (id, name) => {
+    const { scenarios, history } = get();
+    const renamed = scenarios.map((s) => (s.id === id ? { ...s, name } : s));
+    set({
+      scenarios: renamed,
+      history: history.present.id === id ? replace(history, { ...history.present, name }) : history,
+    });
+  },
+  deleteScenario: (id) => {
+    const { scenarios, history, baselineId } = get();
+    if (scenarios.length <= 1) return;
+    const rest = scenarios.filter((s) => s.id !== id);
+    set({
+      scenarios: rest,
+      history: history.present.id === id ? startHistory(rest[0]) : history,
+      baselineId: baselineId === id ? rest[0].id : baselineId,
+    });
+  },
+  setBaseline: (id) => set({ baselineId: id }),
+}));
+
+/** The working scenario. */
+export const useScenario = () => useApp((s) => s.history.present);

@@ -1,0 +1,99 @@
+// Edit the selected zone: name, colour, lock, bases and capacity, merge, delete.
+import { useState } from 'react';
+import * as S from '../state/scenario';
+import { useApp, useScenario } from '../state/store';
+
+export function ZoneEditor() {
+  const s = useScenario();
+  const z = useApp((st) => st.activeZone);
+  const { edit, setActiveZone } = useApp();
+  const [mergeFrom, setMergeFrom] = useState<number>(-1);
+  const zone = s.zones[z];
+  if (!zone) {
+    return (
+      <section className="panel zone-editor">
+        <button type="button" onClick={() => edit((x) => S.addZone(x))}>Add zone</button>
+      </section>
+    );
+  }
+  const bases = s.bases.map((b, i) => ({ b, i })).filter(({ b }) => b.zone === z);
+  return (
+    <section className="panel zone-editor" aria-labelledby="zone-editor-heading">
+      <h2 id="zone-editor-heading">Zone {zone.id}</h2>
+      <div className="form-row">
+        <label>
+          Name
+          <input
+            value={zone.name}
+            onChange={(e) => edit((x) => S.updateZone(x, z, { name: e.target.value }))}
+            data-testid="zone-name"
+          />
+        </label>
+        <label>
+          Colour
+          <input type="color" value={zone.colour ?? '#888888'} onChange={(e) => edit((x) => S.updateZone(x, z, { colour: e.target.value }))} />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.lockedZones[z]}
+            onChange={(e) => edit((x) => S.setZoneLock(x, z, e.target.checked))}
+            data-testid="zone-lock"
+          />
+          Locked
+        </label>
+      </div>
+      {bases.map(({ b, i }) => (
+        <div className="form-row" key={b.id}>
+          <span className="base-name">{b.name}</span>
+          <label>
+            Capacity, h/week
+            <input
+              type="number"
+              min={0}
+              step={50}
+              value={b.capacityHours}
+              onChange={(e) => edit((x) => S.setBase(x, i, { capacityHours: Math.max(0, Number(e.target.value) || 0) }))}
+            />
+          </label>
+        </div>
+      ))}
+      <div className="form-row">
+        <label>
+          Merge in
+          <select value={mergeFrom} onChange={(e) => setMergeFrom(Number(e.target.value))}>
+            <option value={-1}>choose a zone…</option>
+            {s.zones.map((o, i) => (i === z ? null : <option key={o.id} value={i}>{o.id} {o.name}</option>))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={mergeFrom < 0}
+          onClick={() => {
+            edit((x) => S.mergeZones(x, z, mergeFrom));
+            setActiveZone(mergeFrom < z ? z - 1 : z);
+            setMergeFrom(-1);
+          }}
+        >
+          Merge
+        </button>
+      </div>
+      <div className="form-row">
+        <button type="button" onClick={() => { edit((x) => S.addZone(x)); setActiveZone(s.zones.length); }}>
+          Add zone
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            edit((x) => S.deleteZone(x, z));
+            setActiveZone(Math.max(0, z - 1));
+          }}
+        >
+          Delete zone
+        </button>
+      </div>
+      <p className="hint">To split a zone, add a zone and paint part of it in. Deleted zones leave their units unassigned.</p>
+    </section>
+  );
+}
