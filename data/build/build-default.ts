@@ -82,10 +82,11 @@ for (const p of postcodes) {
   list.push(p);
   postcodesByLsoa.set(p.lsoa11cd, list);
 }
-const mainSector = (lsoa: string) => {
+/** Live postcodes per sector inside the LSOA, most first. */
+const sectorCounts = (lsoa: string): Array<[string, number]> => {
   const counts = new Map<string, number>();
   for (const p of postcodesByLsoa.get(lsoa) ?? []) counts.set(p.sector, (counts.get(p.sector) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 };
 // A unit is part of a town's built-up area when it is urban (or rural town and
 // fringe) and its centre lies within the town's radius, nearest town first.
@@ -106,7 +107,8 @@ const townOf = (lon: number, lat: number, ruc: string) => {
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const units = lsoas.features.map((f) => {
   const p = f.properties!;
-  const sector = mainSector(p.lsoa11cd);
+  const sectors = sectorCounts(p.lsoa11cd);
+  const sector = sectors[0][0];
   return {
     type: 'Feature' as const,
     properties: {
@@ -116,6 +118,7 @@ const units = lsoas.features.map((f) => {
       ruc11cd: p.ruc11cd as string,
       pop2019: p.pop2019 as number,
       sector,
+      sectors: Object.fromEntries(sectors),
       town: townOf(p.centroid_lon, p.centroid_lat, p.ruc11cd),
       centroid_lon: round5(p.centroid_lon),
       centroid_lat: round5(p.centroid_lat),

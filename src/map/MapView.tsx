@@ -12,6 +12,7 @@ import { addLayers } from './layers';
 import { applyScenario, bordersByUnit, unitsToRedraw } from './applyPlan';
 import { zoneMarkers } from './markers';
 import { attachPaintTool } from './paintTool';
+import { setMapInstance } from './mapInstance';
 
 setWorkerUrl(workerUrl);
 
@@ -30,7 +31,10 @@ export function MapView({ project }: { project: Project }) {
       dragRotate: false,
       pitchWithRotate: false,
       doubleClickZoom: false,
+      // Lets the map be saved as a PNG (export) at a small cost in frame rate.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    setMapInstance(map);
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     const byUnit = bordersByUnit(project);
@@ -85,6 +89,7 @@ export function MapView({ project }: { project: Project }) {
     return () => {
       unsubscribers.forEach((f) => f());
       markers.forEach((m) => m.remove());
+      setMapInstance(null);
       map.remove();
     };
   }, [project]);

@@ -122,6 +122,7 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
     plan: { zoneOf },
     unitGeo: { type: 'FeatureCollection', features: unitFeatures },
     borders: metrics.borders,
+    unitSectors: features.map((f) => (f.properties.sectors ?? {}) as Record<string, number>),
     attribution: DEFAULT_ATTRIBUTION,
     syntheticUsers: true,
   };

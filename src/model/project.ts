@@ -18,6 +18,11 @@ export interface Project {
   /** Unit polygons in unit-index order (feature.id = unit index). */
   unitGeo: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
   borders: Border[];
+  /**
+   * Postcode sectors each unit holds, with how many live postcodes of the sector
+   * fall in it (from the postcode lookup). Used for postcode-to-zone lists.
+   */
+  unitSectors: Array<Record<string, number>>;
   /** Where the data came from, for the map attribution and the README. */
   attribution: string[];
   /** True when service users are generated, not real people. */

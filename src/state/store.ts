@@ -7,6 +7,7 @@ import type { UnitIndex, ZoneIndex } from '../../solver/model';
 import { assignZoneColours, zoneNeighbours } from '../map/palette';
 import * as S from './scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
+import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 
 export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town';
 
@@ -25,13 +26,22 @@ export interface AppState {
   history: History<S.Scenario>;
   /** The scenario disruption is measured against (the plan in force). */
   baselineId: string | null;
+  /** Rates, speeds, thresholds: shared by the scores, the optimiser and the exports. */
+  settings: ScoreSettings;
   tool: Tool;
   brushPx: number;
   activeZone: ZoneIndex;
   hover: Hover | null;
 
-  openProject(project: Project, scenarios?: S.Scenario[], currentId?: string, baselineId?: string | null): void;
+  openProject(
+    project: Project,
+    scenarios?: S.Scenario[],
+    currentId?: string,
+    baselineId?: string | null,
+    settings?: ScoreSettings,
+  ): void;
   setError(message: string): void;
+  setSettings(settings: ScoreSettings): void;
   setHover(hover: Hover | null): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
@@ -76,12 +86,13 @@ export const useApp = create<AppState>((set, get) => ({
   scenarios: [],
   history: startHistory(EMPTY),
   baselineId: null,
+  settings: DEFAULT_SCORE_SETTINGS,
   tool: 'pan',
   brushPx: 12,
   activeZone: 0,
   hover: null,
 
-  openProject: (project, scenarios, currentId, baselineId) => {
+  openProject: (project, scenarios, currentId, baselineId, settings) => {
     const list =
       scenarios && scenarios.length > 0
         ? scenarios.map((s) => withColours(project, s))
@@ -94,11 +105,13 @@ export const useApp = create<AppState>((set, get) => ({
       scenarios: list,
       history: startHistory(current),
       baselineId: baselineId === undefined ? list[0].id : baselineId,
+      settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       hover: null,
     });
   },
   setError: (message) => set({ status: 'error', error: message }),
+  setSettings: (settings) => set({ settings }),
   setHover: (hover) => set({ hover }),
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
