@@ -9,6 +9,23 @@ import { Toolbar } from '../ui/Toolbar';
 import { UnitTooltip } from '../ui/UnitTooltip';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
+import { restoreWorkspace, startAutosave } from '../state/persist';
+import { ProjectMenu } from '../ui/ProjectMenu';
+
+/** Reopens the autosaved workspace, or the example county on a first visit. */
+async function openLastWorkspace() {
+  const { openProject, setError } = useApp.getState();
+  try {
+    const saved = await restoreWorkspace().catch((e: unknown) => {
+      console.warn('The autosaved project could not be read; opening the example county.', e);
+      return null;
+    });
+    if (saved) openProject(saved.project, saved.scenarios, saved.currentId, saved.baselineId, saved.settings);
+    else openProject(await loadDefaultProject());
+  } catch (e) {
+    setError(e instanceof Error ? e.message : String(e));
+  }
+}
 
 export function App() {
   const status = useApp((s) => s.status);
@@ -16,9 +33,13 @@ export function App() {
   const error = useApp((s) => s.error);
 
   useEffect(() => {
-    const { openProject, setError } = useApp.getState();
-    loadDefaultProject().then(openProject, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    return installShortcuts();
+    void openLastWorkspace();
+    const stopAutosave = startAutosave();
+    const removeShortcuts = installShortcuts();
+    return () => {
+      stopAutosave();
+      removeShortcuts();
+    };
   }, []);
 
   return (
@@ -31,6 +52,7 @@ export function App() {
             Synthetic service users
           </span>
         )}
+        {project && <ProjectMenu />}
       </header>
       {project && <Toolbar />}
       <main className="workspace">

@@ -3,10 +3,10 @@
 // so node tests and the browser build it the same way.
 import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { emptyDemand, Rurality, UNASSIGNED, type Base, type CountyModel, type Town, type Zone } from '../../solver/model';
-import { polygonAdjacency } from './polygonAdjacency';
+import { emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone } from '../../solver/model';
+import { assembleProject } from './assembleProject';
 import { ruralityFromRuc } from './rurality';
-import type { Project, UnitFeature } from './project';
+import type { Project } from './project';
 
 export interface DefaultDataTexts {
   units: string;
@@ -27,30 +27,10 @@ export const DEFAULT_ATTRIBUTION = [
 ];
 
 export function buildDefaultProject(texts: DefaultDataTexts): Project {
-  const geo = JSON.parse(texts.units) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
-  const features = geo.features;
-  const n = features.length;
-  const metrics = polygonAdjacency(features);
-  const index = new Map<string, number>();
-  features.forEach((f, i) => index.set(String(f.properties.id), i));
-
+  const features = (JSON.parse(texts.units) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>).features;
+  const index = new Map(features.map((f, i) => [String(f.properties.id), i]));
   const towns: Town[] = csv(texts.towns).map((t) => ({ name: t.name, lon: Number(t.longitude), lat: Number(t.latitude) }));
   const townIndex = new Map(towns.map((t, i) => [t.name, i]));
-
-  const rurality = new Uint8Array(n);
-  const sparse = new Uint8Array(n);
-  const town = new Int32Array(n).fill(-1);
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
-  features.forEach((f, i) => {
-    const p = f.properties;
-    const r = ruralityFromRuc(String(p.ruc11cd)) ?? { rurality: Rurality.Urban, sparse: false };
-    rurality[i] = r.rurality;
-    sparse[i] = r.sparse ? 1 : 0;
-    town[i] = townIndex.get(String(p.town)) ?? -1;
-    lon[i] = Number(p.centroid_lon);
-    lat[i] = Number(p.centroid_lat);
-  });
 
   // Zones in the order the council numbers them; units take their main sector's zone.
   const zones: Zone[] = [];
@@ -63,8 +43,7 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
     }
     sectorZone.set(r.sector, zoneIndex.get(r.zone)!);
   }
-  const zoneOf = new Int32Array(n).fill(UNASSIGNED);
-  features.forEach((f, i) => (zoneOf[i] = sectorZone.get(String(f.properties.sector)) ?? UNASSIGNED));
+  const zoneOf = Int32Array.from(features, (f) => sectorZone.get(String(f.properties.sector)) ?? UNASSIGNED);
 
   const bases: Base[] = csv(texts.bases).map((b) => ({
     id: b.id,
@@ -75,8 +54,9 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
     zone: zoneIndex.get(b.zone) ?? UNASSIGNED,
   }));
 
+  // Users are placed by the LSOA of their postcode.
   const unitOfPostcode = new Map(csv(texts.postcodes).map((p) => [p.postcode, index.get(p.lsoa11cd)]));
-  const demand = emptyDemand(n);
+  const demand = emptyDemand(features.length);
   for (const u of csv(texts.users)) {
     const i = unitOfPostcode.get(u.postcode);
     if (i === undefined) throw new Error(`default data: postcode ${u.postcode} of ${u.id} is not in postcodes.csv`);
@@ -90,40 +70,30 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
     }
   }
 
-  const model: CountyModel = {
-    units: {
-      count: n,
-      ids: features.map((f) => String(f.properties.id)),
-      names: features.map((f) => String(f.properties.name)),
-      lon,
-      lat,
-      areaKm2: metrics.areaKm2,
-      perimeterKm: metrics.perimeterKm,
-      rurality,
-      sparse,
-      ruc: features.map((f) => String(f.properties.ruc11cd)),
-      town,
-      adjacency: metrics.adjacency,
-    },
+  return assembleProject({
+    name: 'Lincolnshire (embedded example, synthetic service users)',
+    units: features.map((f) => {
+      const p = f.properties;
+      const r = ruralityFromRuc(String(p.ruc11cd)) ?? { rurality: Rurality.Urban, sparse: false };
+      return {
+        id: String(p.id),
+        name: String(p.name),
+        geometry: f.geometry,
+        lon: Number(p.centroid_lon),
+        lat: Number(p.centroid_lat),
+        rurality: r.rurality,
+        sparse: r.sparse,
+        ruc: String(p.ruc11cd),
+        town: townIndex.get(String(p.town)) ?? -1,
+        sectors: (p.sectors ?? {}) as Record<string, number>,
+      };
+    }),
     demand,
     zones,
     bases,
     towns,
-  };
-  const unitFeatures: UnitFeature[] = features.map((f, i) => ({
-    type: 'Feature',
-    id: i,
-    geometry: f.geometry,
-    properties: { id: String(f.properties.id), name: String(f.properties.name) },
-  }));
-  return {
-    name: 'Lincolnshire (embedded example, synthetic service users)',
-    model,
     plan: { zoneOf },
-    unitGeo: { type: 'FeatureCollection', features: unitFeatures },
-    borders: metrics.borders,
-    unitSectors: features.map((f) => (f.properties.sectors ?? {}) as Record<string, number>),
     attribution: DEFAULT_ATTRIBUTION,
     syntheticUsers: true,
-  };
+  });
 }

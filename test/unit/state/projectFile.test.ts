@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
+import { migrate, ProjectFileError, readProjectFile, writeProjectFile, type Workspace } from '../../../src/state/projectFile';
+import * as S from '../../../src/state/scenario';
+import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
+
+const project = loadDefaultProjectFromDisk();
+const base = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
+const edited = S.setZoneLock(S.setUnitLocks(S.paint(base, [0, 1, 2], 3), [7], true), 2, true);
+const workspace: Workspace = {
+  project,
+  scenarios: [base, { ...edited, id: 'b', name: 'Draft <b>&"' }],
+  currentId: 'b',
+  baselineId: 'a',
+  settings: { ...DEFAULT_SCORE_SETTINGS, weeksPerYear: 52 },
+};
+const text = writeProjectFile(workspace);
+
+describe('project file', () => {
+  it('round-trips units, demand, scenarios, locks and settings', () => {
+    const w = readProjectFile(text);
+    expect(w.project.model.units.count).toBe(420);
+    expect(Array.from(w.project.model.demand.hours)).toEqual(Array.from(project.model.demand.hours));
+    expect(Array.from(w.project.model.units.adjacency.neighbours)).toEqual(Array.from(project.model.units.adjacency.neighbours));
+    expect(w.scenarios.map((s) => s.name)).toEqual(['Current zones', 'Draft <b>&"']);
+    const b = w.scenarios[1];
+    expect(Array.from(b.zoneOf)).toEqual(Array.from(edited.zoneOf));
+    expect(b.lockedUnits[7]).toBe(1);
+    expect(b.lockedZones[2]).toBe(true);
+    expect(w.currentId).toBe('b');
+    expect(w.baselineId).toBe('a');
+    expect(w.settings.weeksPerYear).toBe(52);
+    expect(w.project.unitSectors[0]).toEqual(project.unitSectors[0]);
+  });
+
+  const broken = (change: (doc: any) => void) => {
+    const doc = JSON.parse(text);
+    change(doc);
+    return () => readProjectFile(JSON.stringify(doc));
+  };
+
+  it.each([
+    ['not JSON', () => readProjectFile('{"format": '), /^file: not valid JSON/],
+    ['another kind of file', broken((d) => (d.format = 'geojson')), /^format: not a carezones project file/],
+    ['a newer version', broken((d) => (d.version = 99)), /^version: this file was saved by a newer carezones/],
+    ['a short plan', broken((d) => d.scenarios[0].zoneOf.pop()), /^scenarios\[0\]\.zoneOf: has 419 entries; the project has 420 units/],
+    ['a zone out of range', broken((d) => (d.scenarios[1].zoneOf[5] = 12)), /^scenarios\[1\]\.zoneOf\[5\]: expected a whole number from -1 to 11, found 12/],
+    ['negative hours', broken((d) => (d.demand.hours[3] = -2)), /^demand\.hours\[3\]: must not be negative/],
+    ['a bad geometry', broken((d) => (d.units[9].geometry.type = 'Point')), /^units\[9\]\.geometry\.type: expected Polygon or MultiPolygon/],
+    ['a missing current scenario', broken((d) => (d.currentScenarioId = 'zz')), /^currentScenarioId: no scenario has the id "zz"/],
+    ['a hostile colour', broken((d) => (d.scenarios[0].zones[0].colour = 'red;background:url(x)')), /^scenarios\[0\]\.zones\[0\]\.colour: expected a colour/],
+  ])('names what is wrong with %s', (_what, open, message) => {
+    expect(open).toThrow(ProjectFileError);
+    expect(open).toThrow(message);
+  });
+
+  it('migrates older versions step by step', () => {
+    const v0 = { format: 'carezones-project', version: 0, plans: [1, 2] };
+    const migrations = { 0: (d: Record<string, unknown>) => ({ ...d, zoneOf: d.plans, plans: undefined }) };
+    expect(migrate(v0, migrations, 1)).toEqual({ format: 'carezones-project', version: 1, zoneOf: [1, 2], plans: undefined });
+    expect(() => migrate(v0, {}, 1)).toThrow(/no migration from format version 0/);
+  });
+
+  it('fills settings a file does not have with defaults', () => {
+    const w = broken((d) => delete d.settings.rules)();
+    expect(w.settings.rules).toEqual(DEFAULT_SCORE_SETTINGS.rules);
+  });
+});
