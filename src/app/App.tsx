@@ -11,6 +11,7 @@ import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
+import { CompareView } from '../ui/compare/CompareView';
 
 /** Reopens the autosaved workspace, or the example county on a first visit. */
 async function openLastWorkspace() {
@@ -31,6 +32,7 @@ export function App() {
   const status = useApp((s) => s.status);
   const project = useApp((s) => s.project);
   const error = useApp((s) => s.error);
+  const compare = useApp((s) => s.compare);
 
   useEffect(() => {
     void openLastWorkspace();
@@ -74,6 +76,7 @@ export function App() {
               <ZoneEditor />
               <ScenarioPanel />
             </aside>
+            {compare && <CompareView />}
           </>
         )}
       </main>

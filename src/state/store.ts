@@ -32,6 +32,8 @@ export interface AppState {
   brushPx: number;
   activeZone: ZoneIndex;
   hover: Hover | null;
+  /** Two scenario ids being compared side by side, or null. */
+  compare: { a: string; b: string } | null;
 
   openProject(
     project: Project,
@@ -56,6 +58,7 @@ export interface AppState {
   renameScenario(id: string, name: string): void;
   deleteScenario(id: string): void;
   setBaseline(id: string): void;
+  setCompare(compare: { a: string; b: string } | null): void;
 }
 
 const EMPTY: S.Scenario = {
@@ -91,6 +94,7 @@ export const useApp = create<AppState>((set, get) => ({
   brushPx: 12,
   activeZone: 0,
   hover: null,
+  compare: null,
 
   openProject: (project, scenarios, currentId, baselineId, settings) => {
     const list =
@@ -108,6 +112,7 @@ export const useApp = create<AppState>((set, get) => ({
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       hover: null,
+      compare: null,
     });
   },
   setError: (message) => set({ status: 'error', error: message }),
@@ -160,6 +165,7 @@ export const useApp = create<AppState>((set, get) => ({
     });
   },
   setBaseline: (id) => set({ baselineId: id }),
+  setCompare: (compare) => set({ compare }),
 }));
 
 /** The working scenario. */

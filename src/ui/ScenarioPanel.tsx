@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useApp } from '../state/store';
 
 export function ScenarioPanel() {
-  const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline } = useApp();
+  const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare } = useApp();
   const current = history.present.id;
   const [name, setName] = useState('');
   return (
@@ -44,6 +44,13 @@ export function ScenarioPanel() {
         <input placeholder="New scenario name" value={name} onChange={(e) => setName(e.target.value)} aria-label="New scenario name" />
         <button type="submit">Save a copy</button>
       </form>
+      <button
+        type="button"
+        disabled={scenarios.length < 2}
+        onClick={() => setCompare({ a: baselineId ?? scenarios[0].id, b: current === baselineId ? scenarios[scenarios.length - 1].id : current })}
+      >
+        Compare scenarios…
+      </button>
     </section>
   );
 }

@@ -103,6 +103,23 @@ describe('editing zones', () => {
     expect(await page.getByTestId('zone-lock').isChecked()).toBe(true);
   });
 
+  it('compares two scenarios: the units that differ, every zone metric, the disruption', async () => {
+    await page.getByRole('button', { name: 'Compare scenarios…' }).click();
+    await page.getByLabel('Scenario A').selectOption({ label: 'Draft A' });
+    await page.getByLabel('Scenario B').selectOption({ label: 'Draft B' });
+    const compare = page.getByTestId('compare');
+    await compare.locator('[data-map-ready="true"]').waitFor();
+    const disruption = await page.getByTestId('disruption').textContent();
+    const units = Number(/Units changing zone([\d,]+)/.exec(disruption ?? '')![1]);
+    expect(units).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('compare-table').locator('tbody tr').count()).toBe(12);
+    const row8 = await page.locator('[data-testid="compare-table"] tr[data-zone="8"]').textContent();
+    expect(row8).toMatch(/\(\+/); // zone 8 gained hours
+    await page.screenshot({ path: 'docs/screenshot-compare.png' });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await compare.waitFor({ state: 'detached' });
+  });
+
   it('logs no console errors and sends nothing outside its origin', () => {
     expect(app.errors).toEqual([]);
     expect(app.outside).toEqual([]);
