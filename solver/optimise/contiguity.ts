@@ -1,0 +1,236 @@
+// Contiguity on the cell graph: pieces of a zone, whether a cell can leave its
+// zone without cutting it in two, and repair that hands each stray piece
+// (enclave) of a zone to a neighbouring zone.
+import { FREE } from './problem';
+import type { PlanState } from './planState';
+
+/** Largest search made to prove a removal safe; beyond it the move is refused. */
+const SAFE_SEARCH_LIMIT = 4000;
+
+export class ContiguityGuard {
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private readonly queue: Int32Array;
+
+  constructor(private readonly state: PlanState) {
+    this.stamp = new Int32Array(state.problem.cells);
+    this.queue = new Int32Array(state.problem.cells);
+  }
+
+  /** True when c has a neighbour in zone z. */
+  touches(c: number, z: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) if (this.state.cellZone[adjCells[k]] === z) return true;
+    return false;
+  }
+
+  /** True when removing c from its zone leaves its same-zone neighbours connected to each other. */
+  canLeave(c: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
+    const z = zone[c];
+    let first = -1;
+    let others = 0;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      if (zone[adjCells[k]] !== z) continue;
+      if (first < 0) first = adjCells[k];
+      else others++;
+    }
+    if (others === 0) return true;
+    const gen = ++this.generation;
+    this.stamp[c] = gen;
+    // Mark the neighbours to find with -gen; count them down as the search meets them.
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (zone[v] === z && v !== first) this.stamp[v] = -gen;
+    }
+    let head = 0;
+    let tail = 0;
+    this.queue[tail++] = first;
+    this.stamp[first] = gen;
+    let left = others;
+    while (head < tail && tail < SAFE_SEARCH_LIMIT) {
+      const u = this.queue[head++];
+      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+        const v = adjCells[k];
+        if (zone[v] !== z || this.stamp[v] === gen) continue;
+        if (this.stamp[v] === -gen && --left === 0) return true;
+        this.stamp[v] = gen; // found neighbours are searched on from like any other cell
+        this.queue[tail++] = v;
+      }
+    }
+    return false;
+  }
+
+  /** Connected pieces of zone z, ignoring cells with no neighbours at all (islands cannot join anything). */
+  pieces(z: number): number[][] {
+    const { cells, adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
+    const gen = ++this.generation;
+    const out: number[][] = [];
+    for (let s = 0; s < cells; s++) {
+      if (zone[s] !== z || this.stamp[s] === gen || adjStart[s + 1] === adjStart[s]) continue;
+      const piece = [s];
+      this.stamp[s] = gen;
+      for (let i = 0; i < piece.length; i++) {
+        const u = piece[i];
+        for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+          const v = adjCells[k];
+          if (zone[v] === z && this.stamp[v] !== gen) {
+            this.stamp[v] = gen;
+            piece.push(v);
+          }
+        }
+      }
+      out.push(piece);
+    }
+    return out;
+  }
+
+  allContiguous(): boolean {
+    for (let z = 0; z < this.state.problem.zones; z++) if (this.pieces(z).length > 1) return false;
+    return true;
+  }
+}
+
+/**
+ * Moves every piece of a zone other than its main one (the piece holding fixed
+ * cells, else the most hours) to the neighbouring zone where it costs least and
+ * breaks the bands least. Returns true when every zone ends in one piece.
+ */
+export function repairContiguity(
+  state: PlanState,
+  guard: ContiguityGuard,
+  shouldStop: () => boolean,
+  onDrop?: (cell: number, from: number) => void,
+): boolean {
+  const p = state.problem;
+  for (let pass = 0; pass < 3 * p.zones && !shouldStop(); pass++) {
+    let moved = false;
+    let broken = false;
+    for (let z = 0; z < p.zones; z++) {
+      const pieces = guard.pieces(z);
+      if (pieces.length <= 1) continue;
+      broken = true;
+      const main = mainPiece(state, pieces);
+      for (const piece of pieces) {
+        if (piece === main || piece.some((c) => p.fixedZone[c] !== FREE)) continue;
+        const to = bestNeighbourZone(state, piece, z);
+        const bridge = bridgeToMain(state, guard, piece, main, z);
+        if (to < 0 && !bridge) continue;
+        if (bridge && (to < 0 || bridgeIsBetter(state, piece, z, to, bridge))) {
+          for (const c of bridge) state.move(c, z);
+        } else {
+          for (const c of piece) {
+            onDrop?.(c, z);
+            state.move(c, to);
+          }
+        }
+        moved = true;
+      }
+    }
+    if (!broken) return true;
+    if (!moved) return false;
+  }
+  return guard.allContiguous();
+}
+
+/** Longest corridor of other zones' cells considered for joining a piece back to its zone. */
+const MAX_BRIDGE = 8;
+
+/**
+ * Shortest run of free cells (not in zone z) that joins `piece` to `main`, or
+ * null. Only cells whose own zone stays in one piece without them are used, so
+ * one bridge does not cut another zone (and two zones cannot trade bridges forever).
+ */
+function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number): number[] | null {
+  const p = state.problem;
+  const inMain = new Set(main);
+  const parent = new Map<number, number>();
+  let frontier = piece.slice();
+  for (const c of piece) parent.set(c, -1);
+  for (let depth = 0; depth <= MAX_BRIDGE && frontier.length; depth++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      for (let k = p.adjStart[u]; k < p.adjStart[u + 1]; k++) {
+        const v = p.adjCells[k];
+        if (parent.has(v)) continue;
+        if (inMain.has(v)) {
+          const path: number[] = [];
+          for (let w = u; state.cellZone[w] !== z; w = parent.get(w)!) path.push(w);
+          return path;
+        }
+        if (state.cellZone[v] === z || p.fixedZone[v] !== FREE || !Number.isFinite(p.cost[v * p.zones + z])) continue;
+        if (!guard.canLeave(v)) continue;
+        parent.set(v, u);
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}
+
+/** Compares joining the piece back (bridge) with handing it to zone `to`: less violation first, then less cost. */
+function bridgeIsBetter(state: PlanState, piece: number[], z: number, to: number, bridge: number[]): boolean {
+  const from = bridge.map((c) => state.cellZone[c]);
+  const before = state.objective;
+  for (const c of bridge) state.move(c, z);
+  const bridged = [state.violation(), state.objective - before] as const;
+  bridge.forEach((c, i) => state.move(c, from[i]));
+  for (const c of piece) state.move(c, to);
+  const given = [state.violation(), state.objective - before] as const;
+  for (const c of piece) state.move(c, z);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return round(bridged[0]) < round(given[0]) || (round(bridged[0]) === round(given[0]) && bridged[1] < given[1]);
+}
+
+function mainPiece(state: PlanState, pieces: number[][]): number[] {
+  const p = state.problem;
+  const score = (piece: number[]) => {
+    let h = 0;
+    let fixed = 0;
+    for (const c of piece) {
+      h += p.hours[c] + 1e-9;
+      if (p.fixedZone[c] !== FREE) fixed = 1;
+    }
+    return fixed * 1e15 + h;
+  };
+  return pieces.reduce((best, piece) => (score(piece) > score(best) ? piece : best));
+}
+
+function bestNeighbourZone(state: PlanState, piece: number[], from: number): number {
+  const p = state.problem;
+  const Z = p.zones;
+  const touching = new Set<number>();
+  for (const c of piece) {
+    for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) {
+      const z = state.cellZone[p.adjCells[k]];
+      if (z >= 0 && z !== from) touching.add(z);
+    }
+  }
+  let best = -1;
+  let bestViolation = Infinity;
+  let bestCost = Infinity;
+  let hours = 0;
+  let rural = 0;
+  for (const c of piece) {
+    hours += p.hours[c];
+    rural += p.ruralHours[c];
+  }
+  for (const to of [...touching].sort((a, b) => a - b)) {
+    let dCost = 0;
+    for (const c of piece) dCost += p.cost[c * Z + to] - p.cost[c * Z + from];
+    if (!Number.isFinite(dCost)) continue;
+    const dV =
+      state.zoneViolation(to, state.zoneHours[to] + hours, state.zoneRural[to] + rural) -
+      state.zoneViolation(to, state.zoneHours[to], state.zoneRural[to]);
+    const v = Math.round(dV * 1e6) / 1e6;
+    if (v < bestViolation || (v === bestViolation && dCost < bestCost)) {
+      best = to;
+      bestViolation = v;
+      bestCost = dCost;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,129 @@
+// Entry point: optimise(input) runs the cheap checks, fast mode and (when
+// asked) thorough mode, and returns a plan with its objective, bound, gap,
+// timings, disruption and explanation. Pure TypeScript: runs in a worker, in
+// node and in tests.
+import { highsBackend } from '../lp/highs';
+import type { LpBackend } from '../lp/types';
+import type { Plan } from '../model';
+import { seededRandom } from '../random';
+import { explainBinding, explainInfeasible, explainResidual, precheck } from './explain';
+import { gapPercent, runFast, type RunContext } from './fast';
+import { buildProblem, unitPlan, type ZoningProblem } from './problem';
+import { PlanState } from './planState';
+import { runThorough } from './thorough';
+import type { Conflict, OptimiseInput, OptimisePhase, OptimiseResult, OptimiseStatus } from './types';
+import { verifyPlan, zonePieces } from './verify';
+
+export async function optimise(input: OptimiseInput, backend?: LpBackend): Promise<OptimiseResult> {
+  const t0 = performance.now();
+  const lp = backend ?? (await highsBackend(input.highs));
+  const timings: Record<string, number> = {};
+  let last = t0;
+  const ctx: RunContext = {
+    rand: seededRandom(input.seed ?? 1),
+    shouldStop: () => input.signal?.aborted === true,
+    timings,
+    phase: (name: OptimisePhase, gap?: number) => {
+      const now = performance.now();
+      timings[name] = (timings[name] ?? 0) + (now - last);
+      last = now;
+      input.onProgress?.(name, gap);
+    },
+  };
+  const finish = (r: Omit<OptimiseResult, 'timings'>): OptimiseResult => {
+    ctx.phase('done');
+    timings.total = performance.now() - t0;
+    return { ...r, timings };
+  };
+
+  const problem = buildProblem(input.model, input.current, input.rules, { travelMatrix: input.travelMatrix });
+  ctx.phase('build');
+  const early = precheck(problem);
+  if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
+  if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
+
+  const fast = runFast(problem, lp, ctx);
+  if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
+  if (!fast.state) {
+    const conflicts = fast.relaxation.status === 'infeasible' ? explainInfeasible(problem, lp) : [];
+    const why = fast.relaxation.status === 'infeasible' ? 'No plan, even with units split between zones, keeps every rule.' : `The LP solver stopped: ${fast.relaxation.status}.`;
+    return finish(unchanged(input, problem, 'infeasible', conflicts, why));
+  }
+
+  let state: PlanState = fast.state;
+  let bound = fast.relaxation.bound;
+  const notes = [
+    'Objective: hours-weighted road distance from each unit to its zone’s nearest base (hour·km; one km of weekly travel per care hour’s trip), plus any weighted penalties.',
+  ];
+  if (input.mode === 'thorough') {
+    const t = runThorough(problem, lp, fast.relaxation, fast.feasible ? fast.state : null, input.timeLimitSeconds ?? 60, ctx);
+    if (t) {
+      state = t.state;
+      bound = Math.max(bound, t.bound);
+      notes.push('The bound is proven by the HiGHS MIP (with reduced-cost fixing against the LP), for plans that keep every rule except contiguity.');
+    }
+  } else {
+    notes.push('The gap is against the LP relaxation, which has no contiguity rule: it bounds every plan that keeps the other rules.');
+  }
+  if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
+
+  // Recount from scratch rather than trust running totals.
+  state = new PlanState(problem, state.cellZone);
+  const plan = unitPlan(problem, state.cellZone);
+  const check = verifyPlan(input.model, input.current, problem.rules, plan, input.travelMatrix);
+  ctx.phase('verify');
+  if (!state.feasible()) {
+    const residual = explainResidual(state);
+    return finish(unchanged(input, problem, 'infeasible', residual, 'The LP relaxation keeps every rule, but no plan of whole units was found that does.'));
+  }
+  // The plan itself is a feasible point, so a bound above it is rounding noise.
+  bound = Math.min(bound, check.objective);
+  const gap = gapPercent(check.objective, bound);
+  let status: OptimiseStatus = input.mode === 'thorough' && gap < 1e-3 ? 'optimal' : 'feasible';
+  if (!check.ok) {
+    status = 'infeasible';
+    notes.push(`Not every rule holds: ${check.problems.join('; ')}.`);
+  }
+  const binding = explainBinding(problem, fast.relaxation);
+  return finish({
+    status,
+    plan,
+    objective: check.objective,
+    bound,
+    gapPercent: gap,
+    contiguous: check.contiguous,
+    movedUnits: check.movedUnits,
+    movedUsers: check.movedUsers,
+    movedHours: check.movedHours,
+    explanation: {
+      summary: `${Math.round(check.objective / 1000).toLocaleString('en-GB')} km of hours-weighted weekly travel, within ${gap.toFixed(3)}% of the bound${check.contiguous ? '' : '; some zones are in more than one piece'}.`,
+      binding,
+      conflicts: [],
+      notes,
+    },
+  });
+}
+
+/** A result that keeps the current plan (infeasible or cancelled runs). */
+function unchanged(
+  input: OptimiseInput,
+  problem: ZoningProblem,
+  status: OptimiseStatus,
+  conflicts: Conflict[],
+  summary: string,
+): Omit<OptimiseResult, 'timings'> {
+  const plan: Plan = { zoneOf: Int32Array.from(input.current.zoneOf) };
+  const objective = verifyPlan(input.model, input.current, problem.rules, plan, input.travelMatrix).objective;
+  return {
+    status,
+    plan,
+    objective,
+    bound: -Infinity,
+    gapPercent: Infinity,
+    contiguous: zonePieces(input.model, plan).every((p) => p <= 1),
+    movedUnits: 0,
+    movedUsers: 0,
+    movedHours: 0,
+    explanation: { summary, binding: [], conflicts, notes: [] },
+  };
+}

@@ -1,0 +1,213 @@
+// The zoning problem in the optimiser's own terms. Units that must move together
+// (a whole town) are merged into one cell; each cell has its hours, rural hours,
+// a cost per zone (travel plus penalties) and whether it is free, fixed to a zone
+// or left out. Everything downstream (LP, repair, local search) works on cells.
+import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
+import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
+import { unitZoneMetres } from './travelCost';
+import type { TravelMatrix } from './types';
+
+/** fixedZone value of a cell the optimiser may place. */
+export const FREE = -2;
+
+export interface ZoningProblem {
+  model: CountyModel;
+  current: Plan;
+  rules: OptimiseRules;
+  bands: ZoneBands;
+  zones: number;
+  cells: number;
+  /** Units of cell c: cellUnits[cellStart[c] .. cellStart[c + 1]). */
+  cellStart: Int32Array;
+  cellUnits: Int32Array;
+  cellOfUnit: Int32Array;
+  hours: Float64Array;
+  users: Float64Array;
+  ruralHours: Float64Array;
+  /** FREE, a zone index, or UNASSIGNED for cells left out of the plan. */
+  fixedZone: Int32Array;
+  /** Zone of the cell's first unit in the current plan (a start, not a rule). */
+  startZone: Int32Array;
+  /** cost[c * zones + z], metre·hours; Infinity where z is not allowed for c. */
+  cost: Float64Array;
+  /** Users or hours (per the disruption rule, else hours) that change zone if c goes to z. */
+  moved: Float64Array;
+  /** Cell adjacency (CSR). */
+  adjStart: Int32Array;
+  adjCells: Int32Array;
+  /** Conflicts found while building (locks that contradict each other or the rules). */
+  buildConflicts: string[];
+}
+
+export interface ProblemOptions {
+  travelMatrix?: TravelMatrix;
+}
+
+export function buildProblem(
+  model: CountyModel,
+  current: Plan,
+  partialRules: Partial<OptimiseRules> = {},
+  options: ProblemOptions = {},
+): ZoningProblem {
+  const rules = resolveRules(partialRules);
+  const bands = zoneBands(model, current, rules);
+  const n = model.units.count;
+  const zones = model.zones.length;
+  const conflicts: string[] = [];
+
+  const { cellOfUnit, cells } = groupUnits(model, rules);
+  const cellStart = new Int32Array(cells + 1);
+  for (let u = 0; u < n; u++) cellStart[cellOfUnit[u] + 1]++;
+  for (let c = 0; c < cells; c++) cellStart[c + 1] += cellStart[c];
+  const fill = cellStart.slice(0, cells);
+  const cellUnits = new Int32Array(n);
+  for (let u = 0; u < n; u++) cellUnits[fill[cellOfUnit[u]]++] = u;
+
+  const lockedZone = new Uint8Array(zones);
+  for (const z of rules.lockedZones) lockedZone[z] = 1;
+  const lockedUnit = new Uint8Array(n);
+  for (const u of rules.lockedUnits) lockedUnit[u] = 1;
+
+  const hours = new Float64Array(cells);
+  const users = new Float64Array(cells);
+  const ruralHours = new Float64Array(cells);
+  const fixedZone = new Int32Array(cells).fill(FREE);
+  const startZone = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) {
+    startZone[c] = current.zoneOf[cellUnits[cellStart[c]]];
+    let pinned: ZoneIndex | null = null;
+    for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
+      const u = cellUnits[k];
+      const h = model.demand.hours[u];
+      hours[c] += h;
+      users[c] += model.demand.users[u];
+      if (model.units.rurality[u] !== Rurality.Urban) ruralHours[c] += h;
+      const z = current.zoneOf[u];
+      const pin = lockedUnit[u] === 1 || (z >= 0 && lockedZone[z] === 1) || (!rules.assignAll && z === UNASSIGNED);
+      if (!pin) continue;
+      if (pinned !== null && pinned !== z) {
+        conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} must stay whole but its locked units are in different zones`);
+      }
+      pinned = z;
+    }
+    if (pinned !== null) fixedZone[c] = pinned;
+    if (pinned !== null && pinned >= 0 && lockedZone[pinned]) {
+      for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
+        if (current.zoneOf[cellUnits[k]] === pinned) continue;
+        conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} must stay whole but is split by locked ${model.zones[pinned].name}`);
+        break;
+      }
+    }
+    if (pinned === UNASSIGNED && rules.assignAll) {
+      conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} is locked but has no zone, and every unit must have one`);
+    }
+  }
+
+  const metres = unitZoneMetres(model, current, options.travelMatrix);
+  const meanHours = n > 0 ? model.demand.hours.reduce((a, b) => a + b, 0) / n : 0;
+  const compactHours = rules.weights.compactness * meanHours;
+  const disruptionPerHour = rules.weights.disruptionKmPerHour * 1000;
+  const measure = rules.disruption?.measure ?? 'hours';
+  const cost = new Float64Array(cells * zones);
+  const moved = new Float64Array(cells * zones);
+  for (let c = 0; c < cells; c++) {
+    for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
+      const u = cellUnits[k];
+      const h = model.demand.hours[u];
+      const w = measure === 'users' ? model.demand.users[u] : h;
+      const from = current.zoneOf[u];
+      for (let z = 0; z < zones; z++) {
+        cost[c * zones + z] += (h + compactHours) * metres[u * zones + z];
+        if (from !== UNASSIGNED && from !== z) {
+          moved[c * zones + z] += w;
+          cost[c * zones + z] += disruptionPerHour * h;
+        }
+      }
+    }
+    // A locked zone gains no units; a fixed cell may only stay where it is.
+    for (let z = 0; z < zones; z++) {
+      const fixed = fixedZone[c];
+      if ((fixed !== FREE && fixed !== z) || (fixed === FREE && lockedZone[z])) cost[c * zones + z] = Infinity;
+    }
+  }
+
+  const { adjStart, adjCells } = cellAdjacency(model, cellOfUnit, cells);
+  return {
+    model,
+    current,
+    rules,
+    bands,
+    zones,
+    cells,
+    cellStart,
+    cellUnits,
+    cellOfUnit,
+    hours,
+    users,
+    ruralHours,
+    fixedZone,
+    startZone,
+    cost,
+    moved,
+    adjStart,
+    adjCells,
+    buildConflicts: conflicts,
+  };
+}
+
+/** One cell per unit, except units of a town kept whole, which share one. */
+function groupUnits(model: CountyModel, rules: OptimiseRules): { cellOfUnit: Int32Array; cells: number } {
+  const whole = new Set<number>(rules.wholeTowns === true ? model.towns.map((_, t) => t) : rules.wholeTowns || []);
+  const cellOfUnit = new Int32Array(model.units.count);
+  const cellOfTown = new Map<number, number>();
+  let cells = 0;
+  for (let u = 0; u < model.units.count; u++) {
+    const t = model.units.town[u];
+    if (t >= 0 && whole.has(t)) {
+      let c = cellOfTown.get(t);
+      if (c === undefined) {
+        c = cells++;
+        cellOfTown.set(t, c);
+      }
+      cellOfUnit[u] = c;
+    } else {
+      cellOfUnit[u] = cells++;
+    }
+  }
+  return { cellOfUnit, cells };
+}
+
+function cellAdjacency(model: CountyModel, cellOfUnit: Int32Array, cells: number): { adjStart: Int32Array; adjCells: Int32Array } {
+  const { offsets, neighbours } = model.units.adjacency;
+  const lists: Array<Set<number>> = Array.from({ length: cells }, () => new Set());
+  for (let u = 0; u < model.units.count; u++) {
+    const cu = cellOfUnit[u];
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const cv = cellOfUnit[neighbours[k]];
+      if (cv !== cu) {
+        lists[cu].add(cv);
+        lists[cv].add(cu);
+      }
+    }
+  }
+  const adjStart = new Int32Array(cells + 1);
+  for (let c = 0; c < cells; c++) adjStart[c + 1] = adjStart[c] + lists[c].size;
+  const adjCells = new Int32Array(adjStart[cells]);
+  for (let c = 0; c < cells; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
+  return { adjStart, adjCells };
+}
+
+export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: number): string {
+  const first = cellUnits[cellStart[c]];
+  const size = cellStart[c + 1] - cellStart[c];
+  const t = model.units.town[first];
+  if (size > 1 && t >= 0) return `Town ${model.towns[t]?.name ?? t}`;
+  return `Unit ${model.units.names[first] ?? model.units.ids[first]}`;
+}
+
+/** Expands a cell plan to a unit plan. */
+export function unitPlan(problem: ZoningProblem, cellZone: Int32Array): Plan {
+  const zoneOf = new Int32Array(problem.model.units.count);
+  for (let u = 0; u < zoneOf.length; u++) zoneOf[u] = cellZone[problem.cellOfUnit[u]];
+  return { zoneOf };
+}

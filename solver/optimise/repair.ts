@@ -1,0 +1,107 @@
+// Greedy repair: while the plan breaks a band, make the single move (cell to
+// another zone) that removes the most violation per unit of extra cost. With
+// contiguity on, only moves that keep both zones in one piece are allowed. When
+// no single move helps, try two moves in a chain (A->B then B->C, or a swap).
+import { ContiguityGuard } from './contiguity';
+import { FREE } from './problem';
+import type { PlanState } from './planState';
+
+export interface RepairOptions {
+  contiguity: boolean;
+  shouldStop: () => boolean;
+  /** Extra zones each cell may move to besides its neighbours' (LP candidates); ignored with contiguity. */
+  candidates?: number[][];
+  maxSteps?: number;
+}
+
+interface Move {
+  cell: number;
+  to: number;
+  dV: number;
+  dC: number;
+}
+
+export function repairBands(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
+  const maxSteps = options.maxSteps ?? 20 * state.problem.cells + 100;
+  for (let step = 0; step < maxSteps && !options.shouldStop(); step++) {
+    if (state.feasible()) return true;
+    if (!bestSingleMove(state, guard, options) && !bestChain(state, guard, options)) return false;
+  }
+  return state.feasible();
+}
+
+function targets(state: PlanState, c: number, options: RepairOptions, out: Set<number>): Set<number> {
+  const p = state.problem;
+  out.clear();
+  const from = state.cellZone[c];
+  for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) {
+    const z = state.cellZone[p.adjCells[k]];
+    if (z >= 0 && z !== from && Number.isFinite(p.cost[c * p.zones + z])) out.add(z);
+  }
+  if (!options.contiguity && options.candidates) {
+    for (const z of options.candidates[c] ?? []) if (z !== from) out.add(z);
+  }
+  return out;
+}
+
+function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
+  const p = state.problem;
+  const tol = state.slack();
+  const moves: Move[] = [];
+  const scratch = new Set<number>();
+  for (let c = 0; c < p.cells; c++) {
+    if (p.fixedZone[c] !== FREE) continue;
+    for (const to of targets(state, c, options, scratch)) {
+      const dV = state.violationDelta(c, to);
+      if (dV < -tol) moves.push({ cell: c, to, dV, dC: state.costDelta(c, to) });
+    }
+  }
+  // Least extra cost per hour of violation removed; ties broken by index for determinism.
+  moves.sort((a, b) => a.dC / -a.dV - b.dC / -b.dV || a.cell - b.cell || a.to - b.to);
+  return moves;
+}
+
+function bestSingleMove(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
+  for (const m of improvingMoves(state, options)) {
+    if (options.contiguity && !guard.canLeave(m.cell)) continue;
+    state.move(m.cell, m.to);
+    return true;
+  }
+  return false;
+}
+
+/** Two moves that together reduce the violation, the first of which alone may not. */
+function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
+  const p = state.problem;
+  const tol = state.slack();
+  const before = state.violation();
+  const scratch = new Set<number>();
+  const violated = new Uint8Array(p.zones);
+  for (let z = 0; z < p.zones; z++) violated[z] = state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]) > tol ? 1 : 0;
+  const disruptionBroken = state.disruptionViolation(state.movedTotal) > tol;
+  let best: { first: Move; second: Move; score: number } | null = null;
+  for (let c = 0; c < p.cells; c++) {
+    if (p.fixedZone[c] !== FREE) continue;
+    const from = state.cellZone[c];
+    if (!violated[from] && !disruptionBroken) continue;
+    for (const to of [...targets(state, c, options, scratch)]) {
+      if (options.contiguity && !guard.canLeave(c)) break;
+      const first: Move = { cell: c, to, dV: state.violationDelta(c, to), dC: state.costDelta(c, to) };
+      state.move(c, to);
+      for (const second of improvingMoves(state, options)) {
+        if (second.cell === c) continue;
+        const total = before - (state.violation() + second.dV);
+        if (total <= tol) continue;
+        if (options.contiguity && !guard.canLeave(second.cell)) continue;
+        const score = (first.dC + second.dC) / total;
+        if (!best || score < best.score) best = { first, second, score };
+        break;
+      }
+      state.move(c, from);
+    }
+  }
+  if (!best) return false;
+  state.move(best.first.cell, best.first.to);
+  state.move(best.second.cell, best.second.to);
+  return true;
+}

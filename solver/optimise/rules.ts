@@ -1,0 +1,133 @@
+// The rules a plan must keep, each optional, with the defaults the optimiser
+// uses when a rule is not given, and the per-zone hour bands they imply.
+import type { CountyModel, HoursPerWeek, Plan, UnitIndex, ZoneIndex } from '../model';
+
+export interface BalanceRule {
+  /** Allowed deviation from the target, 0.2 = within ±20%. */
+  tolerance: number;
+  /** Target weekly hours per zone; the mean over all zones when absent. */
+  targets?: HoursPerWeek[];
+}
+
+export interface RuralShareRule {
+  /** Smallest rural share of each zone's hours, 0..1 (rural = not Urban). */
+  min?: number;
+  /** Largest rural share of each zone's hours, 0..1. */
+  max?: number;
+}
+
+export interface DisruptionRule {
+  /** At most this many users (or weekly hours) may change zone against the current plan. */
+  max: number;
+  measure: 'users' | 'hours';
+}
+
+export interface PenaltyWeights {
+  /**
+   * Each unit also costs as if it held `compactness` x the mean unit's hours:
+   * keeps empty and thinly populated units with their nearest base so zones
+   * stay compact. 0 turns it off.
+   */
+  compactness: number;
+  /** Each weekly hour that changes zone costs as much as this many km of weekly travel. */
+  disruptionKmPerHour: number;
+}
+
+export interface OptimiseRules {
+  /** Every unit in exactly one zone; when false, units with no zone in the current plan stay out. */
+  assignAll: boolean;
+  /** Zone hours within ±tolerance of a target; null = no balance rule. Locked zones are exempt. */
+  balance: BalanceRule | null;
+  /** Zone hours at most the sum of its bases' capacityHours. Locked zones are exempt. */
+  capacity: boolean;
+  /** Rural share band per zone; null = none. Locked zones are exempt. */
+  ruralShare: RuralShareRule | null;
+  /** Units that keep their current zone. */
+  lockedUnits: UnitIndex[];
+  /** Zones whose units never move and which gain no units. */
+  lockedZones: ZoneIndex[];
+  disruption: DisruptionRule | null;
+  /** Keep the units of a town (`units.town`) in one zone: all towns, some town indices, or none. */
+  wholeTowns: boolean | number[];
+  /** Every zone in one piece over `units.adjacency`. */
+  contiguous: boolean;
+  weights: PenaltyWeights;
+  /** Nearest zones offered to each unit in the LP (more are priced in when they pay). */
+  candidateZones: number;
+}
+
+export const DEFAULT_RULES: OptimiseRules = {
+  assignAll: true,
+  balance: { tolerance: 0.2 },
+  capacity: true,
+  ruralShare: null,
+  lockedUnits: [],
+  lockedZones: [],
+  disruption: null,
+  wholeTowns: false,
+  contiguous: true,
+  weights: { compactness: 0, disruptionKmPerHour: 0 },
+  candidateZones: 5,
+};
+
+export function resolveRules(rules: Partial<OptimiseRules> = {}): OptimiseRules {
+  return { ...DEFAULT_RULES, ...rules, weights: { ...DEFAULT_RULES.weights, ...rules.weights } };
+}
+
+/** Weekly-hour band per zone implied by the rules; Infinity / 0 where a rule is off or the zone exempt. */
+export interface ZoneBands {
+  /** 1 for zones the rules constrain (not locked). */
+  constrained: Uint8Array;
+  target: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  capacity: Float64Array;
+  ruralMin: number;
+  ruralMax: number;
+}
+
+export function zoneBands(model: CountyModel, current: Plan, rules: OptimiseRules): ZoneBands {
+  const z = model.zones.length;
+  const constrained = new Uint8Array(z).fill(1);
+  for (const k of rules.lockedZones) constrained[k] = 0;
+  let total = 0;
+  for (let u = 0; u < model.units.count; u++) {
+    if (rules.assignAll || current.zoneOf[u] >= 0) total += model.demand.hours[u];
+  }
+  const target = new Float64Array(z);
+  const lower = new Float64Array(z);
+  const upper = new Float64Array(z).fill(Infinity);
+  const capacity = new Float64Array(z).fill(Infinity);
+  for (let k = 0; k < z; k++) {
+    target[k] = rules.balance?.targets?.[k] ?? total / z;
+    if (rules.balance && constrained[k]) {
+      lower[k] = target[k] * (1 - rules.balance.tolerance);
+      upper[k] = target[k] * (1 + rules.balance.tolerance);
+    }
+  }
+  if (rules.capacity) {
+    const hasBase = new Uint8Array(z);
+    const cap = new Float64Array(z);
+    for (const b of model.bases) {
+      if (b.zone < 0 || b.zone >= z) continue;
+      hasBase[b.zone] = 1;
+      cap[b.zone] += b.capacityHours;
+    }
+    for (let k = 0; k < z; k++) if (hasBase[k] && constrained[k]) capacity[k] = cap[k];
+  }
+  return {
+    constrained,
+    target,
+    lower,
+    upper,
+    capacity,
+    ruralMin: rules.ruralShare?.min ?? 0,
+    ruralMax: rules.ruralShare?.max ?? 1,
+  };
+}
+
+/** Which towns must stay whole. */
+export function townIsWhole(rules: OptimiseRules, town: number): boolean {
+  if (town < 0) return false;
+  return rules.wholeTowns === true || (Array.isArray(rules.wholeTowns) && rules.wholeTowns.includes(town));
+}

@@ -1,0 +1,90 @@
+// What a caller (Web Worker, CLI, test) hands the optimiser and gets back.
+import type { CountyModel, HoursPerWeek, Plan, ZoneIndex } from '../model';
+import type { HighsLoadOptions } from '../lp/highs';
+import type { OptimiseRules } from './rules';
+
+/** Road metres from every unit to every base, row-major: metres[unit * bases + base]. */
+export interface TravelMatrix {
+  metres: Float64Array;
+}
+
+/** AbortSignal-like: the optimiser polls `aborted` between phases and inside loops. */
+export interface CancelFlag {
+  readonly aborted: boolean;
+}
+
+export type OptimisePhase = 'build' | 'lp' | 'round' | 'repair' | 'contiguity' | 'local-search' | 'mip' | 'verify' | 'done';
+
+export interface OptimiseInput {
+  model: CountyModel;
+  /** The plan in force: the start, the reference for disruption, and what locks keep. */
+  current: Plan;
+  rules?: Partial<OptimiseRules>;
+  /** fast: LP + rounding + repair + local search. thorough: then a HiGHS MIP with a proven bound. */
+  mode?: 'fast' | 'thorough';
+  /** Wall-clock budget for the MIP in thorough mode, seconds (default 60). */
+  timeLimitSeconds?: number;
+  /** Same seed, same plan (default 1). */
+  seed?: number;
+  travelMatrix?: TravelMatrix;
+  /** Where to load highs.wasm from (browser workers). */
+  highs?: HighsLoadOptions;
+  onProgress?: (phase: OptimisePhase, gapPercent?: number) => void;
+  signal?: CancelFlag;
+}
+
+export type OptimiseStatus =
+  /** Every rule kept and the plan proven optimal (gap ~ 0, thorough mode). */
+  | 'optimal'
+  /** Every rule kept. */
+  | 'feasible'
+  /**
+   * No plan keeping every rule was found: see the explanation. `plan` is the
+   * current plan, or (when only contiguity failed) the best plan found.
+   */
+  | 'infeasible'
+  | 'cancelled';
+
+export interface PhaseTimings {
+  [phase: string]: number;
+}
+
+export interface BindingRule {
+  rule: 'balance-upper' | 'balance-lower' | 'capacity' | 'rural-min' | 'rural-max' | 'disruption';
+  zone?: ZoneIndex;
+  /** km of weekly travel saved per unit of relaxation (per 100 h, per percentage point, per 100 users/h). */
+  kmSaved: number;
+  message: string;
+}
+
+export interface Conflict {
+  rule: string;
+  message: string;
+  /** The smallest change found that makes the rules satisfiable (by the LP relaxation when so stated). */
+  fix?: string;
+}
+
+export interface Explanation {
+  summary: string;
+  binding: BindingRule[];
+  conflicts: Conflict[];
+  notes: string[];
+}
+
+export interface OptimiseResult {
+  status: OptimiseStatus;
+  plan: Plan;
+  /** Hours-weighted road metres from each unit's zone base (plus weighted penalties), metre·hours per week. */
+  objective: number;
+  /** Lower bound on the objective of any plan keeping the rules except contiguity. */
+  bound: number;
+  /** 100 * (objective - bound) / objective. */
+  gapPercent: number;
+  /** ms per phase, and `total`. */
+  timings: PhaseTimings;
+  contiguous: boolean;
+  movedUnits: number;
+  movedUsers: number;
+  movedHours: HoursPerWeek;
+  explanation: Explanation;
+}
