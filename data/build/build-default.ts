@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { seededRandom } from '../../solver/random';
 import { haversineMetres } from '../../solver/travel';
-import { ZONE_DESIGN, SECTOR_OVERRIDES, BASE_CAPACITY_FACTOR, TOWN_RADIUS_KM } from './defaultPlan';
+import { ZONE_DESIGN, SECTOR_OVERRIDES, BASE_CAPACITY_FACTOR, BASE_CAPACITY_FLOOR, SHORT_STAFFED_ZONES, TOWN_RADIUS_KM } from './defaultPlan';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, '..', 'source');
@@ -192,7 +192,10 @@ const baseRows = bases.map((b) => ({
   postcode: b.postcode,
   latitude: b.lat,
   longitude: b.lon,
-  capacity_hours: Math.round(((zoneHours.get(b.zone) ?? 0) * (BASE_CAPACITY_FACTOR[b.zone] ?? 1.1)) / 50) * 50,
+  capacity_hours: (() => {
+    const hours = (zoneHours.get(b.zone) ?? 0) * (BASE_CAPACITY_FACTOR[b.zone] ?? 1.1);
+    return Math.round((SHORT_STAFFED_ZONES.has(b.zone) ? hours : Math.max(hours, BASE_CAPACITY_FLOOR)) / 50) * 50;
+  })(),
   zone: b.zone,
 }));
 

@@ -45,8 +45,14 @@ export const SECTOR_OVERRIDES: Record<string, string> = {
   'LN6 0': '8',
 };
 
-/** Base capacity = zone hours x factor: Zone 10's provider cannot staff its demand. */
+/**
+ * Base capacity = zone hours x factor, and at least the floor (a lead provider
+ * runs about 2,000 h/week in Lincolnshire: 1.3 million hours a year over 12
+ * zones). Zone 10's provider cannot staff its demand.
+ */
 export const BASE_CAPACITY_FACTOR: Record<string, number> = { '10': 0.85, '7': 1.25, '5': 1.2 };
+export const BASE_CAPACITY_FLOOR = 1600;
+export const SHORT_STAFFED_ZONES = new Set(['10']);
 
 /** Built-up area radius around a town point. */
 export const TOWN_RADIUS_KM = { city: 5, town: 2.5 };

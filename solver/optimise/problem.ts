@@ -86,7 +86,8 @@ export function buildProblem(
       const pin = lockedUnit[u] === 1 || (z >= 0 && lockedZone[z] === 1) || (!rules.assignAll && z === UNASSIGNED);
       if (!pin) continue;
       if (pinned !== null && pinned !== z) {
-        conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} must stay whole but its locked units are in different zones`);
+        const label = cellLabel(model, cellUnits, cellStart, c);
+        conflicts.push(`${label} must stay whole, but its locked units are in different zones. Unlock them, or let ${label} be split.`);
       }
       pinned = z;
     }
@@ -94,7 +95,9 @@ export function buildProblem(
     if (pinned !== null && pinned >= 0 && lockedZone[pinned]) {
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
-        conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} must stay whole but is split by locked ${model.zones[pinned].name}`);
+        const label = cellLabel(model, cellUnits, cellStart, c);
+        const zone = `Zone ${model.zones[pinned].id} ${model.zones[pinned].name}`;
+        conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }
     }

@@ -12,6 +12,7 @@ import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
 import { CompareView } from '../ui/compare/CompareView';
+import { OptimisePanel } from '../ui/OptimisePanel';
 
 /** Reopens the autosaved workspace, or the example county on a first visit. */
 async function openLastWorkspace() {
@@ -74,6 +75,7 @@ export function App() {
             <aside className="side">
               <ZonePanel />
               <ZoneEditor />
+              <OptimisePanel />
               <ScenarioPanel />
             </aside>
             {compare && <CompareView />}

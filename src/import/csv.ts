@@ -21,16 +21,28 @@ export function isBlankRow(row: readonly string[]): boolean {
 /** Parses CSV or TSV text: strips a BOM, accepts CRLF/LF/CR, quoted delimiters and line breaks. */
 export function readCsv(text: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    delimitersToGuess: [',', '\t', ';', '|'],
-  });
+  const delimiter = guessDelimiter(body);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter });
   const all = parsed.data;
   // Papa yields one [""] row for a trailing line break; it is not a spreadsheet row.
   while (all.length > 0 && isBlankRow(all[all.length - 1])) all.pop();
   const [headerRow = [], ...rows] = all;
-  return { headers: uniqueHeaders(headerRow), rows, delimiter: parsed.meta.delimiter };
+  return { headers: uniqueHeaders(headerRow), rows, delimiter };
+}
+
+/** The separator used most in the header line (outside quotes); comma when none. */
+function guessDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+  return best;
 }
 
 function uniqueHeaders(cells: readonly string[]): string[] {

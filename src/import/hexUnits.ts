@@ -2,6 +2,7 @@
 // boundary is kept, so nobody inside the boundary falls between cells.
 // Neighbours are H3 neighbours, the shared border being the common cell edge.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { area as turfArea } from '@turf/turf';
 import {
   cellArea, cellToBoundary, cellToLatLng, directedEdgeToBoundary, edgeLength, getDirectedEdgeDestination,
   getHexagonAreaAvg, getHexagonEdgeLengthAvg, originToDirectedEdges, polygonToCellsExperimental, POLYGON_TO_CELLS_FLAGS,
@@ -37,6 +38,9 @@ export function h3ResolutionOptions(boundaryAreaKm2: number, resolutions = [5, 6
   });
 }
 
+const tooMany = (resolution: number) =>
+  new Error(`Resolution ${resolution} needs more than ${MAX_CELLS.toLocaleString('en-GB')} hexagons here; choose a coarser one`);
+
 type Boundary = Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon> | Polygon | MultiPolygon;
 
 function polygonsOf(boundary: Boundary): number[][][][] {
@@ -49,13 +53,14 @@ function polygonsOf(boundary: Boundary): number[][][][] {
 
 /** H3 units at `resolution` covering the boundary (WGS84). */
 export function h3Units(boundary: Boundary, resolution: number): ImportedUnits {
+  // Refuse early: listing the cells of a fine resolution over a county takes seconds.
+  const boundaryKm2 = polygonsOf(boundary).reduce((sum, coordinates) => sum + turfArea({ type: 'Polygon', coordinates }) / 1e6, 0);
+  if (boundaryKm2 / getHexagonAreaAvg(resolution, 'km2') > MAX_CELLS) throw tooMany(resolution);
   const cellSet = new Set<string>();
   for (const polygon of polygonsOf(boundary)) {
     for (const cell of polygonToCellsExperimental(polygon, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true)) {
       cellSet.add(cell);
-      if (cellSet.size > MAX_CELLS) {
-        throw new Error(`Resolution ${resolution} needs more than ${MAX_CELLS.toLocaleString('en-GB')} hexagons here; choose a coarser one`);
-      }
+      if (cellSet.size > MAX_CELLS) throw tooMany(resolution);
     }
   }
   const ids = [...cellSet].sort();
@@ -100,5 +105,5 @@ export function h3Units(boundary: Boundary, resolution: number): ImportedUnits {
       properties: { id: cell, name: units.names[u] },
     })),
   };
-  return { units, geo, borders, rucKnown: new Uint8Array(n), problems: [] };
+  return { units, geo, borders, rucKnown: new Uint8Array(n), h3Resolution: resolution, problems: [] };
 }

@@ -27,6 +27,8 @@ export interface ImportedUnits {
   borders: Border[];
   /** Per unit: 1 when rurality came from an RUC11 code; 0 when it is still to be set by density (see aggregate.ts). */
   rucKnown: Uint8Array;
+  /** H3 resolution when the units are hexagons (ids are H3 cells), else null. */
+  h3Resolution: number | null;
   problems: Problem[];
 }
 
@@ -118,5 +120,5 @@ export function buildPolygonUnits(file: BoundaryFile, fields: UnitFieldMapping, 
     type: 'FeatureCollection',
     features: kept.map((f, u) => ({ type: 'Feature', id: u, geometry: f.geometry, properties: { id: ids[u], name: names[u] } })),
   };
-  return { units, geo, borders: metrics.borders, rucKnown, problems: problems.items };
+  return { units, geo, borders: metrics.borders, rucKnown, h3Resolution: null, problems: problems.items };
 }
