@@ -3,8 +3,11 @@ import { useApp } from '../state/store';
 import { loadDefaultProject } from '../model/loadDefaultProject';
 import { MapView } from '../map/MapView';
 import { ZonePanel } from '../ui/ZonePanel';
+import { ExtraRuralPanel } from '../ui/ExtraRuralPanel';
+import { SettingsPanel } from '../ui/SettingsPanel';
 import { ZoneEditor } from '../ui/ZoneEditor';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
+import { ExportPanel } from '../ui/ExportPanel';
 import { Toolbar } from '../ui/Toolbar';
 import { UnitTooltip } from '../ui/UnitTooltip';
 import { MapLegend } from '../ui/MapLegend';
@@ -74,9 +77,12 @@ export function App() {
             </div>
             <aside className="side">
               <ZonePanel />
+              <ExtraRuralPanel />
+              <SettingsPanel />
               <ZoneEditor />
               <OptimisePanel />
               <ScenarioPanel />
+              <ExportPanel />
             </aside>
             {compare && <CompareView />}
           </>

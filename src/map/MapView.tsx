@@ -13,6 +13,7 @@ import { applyScenario, bordersByUnit, unitsToRedraw } from './applyPlan';
 import { zoneMarkers } from './markers';
 import { attachPaintTool } from './paintTool';
 import { setMapInstance } from './mapInstance';
+import { attachScoreColouring } from './scoreColouring';
 
 setWorkerUrl(workerUrl);
 
@@ -53,6 +54,7 @@ export function MapView({ project }: { project: Project }) {
 
     map.on('load', () => {
       addLayers(map, project);
+      unsubscribers.push(attachScoreColouring(map));
       const first = useApp.getState().history.present;
       applyScenario(map, project, byUnit, first, first.zoneOf.keys());
       redrawMarkers();

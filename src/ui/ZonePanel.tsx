@@ -1,99 +1,206 @@
-// The zone table: one row per zone; clicking a row makes it the zone to paint.
-import { useMemo } from 'react';
-import type { CountyModel } from '../../solver/model';
-import type { Scenario } from '../state/scenario';
+// The zone table: the plan summary, then one row per zone with its key scores and
+// rule warnings; a row opens to show every figure. Clicking a row makes it the zone
+// to paint; clicking a header sorts by it.
+import { Fragment, useState } from 'react';
+import type { ZoneScore } from '../../solver/score';
+import { UNASSIGNED_COLOUR } from '../map/palette';
 import { useApp, useScenario } from '../state/store';
-import { fmtInt, fmt1 } from './format';
+import { usePlanScore } from '../state/useScores';
+import { PlanSummary } from './PlanSummary';
+import { metric, METRICS, sortZones, warningLabel, type MetricKey, type Sort } from './zoneMetrics';
+import * as F from './scoreFormat';
 
-interface ZoneRow {
-  units: number;
-  users: number;
-  hours: number;
-  waiting: number;
+/** Columns of the compact table; the rest of METRICS shows in a row's details. */
+const COLUMNS: MetricKey[] = ['hours', 'balance', 'waiting', 'travelMin', 'cost'];
+const DETAILS = METRICS.filter((m) => m.key !== 'zone');
+
+function SortHeader({ k, sort, onSort }: { k: MetricKey; sort: Sort; onSort(s: Sort): void }) {
+  const m = metric(k);
+  const active = sort.key === k;
+  return (
+    <th
+      scope="col"
+      className={k === 'zone' ? 'sortable' : 'num sortable'}
+      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+    >
+      <button
+        type="button"
+        title={`${m.title}. Click to sort.`}
+        onClick={() => onSort({ key: k, descending: active ? !sort.descending : k !== 'zone' })}
+      >
+        {m.label}
+        <span className="sort-mark" aria-hidden="true">{active ? (sort.descending ? '▼' : '▲') : ''}</span>
+      </button>
+    </th>
+  );
 }
 
-function zoneRows(model: CountyModel, s: Scenario): { rows: ZoneRow[]; unassigned: ZoneRow } {
-  const blank = (): ZoneRow => ({ units: 0, users: 0, hours: 0, waiting: 0 });
-  const rows = s.zones.map(blank);
-  const unassigned = blank();
-  for (let u = 0; u < model.units.count; u++) {
-    const row = rows[s.zoneOf[u]] ?? unassigned;
-    row.units += 1;
-    row.users += model.demand.users[u];
-    row.hours += model.demand.hours[u];
-    row.waiting += model.demand.waitingUsers[u];
-  }
-  return { rows, unassigned };
+function Warnings({ zs }: { zs: ZoneScore }) {
+  if (zs.warnings.length === 0) return null;
+  return (
+    <ul className="zone-warnings" aria-label="Rule warnings">
+      {zs.warnings.map((w) => (
+        <li key={w.code} data-code={w.code} title={w.message}>
+          <span className="warn-icon" aria-hidden="true">⚠</span> {warningLabel(w.code, zs)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ZoneDetail({ zs, columns }: { zs: ZoneScore; columns: number }) {
+  return (
+    <tr className="zone-detail" data-detail-for={zs.zone}>
+      <td colSpan={columns}>
+        <dl className="detail-grid">
+          {DETAILS.map((m) => (
+            <div key={m.key} title={m.title}>
+              <dt>{m.label}</dt>
+              <dd data-metric={m.key}>{m.format(zs)}</dd>
+            </div>
+          ))}
+          <div title="Weekly hours of packages needing two carers">
+            <dt>Double-handed</dt>
+            <dd>{F.one(zs.doubleHandedHours)} h</dd>
+          </div>
+          <div title="Extra cost a year of the extra-rural rate over the rural rate">
+            <dt>Uplift cost</dt>
+            <dd>{F.pounds(zs.extraRuralUpliftCost)}</dd>
+          </div>
+        </dl>
+        {zs.warnings.length > 0 && (
+          <ul className="warning-sentences">
+            {zs.warnings.map((w) => (
+              <li key={w.code}>{w.message}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
 }
 
 export function ZonePanel() {
-  const project = useApp((st) => st.project)!;
   const s = useScenario();
+  const score = usePlanScore();
   const activeZone = useApp((st) => st.activeZone);
   const setActiveZone = useApp((st) => st.setActiveZone);
-  const { rows, unassigned } = useMemo(() => zoneRows(project.model, s), [project, s]);
-  const total = rows.concat(unassigned).reduce((t, r) => ({
-    units: t.units + r.units,
-    users: t.users + r.users,
-    hours: t.hours + r.hours,
-    waiting: t.waiting + r.waiting,
-  }));
-  const maxHours = Math.max(...rows.map((r) => r.hours), 1);
+  const [sort, setSort] = useState<Sort>({ key: 'zone', descending: false });
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // Scores follow the scenario in the same store update; a zone added a moment ago waits for them.
+  if (!score || score.zones.length !== s.zones.length) return null;
+
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const columnCount = COLUMNS.length + 2;
+  const maxHours = Math.max(...score.zones.map((zs) => zs.hours), 1);
+  const { unassigned } = score;
+  const totalHours = score.assigned.hours + unassigned.hours;
+  const totalWaiting = score.zones.reduce((t, zs) => t + zs.waitingUsers, 0);
   return (
     <section className="panel" aria-labelledby="zones-heading">
       <h2 id="zones-heading">Zones</h2>
-      <table className="zone-table" data-testid="zone-table">
+      <PlanSummary score={score} />
+      <label className="sort-by">
+        Sort by
+        <select
+          value={sort.key}
+          onChange={(e) => {
+            const key = e.target.value as MetricKey;
+            setSort({ key, descending: key !== 'zone' });
+          }}
+          aria-label="Sort zones by"
+        >
+          {METRICS.map((m) => (
+            <option key={m.key} value={m.key} title={m.title}>{m.label}</option>
+          ))}
+        </select>
+      </label>
+      <table className="zone-table scores" data-testid="zone-table">
         <thead>
           <tr>
-            <th scope="col">Zone</th>
-            <th scope="col" className="num">Users</th>
-            <th scope="col" className="num">Waiting</th>
-            <th scope="col" className="num">Hours / week</th>
+            <SortHeader k="zone" sort={sort} onSort={setSort} />
+            {COLUMNS.map((k) => (
+              <SortHeader key={k} k={k} sort={sort} onSort={setSort} />
+            ))}
+            <th scope="col"><span className="visually-hidden">Details</span></th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => {
+          {sortZones(score.zones, sort).map((i) => {
             const z = s.zones[i];
+            const zs = score.zones[i];
+            const isOpen = open.has(z.id);
             return (
-              <tr
-                key={z.id}
-                data-zone={z.id}
-                className={i === activeZone ? 'active' : ''}
-                onClick={() => setActiveZone(i)}
-                aria-selected={i === activeZone}
-              >
-                <th scope="row">
-                  <span className="swatch" style={{ background: z.colour }} aria-hidden="true" />
-                  <span className="zone-id">{z.id}</span> {z.name}
-                  {s.lockedZones[i] && <span className="lock-mark" title="Locked">locked</span>}
-                </th>
-                <td className="num">{fmtInt(r.users)}</td>
-                <td className="num">{fmtInt(r.waiting)}</td>
-                <td className="num hours-cell">
-                  <span className="bar" style={{ width: `${(r.hours / maxHours) * 100}%` }} aria-hidden="true" />
-                  <span className="hours" data-hours={r.hours}>{fmt1(r.hours)}</span>
-                </td>
-              </tr>
+              <Fragment key={z.id}>
+                <tr
+                  data-zone={z.id}
+                  className={[i === activeZone ? 'active' : '', zs.warnings.length > 0 ? 'warned' : ''].join(' ').trim()}
+                  onClick={() => setActiveZone(i)}
+                  aria-selected={i === activeZone}
+                >
+                  <th scope="row">
+                    <div className="zone-name">
+                      <span className="swatch" style={{ background: z.colour }} aria-hidden="true" />
+                      <span className="zone-id">{z.id}</span> {z.name}
+                      {s.lockedZones[i] && <span className="lock-mark" title="Locked">locked</span>}
+                    </div>
+                    <Warnings zs={zs} />
+                  </th>
+                  {COLUMNS.map((k) =>
+                    k === 'hours' ? (
+                      <td key={k} className="num hours-cell">
+                        <span className="bar" style={{ width: `${(zs.hours / maxHours) * 100}%` }} aria-hidden="true" />
+                        <span className="hours" data-hours={zs.hours}>{F.one(zs.hours)}</span>
+                      </td>
+                    ) : (
+                      <td key={k} className="num" data-metric={k}>{metric(k).format(zs)}</td>
+                    ),
+                  )}
+                  <td className="expand-cell">
+                    <button
+                      type="button"
+                      className="expand"
+                      aria-expanded={isOpen}
+                      aria-label={`All figures of zone ${z.id} ${z.name}`}
+                      title="All figures"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        toggle(z.id);
+                      }}
+                    >
+                      {isOpen ? '▾' : '▸'}
+                    </button>
+                  </td>
+                </tr>
+                {isOpen && <ZoneDetail zs={zs} columns={columnCount} />}
+              </Fragment>
             );
           })}
           {unassigned.units > 0 && (
             <tr data-zone="unassigned" className="unassigned">
               <th scope="row">
-                <span className="swatch" style={{ background: '#d9d9d9' }} aria-hidden="true" />
-                Unassigned ({fmtInt(unassigned.units)} units)
+                <span className="swatch" style={{ background: UNASSIGNED_COLOUR }} aria-hidden="true" />
+                Unassigned ({F.int(unassigned.units)} units, {F.int(unassigned.users)} users)
               </th>
-              <td className="num">{fmtInt(unassigned.users)}</td>
-              <td className="num">{fmtInt(unassigned.waiting)}</td>
-              <td className="num"><span className="hours" data-hours={unassigned.hours}>{fmt1(unassigned.hours)}</span></td>
+              <td className="num"><span className="hours" data-hours={unassigned.hours}>{F.one(unassigned.hours)}</span></td>
+              <td colSpan={columnCount - 2} />
             </tr>
           )}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">All zones</th>
-            <td className="num">{fmtInt(total.users)}</td>
-            <td className="num">{fmtInt(total.waiting)}</td>
-            <td className="num" data-testid="total-hours" data-hours={total.hours}>{fmt1(total.hours)}</td>
+            <td className="num" data-testid="total-hours" data-hours={totalHours}>{F.one(totalHours)}</td>
+            <td />
+            <td className="num">{F.int(totalWaiting)}</td>
+            <td className="num">{F.one(score.travel.meanMinutes)}</td>
+            <td className="num" data-testid="total-cost" data-value={score.annualCost}>{F.poundsM(score.annualCost)}</td>
+            <td />
           </tr>
         </tfoot>
       </table>

@@ -1,0 +1,300 @@
+// The printable lot report: one standalone HTML page set (A4, a page per lot)
+// with a cover summary and overview map, then per lot a map, its figures, its
+// extra-rural areas with reasons and its postcode sectors. Standalone on
+// purpose: no script, no font, no image fetched, so it prints offline and a
+// hostile name in an imported file can only ever show as text.
+import type { MultiPolygon } from 'geojson';
+import type { ZoneIndex } from '../../solver/model';
+import { extraRuralRate, type ScoreSettings, type ZoneScore } from '../../solver/score';
+import type { Project } from '../model/project';
+import type { Scenario } from '../state/scenario';
+import { unitTopology } from './dissolve';
+import { escapeHtml as esc } from './escapeHtml';
+import { exportData, zoneBases, type ExportData } from './exportData';
+import { bboxOf, bboxesOverlap, type BBox } from './geometry';
+import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation';
+import { REPORT_CSS } from './reportStyles';
+import { safeColour, svgMap, type MapPoint, type MapShape } from './svgMap';
+import { zoneOutlines } from './zoneGeojson';
+
+export interface LotReportOptions {
+  /** Date printed on the cover; now when absent. */
+  generatedAt?: Date;
+  /**
+   * Leave the <style> element out. The app's print tab needs this: a blob: page
+   * inherits the app's Content-Security-Policy, which blocks inline styles, so
+   * the app adopts REPORT_CSS as a constructed stylesheet instead.
+   */
+  omitStyles?: boolean;
+}
+
+/**
+ * Hash of REPORT_CSS for the report's Content-Security-Policy, so only that
+ * exact stylesheet may apply (a unit test recomputes it; update both together).
+ */
+export const REPORT_CSS_SHA256 = 'sha256-OIQK99cKjyRP+tdpOWWram154dt3P/FnffXoJwKT9lc=';
+
+export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}'; base-uri 'none'; form-action 'none'`;
+
+export const AGGREGATES_NOTE =
+  'Aggregates only: this report holds figures summed over areas. It contains no service-user records ' +
+  '(the carezones project does not keep them), no names, no addresses and no individual postcodes.';
+
+const MAP_W = 700;
+const NEIGHBOUR_GREY = '#dde3e7';
+const INK = '#1d2830';
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const pence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
+const int = (x: number) => whole.format(x);
+const pct = (share: number | null) => (share === null ? '–' : `${whole.format(share * 100)}%`);
+
+interface Shared {
+  data: ExportData;
+  zones: Array<MultiPolygon | null>;
+  unassigned: MultiPolygon | null;
+  boxes: Array<BBox | null>;
+  sectors: PostcodeArea[];
+}
+
+const zoneTitle = (d: ExportData, z: ZoneIndex) => `Lot ${d.scenario.zones[z].id}: ${d.scenario.zones[z].name}`;
+const colourOf = (d: ExportData, z: ZoneIndex) => safeColour(d.colours[z], '#9aa8b2');
+const swatch = (colour: string) =>
+  `<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="1.5" fill="${esc(colour)}"/></svg>`;
+
+/** A point inside the zone for its label: its unit nearest the area-weighted mean of its units' points. */
+function labelPoint(d: ExportData, z: ZoneIndex): { lon: number; lat: number } | null {
+  const { lon, lat, areaKm2 } = d.model.units;
+  let w = 0, x = 0, y = 0;
+  d.plan.zoneOf.forEach((zz, u) => {
+    if (zz !== z) return;
+    w += areaKm2[u];
+    x += areaKm2[u] * lon[u];
+    y += areaKm2[u] * lat[u];
+  });
+  if (w === 0) return null;
+  let best = -1, bestD = Infinity;
+  d.plan.zoneOf.forEach((zz, u) => {
+    const dist = (lon[u] - x / w) ** 2 + (lat[u] - y / w) ** 2;
+    if (zz === z && dist < bestD) [best, bestD] = [u, dist];
+  });
+  return { lon: lon[best], lat: lat[best] };
+}
+
+/** View box padded by a share of its size. */
+function padded(b: BBox, share: number): BBox {
+  const dx = (b[2] - b[0]) * share + 1e-4;
+  const dy = (b[3] - b[1]) * share + 1e-4;
+  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
+}
+
+function basePoints(d: ExportData, zone: ZoneIndex | null, labelled: boolean): MapPoint[] {
+  return d.scenario.bases
+    .filter((b) => (zone === null ? b.zone >= 0 : b.zone === zone))
+    .map((b) => ({ lon: b.lon, lat: b.lat, label: labelled ? b.name : '', kind: 'base' as const }));
+}
+
+function overviewMap(s: Shared): string {
+  const county = bboxOf([...s.zones, s.unassigned].filter((g): g is MultiPolygon => g !== null));
+  if (!county) return '';
+  const shapes: MapShape[] = s.zones.flatMap((g, z) => (g ? [{ geometry: g, fill: colourOf(s.data, z), stroke: '#ffffff', strokeWidth: 1.2 }] : []));
+  if (s.unassigned) shapes.push({ geometry: s.unassigned, fill: '#ffffff', stroke: '#9aa8b2', strokeWidth: 0.8 });
+  const labels: MapPoint[] = s.data.scenario.zones.flatMap((zone, z) => {
+    const p = labelPoint(s.data, z);
+    return p ? [{ ...p, label: zone.id, kind: 'label' as const }] : [];
+  });
+  return svgMap({
+    view: padded(county, 0.02),
+    maxWidth: 400,
+    maxHeight: 500,
+    shapes,
+    points: [...basePoints(s.data, null, false), ...labels],
+    title: `Overview map of ${s.data.scenario.zones.length} lots`,
+  });
+}
+
+function lotMap(s: Shared, z: ZoneIndex): string {
+  const own = s.zones[z];
+  const box = s.boxes[z];
+  if (!own || !box) return '<p class="note">This lot has no units, so no map.</p>';
+  const view = padded(box, 0.08);
+  const shapes: MapShape[] = [];
+  s.zones.forEach((g, other) => {
+    const ob = s.boxes[other];
+    if (g && ob && other !== z && bboxesOverlap(ob, view)) shapes.push({ geometry: g, fill: NEIGHBOUR_GREY, stroke: '#ffffff', strokeWidth: 1 });
+  });
+  if (s.unassigned) shapes.push({ geometry: s.unassigned, fill: '#ffffff', stroke: '#b8c4cc', strokeWidth: 0.8 });
+  shapes.push({ geometry: own, fill: colourOf(s.data, z), stroke: INK, strokeWidth: 1.6 });
+  return svgMap({ view, maxWidth: MAP_W, maxHeight: 300, shapes, points: basePoints(s.data, z, true), title: `Map of ${zoneTitle(s.data, z)}` });
+}
+
+const row = (label: string, value: string) => `<tr><th scope="row">${esc(label)}</th><td>${esc(value)}</td></tr>`;
+
+function figuresTable(d: ExportData, s: ZoneScore): string {
+  const bases = zoneBases(d, s.zone);
+  const travel = s.travelFromBase;
+  const rows = [
+    row('Service users', int(s.users)),
+    row('Weekly hours', int(s.hours)),
+    row('Double-handed hours', int(s.doubleHandedHours)),
+    row('People waiting (hours)', `${int(s.waitingUsers)} (${int(s.waitingHours)} h)`),
+    row('Rural share of hours', pct(s.ruralShare)),
+    row('Urban / rural town / village hours', `${int(s.urbanHours)} / ${int(s.ruralTownHours)} / ${int(s.ruralVillageHours)}`),
+    row('Against the mean lot', s.balanceVsMeanPct === null ? '–' : `${s.balanceVsMeanPct >= 0 ? '+' : ''}${int(s.balanceVsMeanPct)}%`),
+    row('Bases', bases.names.length ? bases.names.join(', ') : 'none'),
+    row('Base capacity (use)', `${int(bases.capacityHours)} h (${s.capacityUsePct === null ? '–' : `${int(s.capacityUsePct)}%`})`),
+    row('Mean travel from base', travel ? `${oneDp.format(travel.metres / 1000)} km, ${int(travel.minutes)} min` : '–'),
+    row('Area', `${int(s.areaKm2)} km²`),
+    row('Pieces', int(s.pieces)),
+    row('Compactness (Polsby-Popper)', s.compactness === null ? '–' : s.compactness.toFixed(2)),
+    row('Extra-rural hours', int(s.extraRuralHours)),
+    row('Extra-rural uplift a year', pounds.format(s.extraRuralUpliftCost)),
+    row('Annual cost', pounds.format(s.annualCost)),
+  ];
+  return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function extraRuralTable(d: ExportData, z: ZoneIndex): string {
+  const flags = d.score.extraRural.flags.filter((f) => d.plan.zoneOf[f.unit] === z);
+  if (flags.length === 0) return '<p class="note">No area of this lot earns the extra-rural rate.</p>';
+  const { ids, names } = d.model.units;
+  const { hours } = d.model.demand;
+  const rows = flags
+    .sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score)
+    .map(
+      (f) =>
+        `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
+        `<td class="n">${esc(oneDp.format(hours[f.unit]))}</td>` +
+        `<td class="n">${esc(f.score.toFixed(2))}</td>` +
+        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...f.reasons].join('; '))}</td></tr>`,
+    );
+  return (
+    '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function sectorList(s: Shared, z: ZoneIndex): string {
+  const mine = s.sectors.filter((a) => a.zone === z);
+  const partly = s.sectors.filter((a) => a.zone !== z && a.shares.some((x) => x.zone === z));
+  if (mine.length === 0 && partly.length === 0) return '<p class="note">No postcode sector data for this lot.</p>';
+  const share = (part: number, whole: number) => (part / whole < 0.01 ? '<1%' : `${Math.round((100 * part) / whole)}%`);
+  const item = (a: PostcodeArea, inLot: number) =>
+    inLot === a.postcodes
+      ? `<li>${esc(a.code)}</li>`
+      : `<li class="split">${esc(a.code)} (${esc(share(inLot, a.postcodes))})</li>`;
+  const main = mine.map((a) => item(a, mainShare(a))).join('');
+  const also = partly.map((a) => item(a, a.shares.find((x) => x.zone === z)!.postcodes)).join('');
+  return (
+    `<p class="note">${esc(int(mine.length))} sectors mainly in this lot; a percentage marks a sector split across lots (share of its postcodes in this lot).</p>` +
+    `<ul class="sectors">${main}</ul>` +
+    (also ? `<p class="note">Partly in this lot, mainly in another:</p><ul class="sectors">${also}</ul>` : '')
+  );
+}
+
+function lotPage(s: Shared, z: ZoneIndex): string {
+  const d = s.data;
+  const score = d.score.zones[z];
+  const warnings = score.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('');
+  return (
+    `<section class="page lot" id="lot-${esc(d.scenario.zones[z].id)}">` +
+    `<p class="kicker">${esc(d.project.name)} · ${esc(d.scenario.name)}</p>` +
+    `<h2>${swatch(colourOf(d, z))}<span>${esc(zoneTitle(d, z))}</span></h2>` +
+    lotMap(s, z) +
+    (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
+    `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
+    `<div><h3>Postcode sectors</h3>${sectorList(s, z)}</div></div>` +
+    `<h3>Extra-rural areas</h3>${extraRuralTable(d, z)}` +
+    `<footer class="page-foot">${esc(AGGREGATES_NOTE)}</footer></section>`
+  );
+}
+
+function summaryBoxes(d: ExportData): string {
+  const p = d.score;
+  const lots = p.zones.filter((z) => z.units > 0).length;
+  const box = (value: string, label: string) => `<div><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
+  return (
+    '<div class="summary">' +
+    box(`${int(lots)}`, `lots with units (of ${int(p.zones.length)})`) +
+    box(int(p.assigned.users), 'service users in lots') +
+    box(int(p.assigned.hours), 'weekly hours in lots') +
+    box(pounds.format(p.annualCost), 'annual cost') +
+    box(int(p.extraRuralHours), 'extra-rural hours a week') +
+    box(pounds.format(p.extraRuralUpliftCost), 'extra-rural uplift a year') +
+    box(int(p.unassigned.units), 'units in no lot') +
+    box(int(p.townsSplit.length), 'towns split across lots') +
+    '</div>'
+  );
+}
+
+function lotTable(d: ExportData): string {
+  const rows = d.score.zones.map((s) => {
+    const z = d.scenario.zones[s.zone];
+    return (
+      `<tr><td>${swatch(colourOf(d, s.zone))}</td><td>${esc(z.id)}</td><td>${esc(z.name)}</td><td>${esc(zoneBases(d, s.zone).names.join(', '))}</td>` +
+      `<td class="n">${esc(int(s.users))}</td><td class="n">${esc(int(s.hours))}</td><td class="n">${esc(pct(s.ruralShare))}</td>` +
+      `<td class="n">${esc(int(s.extraRuralHours))}</td><td class="n">${esc(pounds.format(s.annualCost))}</td></tr>`
+    );
+  });
+  const p = d.score;
+  const ruralShare = p.assigned.hours > 0 ? p.zones.reduce((t, s) => t + s.ruralTownHours + s.ruralVillageHours, 0) / p.assigned.hours : null;
+  return (
+    '<table class="lots"><thead><tr><th></th><th>Lot</th><th>Name</th><th>Bases</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
+    '<th class="n">Rural</th><th class="n">Extra-rural h</th><th class="n">Annual cost</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td colspan="3">All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
+    `<td class="n">${esc(int(p.assigned.hours))}</td><td class="n">${esc(pct(ruralShare))}</td><td class="n">${esc(int(p.extraRuralHours))}</td>` +
+    `<td class="n">${esc(pounds.format(p.annualCost))}</td></tr></tfoot></table>`
+  );
+}
+
+function coverPage(s: Shared, generatedAt: Date): string {
+  const d = s.data;
+  const r = d.settings.rates;
+  const split = d.score.townsSplit.map((t) => `${t.name} (lots ${t.zones.map((z) => d.scenario.zones[z].id).join(', ')})`);
+  const date = generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return (
+    '<section class="page cover">' +
+    '<p class="kicker">carezones · lot report</p>' +
+    `<h1>${esc(d.project.name)}</h1>` +
+    `<p class="sub">Scenario: <b>${esc(d.scenario.name)}</b> · ${esc(date)}</p>` +
+    `<div class="cover-top">${overviewMap(s)}<div>${summaryBoxes(d)}` +
+    `<p class="note">Rates: urban ${esc(pence.format(r.urban))}, rural ${esc(pence.format(r.rural))}, extra-rural ` +
+    `${esc(pence.format(extraRuralRate(r)))} an hour; ${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
+    `Annual cost prices each area at its own rate. Diamonds mark provider bases.</p>` +
+    (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
+    (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +
+    '</div></div>' +
+    lotTable(d) +
+    `<footer class="page-foot">${esc(AGGREGATES_NOTE)} ${d.project.attribution.map(esc).join(' · ')}</footer>` +
+    '</section>'
+  );
+}
+
+export function lotReportFrom(data: ExportData, options: LotReportOptions = {}): string {
+  const outlines = zoneOutlines(data, unitTopology(data.project.unitGeo));
+  const s: Shared = {
+    data,
+    zones: outlines.zones,
+    unassigned: outlines.unassigned,
+    boxes: outlines.zones.map((g) => (g ? bboxOf([g]) : null)),
+    sectors: sectorAreas(data),
+  };
+  const title = `Lot report: ${data.project.name}, ${data.scenario.name}`;
+  return (
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>` +
+    (options.omitStyles ? '' : `<style>${REPORT_CSS}</style>`) +
+    '</head><body>' +
+    coverPage(s, options.generatedAt ?? new Date()) +
+    data.scenario.zones.map((_, z) => lotPage(s, z)).join('') +
+    '</body></html>'
+  );
+}
+
+/** The lot report as one standalone HTML document. */
+export function lotReport(project: Project, scenario: Scenario, settings: ScoreSettings, options: LotReportOptions = {}): string {
+  return lotReportFrom(exportData(project, scenario, settings), options);
+}

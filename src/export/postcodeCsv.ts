@@ -1,0 +1,55 @@
+// Postcode sector -> zone and postcode district -> zone CSVs, the form councils
+// write zones in. Each row gives the main zone, its share of the area's live
+// postcodes, and whether (and how) the area is split across zones.
+import { UNASSIGNED } from '../../solver/model';
+import type { ScoreSettings } from '../../solver/score';
+import { csvText } from '../import/csvSafe';
+import type { Project } from '../model/project';
+import type { Scenario } from '../state/scenario';
+import { exportData, round, type ExportData } from './exportData';
+import { districtAreas, districtOf, mainShare, otherShares, sectorAreas, type PostcodeArea } from './postcodeAllocation';
+
+type Cell = string | number | null;
+
+const zoneLabel = (data: ExportData, z: number) =>
+  z === UNASSIGNED ? 'unassigned' : `${data.scenario.zones[z].id} ${data.scenario.zones[z].name}`;
+
+const pct = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole, 1) : 0);
+
+/** Columns every row has after the area's own: main zone, share, split detail. */
+function allocationCells(data: ExportData, a: PostcodeArea): Cell[] {
+  const zone = a.zone === UNASSIGNED ? null : data.scenario.zones[a.zone];
+  const inZone = mainShare(a);
+  const others = otherShares(a);
+  return [
+    zone?.id ?? '',
+    zone?.name ?? '',
+    a.postcodes,
+    inZone,
+    pct(inZone, a.postcodes),
+    a.shares.length > 1 ? 'yes' : 'no',
+    others.map((s) => `${zoneLabel(data, s.zone)} (${s.postcodes}, ${pct(s.postcodes, a.postcodes)}%)`).join('; '),
+  ];
+}
+
+const ALLOCATION_HEADER = ['zone_id', 'zone_name', 'postcodes', 'postcodes_in_zone', 'pct_in_zone', 'split', 'other_zones'];
+
+export function sectorCsvFrom(data: ExportData): string {
+  const rows = sectorAreas(data).map((a) => [a.code, districtOf(a.code), ...allocationCells(data, a)]);
+  return csvText(['postcode_sector', 'postcode_district', ...ALLOCATION_HEADER], rows);
+}
+
+export function districtCsvFrom(data: ExportData): string {
+  const rows = districtAreas(sectorAreas(data)).map((a) => [a.code, a.sectors, ...allocationCells(data, a)]);
+  return csvText(['postcode_district', 'sectors', ...ALLOCATION_HEADER], rows);
+}
+
+/** Postcode sector -> zone CSV. */
+export function postcodeSectorCsv(project: Project, scenario: Scenario, settings: ScoreSettings): string {
+  return sectorCsvFrom(exportData(project, scenario, settings));
+}
+
+/** Postcode district -> zone CSV. */
+export function postcodeDistrictCsv(project: Project, scenario: Scenario, settings: ScoreSettings): string {
+  return districtCsvFrom(exportData(project, scenario, settings));
+}

@@ -1,0 +1,58 @@
+// Unit-to-zone GeoJSON: every unit polygon with its zone and figures, so a GIS
+// user can check any boundary unit by unit. Units in no zone have zone_id null.
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { RURALITY_NAMES, type Rurality } from '../../solver/model';
+import type { ScoreSettings } from '../../solver/score';
+import type { Project } from '../model/project';
+import type { Scenario } from '../state/scenario';
+import { exportData, round, type ExportData } from './exportData';
+import { normaliseGeometry } from './geometry';
+
+export interface UnitProperties {
+  unit_id: string;
+  unit_name: string;
+  zone_id: string | null;
+  zone_name: string | null;
+  users: number;
+  weekly_hours: number;
+  rurality: string;
+  /** ONS RUC11 code, "" when rurality came from density. */
+  ruc: string;
+  sparse: boolean;
+  extra_rural: boolean;
+  /** Why the unit earns the extra-rural rate, joined with "; " ("" when it does not). */
+  extra_rural_reasons: string;
+}
+
+export function unitFeatureCollection(data: ExportData): FeatureCollection<Polygon | MultiPolygon, UnitProperties> {
+  const { units, demand } = data.model;
+  const reasons = new Map(data.score.extraRural.flags.map((f) => [f.unit, f.reasons.join('; ')]));
+  const features = data.project.unitGeo.features.map((f, u): Feature<Polygon | MultiPolygon, UnitProperties> => {
+    const z = data.plan.zoneOf[u];
+    const zone = z >= 0 ? data.scenario.zones[z] : null;
+    return {
+      type: 'Feature',
+      id: units.ids[u],
+      geometry: normaliseGeometry(f.geometry),
+      properties: {
+        unit_id: units.ids[u],
+        unit_name: units.names[u],
+        zone_id: zone?.id ?? null,
+        zone_name: zone?.name ?? null,
+        users: round(demand.users[u]),
+        weekly_hours: round(demand.hours[u]),
+        rurality: RURALITY_NAMES[units.rurality[u] as Rurality] ?? '',
+        ruc: units.ruc[u],
+        sparse: units.sparse[u] === 1,
+        extra_rural: data.score.extraRural.flagged[u] === 1,
+        extra_rural_reasons: reasons.get(u) ?? '',
+      },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** The unit GeoJSON file text. */
+export function unitGeojson(project: Project, scenario: Scenario, settings: ScoreSettings): string {
+  return JSON.stringify(unitFeatureCollection(exportData(project, scenario, settings)));
+}

@@ -1,0 +1,96 @@
+// Exports for procurement: a button per file (built in the browser from the
+// working scenario, saved through a Blob; nothing is uploaded), the printable
+// lot report in a new tab, and the map as a PNG.
+import { useState } from 'react';
+import { useApp } from '../state/store';
+import { getMapInstance } from '../map/mapInstance';
+import { EXPORTS, buildExport, exportFileName, fileSlug, type ExportKind } from '../export/files';
+import { exportData } from '../export/exportData';
+import { lotReportFrom } from '../export/lotReport';
+import { REPORT_CSS } from '../export/reportStyles';
+import { downloadBlob } from './download';
+
+/** The working scenario's inputs, or null before a project is open. */
+function inputs() {
+  const s = useApp.getState();
+  return s.project ? { project: s.project, scenario: s.history.present, settings: s.settings } : null;
+}
+
+/**
+ * Opens the lot report in a new tab and asks the browser to print it. The tab
+ * is a blob: page and inherits the app's Content-Security-Policy, which allows
+ * no inline <style>, so the report goes without one and its stylesheet is
+ * adopted as a constructed sheet (which that policy does not govern).
+ */
+function printReport(): string | null {
+  const i = inputs();
+  if (!i) return null;
+  const html = lotReportFrom(exportData(i.project, i.scenario, i.settings), { omitStyles: true });
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  const tab = window.open(url, '_blank');
+  if (!tab) {
+    URL.revokeObjectURL(url);
+    return 'The browser blocked the report tab. Allow pop-ups for this page, or save the lot report file and print it.';
+  }
+  tab.addEventListener('load', () => {
+    // A constructed sheet must come from the document that adopts it.
+    const sheet = new (tab as Window & typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(REPORT_CSS);
+    tab.document.adoptedStyleSheets = [sheet];
+    URL.revokeObjectURL(url);
+    tab.focus();
+    tab.print();
+  });
+  return null;
+}
+
+function saveMapPng(): string | null {
+  const i = inputs();
+  const map = getMapInstance();
+  if (!i || !map) return 'The map is not ready yet.';
+  const name = `carezones-map-${fileSlug(i.scenario.name)}.png`;
+  map.getCanvas().toBlob((blob) => blob && downloadBlob(blob, name), 'image/png');
+  return null;
+}
+
+export function ExportPanel() {
+  const scenarioName = useApp((s) => s.history.present.name);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const save = (kind: ExportKind) => {
+    const i = inputs();
+    if (!i) return;
+    try {
+      const file = buildExport(kind, i.project, i.scenario, i.settings);
+      downloadBlob(new Blob([file.text], { type: file.mime }), file.name);
+      setMessage(null);
+    } catch (e) {
+      setMessage(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <section className="panel export-panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export for the tender</h2>
+      <div className="export-buttons">
+        {EXPORTS.map((spec) => (
+          <button key={spec.kind} type="button" data-export={spec.kind} title={exportFileName(spec, scenarioName)} onClick={() => save(spec.kind)}>
+            {spec.label}
+          </button>
+        ))}
+        <button type="button" data-export="print" onClick={() => setMessage(printReport())}>
+          Print lot report
+        </button>
+        <button type="button" data-export="png" onClick={() => setMessage(saveMapPng())}>
+          Map as PNG
+        </button>
+      </div>
+      {message && (
+        <p className="hint error" role="alert">
+          {message}
+        </p>
+      )}
+      <p className="hint">Files hold zone and area totals only, never a service user's row. They are made on this computer.</p>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+// The analysts' CLI on a county's own files: a units GeoJSON with LSOA
+// properties, the users and bases CSVs, a postcode-sector zone list, a lookup.
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runOptimiseCli } from '../../../src/cli/optimise';
+
+const dir = mkdtempSync(join(tmpdir(), 'carezones-cli-'));
+const f = (name: string) => join(dir, name);
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return runOptimiseCli(args, { log: (l) => out.push(l), error: (l) => err.push(l) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+beforeAll(() => {
+  const units = JSON.parse(readFileSync('data/default/units.geojson', 'utf8'));
+  writeFileSync(
+    f('units.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: units.features.map((u: any) => ({
+        type: 'Feature',
+        geometry: u.geometry,
+        properties: { LSOA11CD: u.properties.id, LSOA11NM: u.properties.name, RUC11CD: u.properties.ruc11cd },
+      })),
+    }),
+  );
+  const sectors = Papa.parse<Record<string, string>>(readFileSync('data/default/zone-sectors.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  writeFileSync(f('zones.csv'), Papa.unparse(sectors.map((r) => ({ 'Postcode sector': r.sector, Lot: r.zone, 'Lot name': r.zone_name }))));
+  writeFileSync(f('users.csv'), readFileSync('data/default/service-users.csv'));
+  writeFileSync(f('bases.csv'), readFileSync('data/default/provider-bases.csv'));
+  writeFileSync(f('rules.json'), JSON.stringify({ balance: { tolerance: 0.25 }, capacity: true, lockedZones: ['5'] }));
+  writeFileSync(f('impossible.json'), JSON.stringify({ balance: { tolerance: 0.01 } }));
+  writeFileSync(f('typo.json'), JSON.stringify({ balence: { tolerance: 0.2 } }));
+});
+
+const common = () => ['--users', f('users.csv'), '--bases', f('bases.csv'), '--units', f('units.geojson'), '--zones', f('zones.csv'), '--lookup', 'data/source/lincolnshire_postcodes.csv'];
+
+describe('npm run optimise', () => {
+  it('optimises a county from its files and writes the plan, the exports and a summary', async () => {
+    const r = await run([...common(), '--rules', f('rules.json'), '--out', f('plan')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(f('plan/summary.json'), 'utf8'));
+    expect(summary.status).toBe('feasible');
+    expect(summary.gapPercent).toBeGreaterThanOrEqual(0);
+    expect(summary.gapPercent).toBeLessThan(3);
+    expect(summary.contiguous).toBe(true);
+    expect(summary.zones).toHaveLength(12);
+    expect(summary.extraRural.length).toBeGreaterThan(0);
+    expect(summary.extraRural[0].reasons.length).toBeGreaterThan(0);
+    expect(summary.explanation.summary).toMatch(/within [\d.]+% of the bound/);
+    // The locked zone keeps exactly its units.
+    const rows = Papa.parse<Record<string, string>>(readFileSync(f('plan/unit-zones.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(420);
+    const zones = JSON.parse(readFileSync(f('plan/carezones-zones-optimised-fast.geojson'), 'utf8'));
+    expect(zones.features).toHaveLength(12);
+  });
+
+  it('scores the current zones without optimising', async () => {
+    const r = await run([...common(), '--score-only', '--out', f('scored')]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(f('scored/summary.json'), 'utf8'));
+    expect(summary.status).toBe('scored');
+    expect(summary.objective).toBeNull();
+    expect(summary.zones.find((z: any) => z.id === '10').waitingUsers).toBe(40);
+  });
+
+  it('exits 3 with the conflicting rules and a fix when no plan can keep them', async () => {
+    const r = await run([...common(), '--rules', f('impossible.json'), '--out', f('nope')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/Widen the balance band to/);
+    expect(existsSync(f('nope/summary.json'))).toBe(false);
+  });
+
+  it.each([
+    [['--users', 'u.csv'], /missing --units/],
+    [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--mode', 'quick'], /--mode must be fast or thorough/],
+    [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--colour', 'red'], /Unknown option '--colour'/],
+  ])('exits 2 on bad arguments %#', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('exits 1 with the file and reason for unusable input', async () => {
+    const missing = await run(['--users', f('nobody.csv'), '--units', f('units.geojson'), '--out', f('x')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read .*nobody\.csv: ENOENT/);
+    const typo = await run([...common(), '--rules', f('typo.json'), '--out', f('y')]);
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/unknown rule "balence"/);
+  });
+});
