@@ -4,7 +4,7 @@
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Project } from '../model/project';
 import { useApp } from '../state/store';
-import { isUnitLocked } from '../state/scenario';
+import { isUnitLocked, setUnitLocks } from '../state/scenario';
 import { LAYERS, SOURCES } from './mapStyle';
 
 type Pt = { x: number; y: number };
@@ -50,6 +50,18 @@ export function attachPaintTool(
   let stroke: Set<number> | null = null;
   let start: Pt | null = null;
   let lasso: Pt[] = [];
+  /** Lock tool: whether this stroke locks (true) or unlocks, set by the first unit touched. */
+  let locking: boolean | null = null;
+
+  const lockPreview = (units: number[]) => {
+    const s = useApp.getState().history.present;
+    for (const u of units) {
+      if (!stroke || stroke.has(u)) continue;
+      locking ??= s.lockedUnits[u] !== 1;
+      stroke.add(u);
+      map.setFeatureState({ source: SOURCES.units, id: u }, { locked: locking });
+    }
+  };
 
   const preview = (units: number[]) => {
     const s = useApp.getState().history.present;
@@ -64,7 +76,9 @@ export function attachPaintTool(
   };
   const brushAt = (p: Pt) => {
     const r = useApp.getState().brushPx;
-    preview(unitsInBox(map, { x: p.x - r, y: p.y - r }, { x: p.x + r, y: p.y + r }));
+    const units = unitsInBox(map, { x: p.x - r, y: p.y - r }, { x: p.x + r, y: p.y + r });
+    if (useApp.getState().tool === 'lock') lockPreview(units);
+    else preview(units);
   };
   const drawOverlay = () => {
     overlay.replaceChildren();
@@ -91,7 +105,7 @@ export function attachPaintTool(
     stroke = new Set();
     start = { x: e.point.x, y: e.point.y };
     lasso = [start];
-    if (tool === 'brush') brushAt(e.point);
+    if (tool === 'brush' || tool === 'lock') brushAt(e.point);
     if (tool === 'town') {
       const hit = unitsInBox(map, e.point, e.point)[0];
       if (hit !== undefined) {
@@ -104,7 +118,7 @@ export function attachPaintTool(
   const onMove = (e: MapMouseEvent) => {
     if (!stroke) return;
     const { tool } = useApp.getState();
-    if (tool === 'brush') brushAt(e.point);
+    if (tool === 'brush' || tool === 'lock') brushAt(e.point);
     else if (tool === 'box' || tool === 'lasso') {
       lasso.push({ x: e.point.x, y: e.point.y });
       drawOverlay();
@@ -116,11 +130,15 @@ export function attachPaintTool(
     if (tool === 'box' && lasso.length > 1) preview(unitsInBox(map, start, lasso[lasso.length - 1]));
     if (tool === 'lasso' && lasso.length > 2) preview(unitsInLasso(map, project, lasso));
     const units = [...stroke];
+    const lock = locking;
     stroke = null;
     start = null;
     lasso = [];
+    locking = null;
     overlay.replaceChildren();
-    useApp.getState().paintUnits(units);
+    if (tool === 'lock') {
+      if (lock !== null) useApp.getState().edit((s) => setUnitLocks(s, units, lock));
+    } else useApp.getState().paintUnits(units);
     // Undo any preview the edit refused (locks) by redrawing from the plan.
     redraw(units);
   };

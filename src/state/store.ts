@@ -9,7 +9,7 @@ import * as S from './scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 
-export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town';
+export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
 
 export interface Hover {
   unit: number;

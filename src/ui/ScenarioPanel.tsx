@@ -1,12 +1,29 @@
 // Scenarios: save the plan under a name, switch, rename, delete, and pick the
 // baseline that disruption is measured against.
-import { useState } from 'react';
-import { useApp } from '../state/store';
+import { useRef, useState } from 'react';
+import { newScenarioId, useApp, withColours } from '../state/store';
+import { zonesScenario } from '../state/zonesScenario';
 
 export function ScenarioPanel() {
   const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare } = useApp();
   const current = history.present.id;
   const [name, setName] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const zonesInput = useRef<HTMLInputElement>(null);
+
+  const importZones = async (file: File) => {
+    const { project, history: h } = useApp.getState();
+    if (!project) return;
+    try {
+      const result = await zonesScenario(project, h.present, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, newScenarioId());
+      const scenario = withColours(project, result.scenario);
+      useApp.setState((st) => ({ scenarios: [...st.scenarios, scenario] }));
+      const warnings = result.problems.length ? ` ${result.problems.length} problems: ${result.problems.slice(0, 3).map((p) => p.message).join('; ')}` : '';
+      setMessage({ kind: 'info', text: `Added scenario "${scenario.name}": ${scenario.zones.length} zones, ${result.unassigned} units in no zone.${warnings}` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Could not read zones from ${file.name}: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.` });
+    }
+  };
   return (
     <section className="panel" aria-labelledby="scenarios-heading">
       <h2 id="scenarios-heading">Scenarios</h2>
@@ -51,6 +68,26 @@ export function ScenarioPanel() {
       >
         Compare scenarios…
       </button>
+      <button type="button" onClick={() => zonesInput.current?.click()} title="A zone GeoJSON (e.g. exported from carezones), TopoJSON, zipped shapefile, or a CSV of postcode sectors, districts or unit ids per zone">
+        Import zones as a scenario…
+      </button>
+      <input
+        ref={zonesInput}
+        type="file"
+        hidden
+        accept=".geojson,.json,.topojson,.zip,.csv,.tsv,.txt"
+        data-testid="import-zones"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importZones(f);
+        }}
+      />
+      {message && (
+        <p className={message.kind === 'error' ? 'error' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="zones-import-message">
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
   { tool: 'box', label: 'Box', key: 'X', hint: 'Drag a rectangle to paint every unit in it' },
   { tool: 'lasso', label: 'Lasso', key: 'L', hint: 'Draw round units to paint them' },
   { tool: 'town', label: 'Town', key: 'T', hint: 'Click a town to move all of it' },
+  { tool: 'lock', label: 'Lock', key: 'K', hint: 'Click or drag over units to lock them (or unlock them if the first is locked)' },
 ];
 
 export function Toolbar() {
