@@ -22,6 +22,7 @@ export function MapView({ project }: { project: Project }) {
   const overlay = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
+    container.current?.removeAttribute('data-map-ready');
     const [minX, minY, maxX, maxY] = bbox(project.unitGeo);
     const map = new MapLibre({
       container: container.current!,

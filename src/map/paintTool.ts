@@ -126,6 +126,7 @@ export function attachPaintTool(
   };
   const finish = () => {
     if (!stroke || !start) return;
+    const started = performance.now();
     const { tool } = useApp.getState();
     if (tool === 'box' && lasso.length > 1) preview(unitsInBox(map, start, lasso[lasso.length - 1]));
     if (tool === 'lasso' && lasso.length > 2) preview(unitsInLasso(map, project, lasso));
@@ -141,6 +142,10 @@ export function attachPaintTool(
     } else useApp.getState().paintUnits(units);
     // Undo any preview the edit refused (locks) by redrawing from the plan.
     redraw(units);
+    // User Timing marks: the paint benchmark reads them (bench/paint.bench.ts).
+    const detail = { units: units.length };
+    performance.measure('carezones:paint-commit', { start: started, detail });
+    map.once('idle', () => performance.measure('carezones:paint-repaint', { start: started, detail }));
   };
 
   map.on('mousedown', onDown);
