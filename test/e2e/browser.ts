@@ -1,7 +1,8 @@
 // Opening the app in headless Chromium with a watch on errors and requests.
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
-export { launchChromium as launchBrowser } from '../support/launchChromium';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from '../support/launchChromium';
+export { launchChromium as launchBrowser };
 
 export interface WatchedPage {
   page: Page;
@@ -34,3 +35,22 @@ export async function openApp(browser: Browser, path = '/'): Promise<WatchedPage
 export async function waitForMap(page: Page) {
   await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
 }
+
+/**
+ * One browser and one app page for a test file: opened before its tests, closed
+ * after. Read `session.page` inside tests (it is set by then).
+ */
+export function appSession(): WatchedPage & { browser: Browser } {
+  const session = {} as WatchedPage & { browser: Browser };
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    Object.assign(session, await openApp(session.browser));
+    await waitForMap(session.page);
+  });
+  afterAll(async () => session.browser?.close());
+  return session;
+}
+
+/** Weekly hours the zone table shows for a zone. */
+export const zoneHours = (page: Page, id: string) =>
+  page.locator(`tr[data-zone="${id}"] .hours`).first().getAttribute('data-hours').then(Number);

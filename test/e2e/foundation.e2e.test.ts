@@ -1,23 +1,14 @@
 // What a commissioner sees on opening carezones with no data of their own.
 import { readFileSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { launchBrowser, openApp, waitForMap, type WatchedPage } from './browser';
+import { appSession } from './browser';
 import { ZONE_PALETTE } from '../../src/map/palette';
 
 const usersCsv = readFileSync('data/default/service-users.csv', 'utf8').trim().split('\n').slice(1);
 const totalHours = usersCsv.reduce((s, line) => s + Number(line.split(',')[2]), 0);
 
-let browser: Browser;
-let app: WatchedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
-  await waitForMap(app.page);
-});
-afterAll(async () => browser?.close());
+const app = appSession();
 
 describe('the embedded county', () => {
   it('lists 12 zones whose hours add up to the data set total', async () => {

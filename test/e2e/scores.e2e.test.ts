@@ -1,21 +1,13 @@
 // Live scores on the embedded county: every zone scored, Sleaford the hardest,
 // extra-rural units hatched and explained, rates that reprice the plan.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openApp, waitForMap, type WatchedPage } from './browser';
+import { appSession } from './browser';
 import { ZONE_PALETTE } from '../../src/map/palette';
 
-let browser: Browser;
-let app: WatchedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
-  await waitForMap(app.page);
-});
-afterAll(async () => browser?.close());
+const app = appSession();
 
 const rows = () => app.page.locator('[data-testid="zone-table"] tbody tr[data-zone]');
 const firstZone = () => rows().first().getAttribute('data-zone');

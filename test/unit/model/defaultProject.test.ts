@@ -1,17 +1,8 @@
 // The embedded county: real LSOAs, constructed zones, synthetic users.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDefaultProject } from '../../../src/model/defaultProject';
+import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
 
-const read = (f: string) => readFileSync(`data/default/${f}`, 'utf8');
-const project = buildDefaultProject({
-  units: read('units.geojson'),
-  zoneSectors: read('zone-sectors.csv'),
-  bases: read('provider-bases.csv'),
-  users: read('service-users.csv'),
-  postcodes: read('postcodes.csv'),
-  towns: read('towns.csv'),
-});
+const project = loadDefaultProjectFromDisk();
 const { model, plan } = project;
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0);
 

@@ -1,22 +1,13 @@
 // The live-score bookkeeping: incremental after plan edits, rebuilt after anything
 // else, flags kept per scenario for hysteresis, baseline matched by zone id.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
-import { buildDefaultProject } from '../../../src/model/defaultProject';
+import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
 import * as S from '../../../src/state/scenario';
 import { baselinePlan, ScoreSync } from '../../../src/state/scoreSync';
 
-const read = (f: string) => readFileSync(`data/default/${f}`, 'utf8');
-const project = buildDefaultProject({
-  units: read('units.geojson'),
-  zoneSectors: read('zone-sectors.csv'),
-  bases: read('provider-bases.csv'),
-  users: read('service-users.csv'),
-  postcodes: read('postcodes.csv'),
-  towns: read('towns.csv'),
-});
+const project = loadDefaultProjectFromDisk();
 const start = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
 const settings = DEFAULT_SCORE_SETTINGS;
 
