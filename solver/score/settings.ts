@@ -70,7 +70,10 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   travel: DEFAULT_TRAVEL,
   rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
   extraRural: {
-    weights: { rurality: 0.35, distance: 0.3, density: 0.2, waiting: 0.15 },
+    // The three Lincolnshire criteria count about equally: rurality and remoteness
+    // 0.55, low value 0.2, high wait 0.25. On the embedded county this flags about
+    // 1,330 h/week, close to the 1,336 h/week the council priced (docs/SCORING.md).
+    weights: { rurality: 0.3, distance: 0.25, density: 0.2, waiting: 0.25 },
     switchOn: 0.6,
     switchOff: 0.5,
     ruralTownScore: 0.4,

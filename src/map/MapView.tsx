@@ -66,6 +66,8 @@ export function MapView({ project }: { project: Project }) {
       unsubscribers.push(
         useApp.subscribe((state, prev) => {
           if (state.tool !== prev.tool) tool.syncTool();
+          // Another project was opened: this map is about to be replaced, and its units are not the new plan's.
+          if (state.project !== project) return;
           const next = state.history.present;
           const before = prev.history.present;
           if (next === before) return;

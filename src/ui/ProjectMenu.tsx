@@ -6,6 +6,7 @@ import { readProjectFile, writeProjectFile } from '../state/projectFile';
 import { useSaveState } from '../state/persist';
 import { loadDefaultProject } from '../model/loadDefaultProject';
 import { downloadBlob } from './download';
+import { ImportButton } from './import/ImportButton';
 
 const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved' } as const;
 
@@ -39,6 +40,7 @@ export function ProjectMenu() {
       </span>
       <button type="button" onClick={saveFile}>Save project</button>
       <button type="button" onClick={() => input.current?.click()}>Open project…</button>
+      <ImportButton />
       <input
         ref={input}
         type="file"

@@ -68,8 +68,10 @@ describe('flags', () => {
       [base('B', 0, LON, LAT, 100)],
     );
     const { score } = detectExtraRural(prepareScoring(model, settings));
-    // Criteria 0.4, 0.5, 0.5, 0.4 under default weights 0.35, 0.3, 0.2, 0.15.
-    expect(score[0]).toBeCloseTo(0.35 * 0.4 + 0.3 * 0.5 + 0.2 * 0.5 + 0.15 * 0.4, 9);
+    // Criteria 0.4, 0.5, 0.5, 0.4, weighted by the default weights.
+    const w = settings.extraRural.weights;
+    const total = w.rurality + w.distance + w.density + w.waiting;
+    expect(score[0]).toBeCloseTo((w.rurality * 0.4 + w.distance * 0.5 + w.density * 0.5 + w.waiting * 0.4) / total, 9);
   });
 
   it('never go to urban units, nor to units with no hours and no one waiting', () => {
