@@ -2,20 +2,14 @@ import { useEffect } from 'react';
 import { useApp } from '../state/store';
 import { loadDefaultProject } from '../model/loadDefaultProject';
 import { MapView } from '../map/MapView';
-import { ZonePanel } from '../ui/ZonePanel';
-import { ExtraRuralPanel } from '../ui/ExtraRuralPanel';
-import { SettingsPanel } from '../ui/SettingsPanel';
-import { ZoneEditor } from '../ui/ZoneEditor';
-import { ScenarioPanel } from '../ui/ScenarioPanel';
-import { ExportPanel } from '../ui/ExportPanel';
 import { Toolbar } from '../ui/Toolbar';
+import { SideTabs } from '../ui/SideTabs';
 import { UnitTooltip } from '../ui/UnitTooltip';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
 import { CompareView } from '../ui/compare/CompareView';
-import { OptimisePanel } from '../ui/OptimisePanel';
 
 /** Reopens the autosaved workspace, or the example county on a first visit. */
 async function openLastWorkspace() {
@@ -76,13 +70,7 @@ export function App() {
               <UnitTooltip />
             </div>
             <aside className="side">
-              <ZonePanel />
-              <ExtraRuralPanel />
-              <SettingsPanel />
-              <ZoneEditor />
-              <OptimisePanel />
-              <ScenarioPanel />
-              <ExportPanel />
+              <SideTabs />
             </aside>
             {compare && <CompareView />}
           </>

@@ -9,6 +9,8 @@ import * as S from './scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 
+export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
+
 export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
 
 export interface Hover {
@@ -32,6 +34,7 @@ export interface AppState {
   brushPx: number;
   activeZone: ZoneIndex;
   hover: Hover | null;
+  sideTab: SideTab;
   /** Two scenario ids being compared side by side, or null. */
   compare: { a: string; b: string } | null;
 
@@ -59,6 +62,7 @@ export interface AppState {
   deleteScenario(id: string): void;
   setBaseline(id: string): void;
   setCompare(compare: { a: string; b: string } | null): void;
+  setSideTab(tab: SideTab): void;
 }
 
 const EMPTY: S.Scenario = {
@@ -94,6 +98,7 @@ export const useApp = create<AppState>((set, get) => ({
   brushPx: 12,
   activeZone: 0,
   hover: null,
+  sideTab: 'zones',
   compare: null,
 
   openProject: (project, scenarios, currentId, baselineId, settings) => {
@@ -166,6 +171,7 @@ export const useApp = create<AppState>((set, get) => ({
   },
   setBaseline: (id) => set({ baselineId: id }),
   setCompare: (compare) => set({ compare }),
+  setSideTab: (sideTab) => set({ sideTab }),
 }));
 
 /** The working scenario. */

@@ -54,3 +54,6 @@ export function appSession(): WatchedPage & { browser: Browser } {
 /** Weekly hours the zone table shows for a zone. */
 export const zoneHours = (page: Page, id: string) =>
   page.locator(`tr[data-zone="${id}"] .hours`).first().getAttribute('data-hours').then(Number);
+
+/** Shows a side-panel tab ("Zones", "Optimise", "Scenarios", "Export", ...). */
+export const openTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();

@@ -1,7 +1,7 @@
 // Redrawing zones by hand: paint, undo and redo, locks, scenarios, and getting
 // everything back after a reload.
 import { describe, expect, it } from 'vitest';
-import { appSession, waitForMap, zoneHours } from './browser';
+import { appSession, openTab, waitForMap, zoneHours } from './browser';
 
 const app = appSession();
 
@@ -67,6 +67,7 @@ describe('editing zones', () => {
   });
 
   it('saves scenarios and gets everything back after a reload', async () => {
+    await openTab(app.page, 'Scenarios');
     await app.page.getByLabel('New scenario name').fill('Draft A');
     await app.page.getByRole('button', { name: 'Save a copy' }).click();
     await app.page.getByLabel('New scenario name').fill('Draft B');
@@ -92,6 +93,7 @@ describe('editing zones', () => {
   });
 
   it('compares two scenarios: the units that differ, every zone metric, the disruption', async () => {
+    await openTab(app.page, 'Scenarios');
     await app.page.getByRole('button', { name: 'Compare scenarios…' }).click();
     await app.page.getByLabel('Scenario A').selectOption({ label: 'Draft A' });
     await app.page.getByLabel('Scenario B').selectOption({ label: 'Draft B' });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openApp, waitForMap, type WatchedPage } from './browser';
+import { launchBrowser, openApp, waitForMap, type WatchedPage, openTab } from './browser';
 
 let browser: Browser;
 let app: WatchedPage;
@@ -21,6 +21,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 async function download(kind: string) {
+  await openTab(app.page, 'Export');
   const [file] = await Promise.all([app.page.waitForEvent('download'), app.page.locator(`[data-export="${kind}"]`).click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
@@ -42,6 +43,7 @@ describe('exports in the app', () => {
   });
 
   it('opens the lot report in a tab, styled, with a page per lot', async () => {
+    await openTab(app.page, 'Export');
     const [tab] = await Promise.all([app.page.context().waitForEvent('page'), app.page.locator('[data-export="print"]').click()]);
     report = tab;
     report.on('console', (m) => m.type() === 'error' && reportErrors.push(m.text()));

@@ -2,7 +2,7 @@
 // lock Zone 5, run, and get a new scenario with the locked zone untouched and
 // the reasons shown; then an impossible setting gets an explanation.
 import { describe, expect, it } from 'vitest';
-import { appSession, zoneHours } from './browser';
+import { appSession, openTab, zoneHours } from './browser';
 
 const app = appSession();
 
@@ -18,6 +18,7 @@ describe('optimising zones', () => {
     await app.page.locator('tr[data-zone="5"]').click();
     await app.page.getByTestId('zone-lock').check();
     lincolnHours = await hoursOf('5');
+    await openTab(app.page, 'Optimise');
 
     await optimise().getByRole('button', { name: 'Optimise' }).click();
     const result = app.page.getByTestId('optimise-result');

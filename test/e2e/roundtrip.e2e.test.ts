@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appSession, zoneHours } from './browser';
+import { appSession, openTab, zoneHours } from './browser';
 
 const app = appSession();
 const dir = mkdtempSync(join(tmpdir(), 'carezones-roundtrip-'));
@@ -15,6 +15,7 @@ const hoursOf = (id: string) => zoneHours(app.page, id);
 
 describe('zones round trip', () => {
   it('re-imports its own zone GeoJSON as a scenario with the same zones', async () => {
+    await openTab(app.page, 'Export');
     const download = app.page.waitForEvent('download');
     await app.page.locator('button[data-export="zones"]').click();
     const path = join(dir, (await download).suggestedFilename());
@@ -25,6 +26,7 @@ describe('zones round trip', () => {
     await expect.poll(() => message.textContent()).toMatch(/12 zones, 0 units in no zone/);
     expect(await scenarioNames()).toHaveLength(2);
 
+    await openTab(app.page, 'Scenarios');
     await app.page.getByRole('button', { name: 'Compare scenarios…' }).click();
     await app.page.getByLabel('Scenario A').selectOption({ index: 0 });
     await app.page.getByLabel('Scenario B').selectOption({ index: 1 });

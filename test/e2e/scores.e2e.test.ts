@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { appSession } from './browser';
+import { appSession, openTab } from './browser';
 import { ZONE_PALETTE } from '../../src/map/palette';
 
 const app = appSession();
@@ -99,6 +99,7 @@ describe('zone scores', () => {
   it('reprices the plan when a rate changes, and refuses a negative rate', async () => {
     const cost = await value(summary('cost'));
     const uplift = await value(summary('uplift'));
+    await openTab(app.page, 'Rates');
     await app.page.locator('[data-testid="settings"] summary').click();
     await setting('rate-urban').fill('16.63');
     await expect.poll(() => value(summary('cost'))).toBeGreaterThan(cost + 1000);
@@ -117,18 +118,21 @@ describe('zone scores', () => {
     await setting('rate-uplift').fill('5');
     await expect.poll(() => value(summary('cost'))).toBeCloseTo(cost, 2);
     await app.page.locator('[data-testid="settings"] summary').click();
+    await openTab(app.page, 'Zones');
   });
 
   it('takes the scores screenshot', async () => {
     await app.page.locator('[data-testid="colour-mode"]').selectOption('extraRural');
     await expect.poll(() => zoneColoursShown()).toBeLessThanOrEqual(1);
-    await app.page.locator('aside.side').evaluate((el) => el.scrollTo(0, 0));
+    await openTab(app.page, 'Zones');
+    await app.page.locator('#panel-zones').evaluate((el) => el.scrollTo(0, 0));
     mkdirSync('docs', { recursive: true });
     await app.page.screenshot({ path: 'docs/screenshot-scores.png' });
     await app.page.locator('[data-testid="colour-mode"]').selectOption('zone');
   });
 
   it('lists extra-rural units with reasons and hatches them on the map', async () => {
+    await openTab(app.page, 'Extra-rural');
     const items = app.page.locator('[data-testid="extra-rural-list"] li');
     expect(await items.count()).toBeGreaterThan(5);
     const first = await items.first().textContent();
@@ -141,6 +145,7 @@ describe('zone scores', () => {
     const hatched = await inkAtCentre();
 
     // With switch-on at 1 nothing is extra-rural: the hatch goes, the borders stay.
+    await openTab(app.page, 'Rates');
     await app.page.locator('[data-testid="settings"] summary').click();
     await setting('switch-on').fill('1');
     await setting('switch-off').fill('1');
