@@ -30,6 +30,7 @@ export function roadMetres(straight: Metres, settings: TravelSettings): Metres {
   return straight * settings.circuityFactor;
 }
 
-export function travelMinutes(road: Metres, rurality: Rurality, settings: TravelSettings): Minutes {
-  return (road / 1000 / settings.speedKmh[rurality]) * 60;
+/** Driving minutes per road metre into a unit of this rurality. */
+export function minutesPerMetre(rurality: Rurality, settings: TravelSettings): Minutes {
+  return 60 / (1000 * settings.speedKmh[rurality]);
 }

@@ -2,8 +2,8 @@
 // computed once: road distance from every unit to each zone's nearest base, to the
 // nearest base of any zone, and each zone's base capacity. A plan change never
 // touches these, which is what makes incremental scoring cheap.
-import type { CountyModel } from '../model';
-import { haversineMetres } from '../travel';
+import type { CountyModel, Rurality } from '../model';
+import { haversineMetres, minutesPerMetre as minutesPer } from '../travel';
 import type { ScoreSettings } from './settings';
 
 export interface ScoreContext {
@@ -52,7 +52,7 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
 
   const minutesPerMetre = new Float64Array(3);
   for (let r = 0; r < 3; r++) {
-    minutesPerMetre[r] = 60 / (1000 * settings.travel.speedKmh[r as 0 | 1 | 2]);
+    minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
   return { model, settings, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
 }
