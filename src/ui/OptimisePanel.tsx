@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { OptimisePhase, OptimiseResult, OptimiseRules } from '../../solver/optimise';
 import { useApp, newScenarioId } from '../state/store';
 import { modelFor, withAssignment } from '../state/scenario';
-import { OptimiseCancelled, runOptimiser, type OptimiserRun } from '../state/optimiserClient';
+import { runOptimiser, type OptimiserRun } from '../state/optimiserClient';
+import { JobCancelled } from '../workers/workerJob';
 import { fmt1, fmtInt } from './format';
 
 const PHASES: Record<OptimisePhase, string> = {
@@ -114,7 +115,7 @@ export function OptimisePanel() {
         setState({ kind: 'done', result, scenarioId, seconds, totalHours });
       },
       (e: unknown) => {
-        if (e instanceof OptimiseCancelled) setState({ kind: 'idle' });
+        if (e instanceof JobCancelled) setState({ kind: 'idle' });
         else setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
       },
     );
