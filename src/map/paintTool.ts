@@ -139,7 +139,7 @@ export function attachPaintTool(
     overlay.replaceChildren();
     if (tool === 'lock') {
       if (lock !== null) useApp.getState().edit((s) => setUnitLocks(s, units, lock));
-    } else useApp.getState().paintUnits(units);
+    } else useApp.getState().applySelection(units);
     // Undo any preview the edit refused (locks) by redrawing from the plan.
     redraw(units);
     // User Timing marks: the paint benchmark reads them (bench/paint.bench.ts).

@@ -35,6 +35,8 @@ export interface AppState {
   activeZone: ZoneIndex;
   hover: Hover | null;
   sideTab: SideTab;
+  /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
+  splitting: ZoneIndex | null;
   /** Two scenario ids being compared side by side, or null. */
   compare: { a: string; b: string } | null;
 
@@ -63,6 +65,10 @@ export interface AppState {
   setBaseline(id: string): void;
   setCompare(compare: { a: string; b: string } | null): void;
   setSideTab(tab: SideTab): void;
+  /** Starts (zone) or abandons (null) splitting a zone by drawing round part of it. */
+  setSplitting(zone: ZoneIndex | null): void;
+  /** Applies a paint tool's selection: paints it, or splits it off when splitting. */
+  applySelection(units: UnitIndex[]): void;
 }
 
 const EMPTY: S.Scenario = {
@@ -99,6 +105,7 @@ export const useApp = create<AppState>((set, get) => ({
   activeZone: 0,
   hover: null,
   sideTab: 'zones',
+  splitting: null,
   compare: null,
 
   openProject: (project, scenarios, currentId, baselineId, settings) => {
@@ -172,6 +179,18 @@ export const useApp = create<AppState>((set, get) => ({
   setBaseline: (id) => set({ baselineId: id }),
   setCompare: (compare) => set({ compare }),
   setSideTab: (sideTab) => set({ sideTab }),
+  setSplitting: (splitting) => set(splitting === null ? { splitting } : { splitting, tool: 'lasso' }),
+  applySelection: (units) => {
+    const zone = get().splitting;
+    if (zone === null) return get().paintUnits(units);
+    const s = get().history.present;
+    const part = units.filter((u) => s.zoneOf[u] === zone && !S.isUnitLocked(s, u));
+    set({ splitting: null });
+    // Nothing of the zone inside the drawing: no empty zone is made.
+    if (part.length === 0) return;
+    get().edit((x) => S.splitZone(x, zone, part));
+    set({ activeZone: s.zones.length });
+  },
 }));
 
 /** The working scenario. */

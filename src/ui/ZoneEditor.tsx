@@ -6,8 +6,10 @@ import { useApp, useScenario } from '../state/store';
 export function ZoneEditor() {
   const s = useScenario();
   const z = useApp((st) => st.activeZone);
-  const { edit, setActiveZone } = useApp();
+  const { edit, setActiveZone, setSplitting } = useApp();
+  const splitting = useApp((st) => st.splitting);
   const [mergeFrom, setMergeFrom] = useState<number>(-1);
+  const [baseToMove, setBaseToMove] = useState<number>(-1);
   const zone = s.zones[z];
   if (!zone) {
     return (
@@ -17,6 +19,7 @@ export function ZoneEditor() {
     );
   }
   const bases = s.bases.map((b, i) => ({ b, i })).filter(({ b }) => b.zone === z);
+  const otherBases = s.bases.map((b, i) => ({ b, i })).filter(({ b }) => b.zone !== z);
   return (
     <section className="panel zone-editor" aria-labelledby="zone-editor-heading">
       <h2 id="zone-editor-heading">Zone {zone.id}</h2>
@@ -58,6 +61,44 @@ export function ZoneEditor() {
           </label>
         </div>
       ))}
+      {otherBases.length > 0 && (
+        <div className="form-row">
+          <label>
+            Move a base here
+            <select value={baseToMove} onChange={(e) => setBaseToMove(Number(e.target.value))} aria-label="Base to move into this zone">
+              <option value={-1}>choose a base…</option>
+              {otherBases.map(({ b, i }) => (
+                <option key={b.id} value={i}>
+                  {b.name}
+                  {b.zone >= 0 ? ` (zone ${s.zones[b.zone].id})` : ' (no zone)'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={baseToMove < 0}
+            onClick={() => {
+              edit((x) => S.setBase(x, baseToMove, { zone: z }));
+              setBaseToMove(-1);
+            }}
+          >
+            Move
+          </button>
+        </div>
+      )}
+      <div className="form-row">
+        {splitting === z ? (
+          <>
+            <span className="progress" role="status">Draw round the part of Zone {zone.id} to split off…</span>
+            <button type="button" onClick={() => setSplitting(null)}>Cancel split</button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setSplitting(z)} disabled={s.lockedZones[z]}>
+            Split off part of this zone…
+          </button>
+        )}
+      </div>
       <div className="form-row">
         <label>
           Merge in
@@ -93,7 +134,7 @@ export function ZoneEditor() {
           Delete zone
         </button>
       </div>
-      <p className="hint">To split a zone, add a zone and paint part of it in. Deleted zones leave their units unassigned.</p>
+      <p className="hint">Split: draw round the part to split off (lasso, box or brush); it becomes a new zone. Deleted zones leave their units unassigned.</p>
     </section>
   );
 }

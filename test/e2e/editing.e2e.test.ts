@@ -110,6 +110,31 @@ describe('editing zones', () => {
     await compare.waitFor({ state: 'detached' });
   });
 
+  it('splits part of a zone off into a new zone by drawing round it, and moves a base into it', async () => {
+    await openTab(app.page, 'Zones');
+    await app.page.locator('tr[data-zone="2"]').click();
+    const before = await hoursOf('2');
+    await app.page.getByRole('button', { name: 'Split off part of this zone…' }).click();
+    const badge = (await app.page.locator('.zone-badge[title^="Zone 2 "]').boundingBox())!;
+    const c = { x: badge.x + 6, y: badge.y + badge.height / 2 };
+    await app.page.mouse.move(c.x - 30, c.y - 30);
+    await app.page.mouse.down();
+    for (const [dx, dy] of [[30, -30], [30, 30], [-30, 30], [-30, -30]]) await app.page.mouse.move(c.x + dx, c.y + dy, { steps: 3 });
+    await app.page.mouse.up();
+    await expect.poll(() => app.page.locator('tr[data-zone="13"]').count()).toBe(1);
+    const split = await hoursOf('13');
+    expect(split).toBeGreaterThan(0);
+    expect(await hoursOf('2') + split).toBeCloseTo(before, 6);
+    // The new zone is selected: give it Louth's base.
+    await app.page.getByLabel('Base to move into this zone').selectOption({ label: 'Louth base (zone 2)' });
+    await app.page.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect.poll(async () => (await app.page.locator('.zone-badge[title*="Louth base"]').getAttribute('title')) ?? '').toMatch(/^Zone 13 /);
+    await app.page.keyboard.press('Control+z');
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => app.page.locator('tr[data-zone="13"]').count()).toBe(0);
+    expect(await hoursOf('2')).toBeCloseTo(before, 6);
+  });
+
   it('logs no console errors and sends nothing outside its origin', () => {
     expect(app.errors).toEqual([]);
     expect(app.outside).toEqual([]);
