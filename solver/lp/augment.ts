@@ -1,6 +1,8 @@
 // Adds columns to an existing LpProblem (e.g. slack variables that relax some
 // rows), returning a new problem; the original is left as it was.
-import type { ExtraColumn, LpBackend, LpProblem, LpSession } from './types';
+import type { ExtraColumn, ExtraRow, LpBackend, LpProblem, LpSession } from './types';
+
+export type { ExtraRow } from './types';
 
 export function withColumns(problem: LpProblem, columns: ExtraColumn[]): LpProblem {
   const extraByRow: Array<Array<[number, number]>> = Array.from({ length: problem.numRows }, () => []);
@@ -43,14 +45,6 @@ export function withoutObjective(problem: LpProblem): LpProblem {
   return { ...problem, colCost: new Float64Array(problem.numCols) };
 }
 
-export interface ExtraRow {
-  lower: number;
-  upper: number;
-  indices: number[];
-  values: number[];
-  name?: string;
-}
-
 /** Appends rows (which may use columns added by withColumns). */
 export function withRows(problem: LpProblem, rows: ExtraRow[]): LpProblem {
   const rowStart = Int32Array.from([...problem.rowStart, ...rows.map(() => 0)]);
@@ -78,6 +72,9 @@ export function rebuildingSession(backend: Pick<LpBackend, 'solve'>, problem: Lp
     solve: (options) => backend.solve(current, options),
     addColumns: (columns) => {
       current = withColumns(current, columns);
+    },
+    addRows: (rows) => {
+      current = withRows(current, rows);
     },
     setColumnBounds: (column, lower, upper) => {
       const colLower = Float64Array.from(current.colLower);

@@ -2,7 +2,7 @@
 // The wasm loads once per location; in node it is found beside the package, in
 // a browser worker the caller passes where the bundler put highs.wasm.
 import loadHighsRuntime, { type Highs, type HighsCallbackMap } from 'highs';
-import type { ExtraColumn, LpBackend, LpProblem, LpResult, LpSession, LpSolveOptions, LpStatus } from './types';
+import type { ExtraColumn, ExtraRow, LpBackend, LpBasisHint, LpProblem, LpResult, LpSession, LpSolveOptions, LpStatus } from './types';
 
 export interface HighsLoadOptions {
   /** URL of highs.wasm, e.g. `new URL('highs/build/highs.wasm', import.meta.url)` in a Vite worker. */
@@ -76,6 +76,7 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
       model.options.set({ random_seed: options.seed ?? 0, time_limit: options.timeLimitSeconds ?? 1e30 });
       if (isMip && options.mipRelativeGap !== undefined) model.options.set('mip_rel_gap', options.mipRelativeGap);
       if (isMip && options.initialValues) model.setSolution({ colValue: options.initialValues });
+      if (!isMip && options.startBasis) setStartBasis(model, options.startBasis);
       const { modelStatus } = model.run(callbacks(highs, isMip, options));
       return readResult(highs, model, problem.sense, isMip, modelStatus, t0);
     },
@@ -98,6 +99,23 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
       });
       integer = Uint8Array.from([...integer, ...columns.map(() => 0)]);
     },
+    addRows(rows: ExtraRow[]): void {
+      if (rows.length === 0) return;
+      const starts = new Int32Array(rows.length + 1);
+      rows.forEach((r, k) => (starts[k + 1] = starts[k] + r.indices.length));
+      model.addRows({
+        lower: Float64Array.from(rows, (r) => r.lower),
+        upper: Float64Array.from(rows, (r) => r.upper),
+        matrix: {
+          format: 'csr',
+          numRows: rows.length,
+          numCols: model.getDimensions().numCols,
+          starts,
+          indices: Int32Array.from(rows.flatMap((r) => r.indices)),
+          values: Float64Array.from(rows.flatMap((r) => r.values)),
+        },
+      });
+    },
     setColumnBounds(column: number, lower: number, upper: number): void {
       model.changeColBounds(column, lower, upper);
     },
@@ -105,6 +123,27 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
       model.dispose();
     },
   };
+}
+
+type HighsModel = ReturnType<Highs['createModel']>;
+
+/** Loads a basis hint; HiGHS checks it and keeps its own basis when the hint is invalid. */
+function setStartBasis(model: HighsModel, hint: LpBasisHint): void {
+  const { numCols, numRows } = model.getDimensions();
+  const lp = model.getLp('csr');
+  // HiGHS basis codes: 0 at lower, 1 basic, 2 at upper, 3 free at zero.
+  const status = (lo: number, hi: number) => (Number.isFinite(lo) ? 0 : Number.isFinite(hi) ? 2 : 3);
+  const colStatus = new Int32Array(numCols);
+  const rowStatus = new Int32Array(numRows);
+  for (let j = 0; j < numCols; j++) colStatus[j] = status(lp.colLower[j], lp.colUpper[j]);
+  for (let r = 0; r < numRows; r++) rowStatus[r] = status(lp.rowLower[r], lp.rowUpper[r]);
+  for (let k = 0; k < hint.basicColumns.length; k++) colStatus[hint.basicColumns[k]] = 1;
+  for (let k = 0; k < hint.basicRows.length; k++) rowStatus[hint.basicRows[k]] = 1;
+  try {
+    model.setBasis({ colStatus, rowStatus });
+  } catch {
+    model.setLogicalBasis();
+  }
 }
 
 function callbacks(highs: Highs, isMip: boolean, options: LpSolveOptions): HighsCallbackMap | undefined {
@@ -134,7 +173,7 @@ function callbacks(highs: Highs, isMip: boolean, options: LpSolveOptions): Highs
 
 function readResult(
   highs: Highs,
-  model: ReturnType<Highs['createModel']>,
+  model: HighsModel,
   sense: LpProblem['sense'],
   isMip: boolean,
   modelStatus: number,

@@ -71,6 +71,21 @@ export interface LpSolveOptions {
   shouldStop?: () => boolean;
   onProgress?: (p: LpProgress) => void;
   seed?: number;
+  /** Starting basis for an LP (ignored for MIPs and by backends that cannot use one). */
+  startBasis?: LpBasisHint;
+}
+
+/**
+ * A starting basis: the columns and rows listed are basic, every other column
+ * and row sits at a finite bound (its lower one when it has one). It must hold
+ * exactly numRows basic entries and be nonsingular; a backend that rejects it
+ * starts from its own basis instead. A dual-feasible guess (e.g. each
+ * assignment row's cheapest column) saves the dual simplex thousands of
+ * iterations on assignment-like LPs.
+ */
+export interface LpBasisHint {
+  basicColumns: ArrayLike<number>;
+  basicRows: ArrayLike<number>;
 }
 
 /** A column to append to a problem: its cost, bounds and coefficients by row. */
@@ -82,6 +97,15 @@ export interface ExtraColumn {
   name?: string;
 }
 
+/** A row to append: lower <= sum(values[k] * x[indices[k]]) <= upper. */
+export interface ExtraRow {
+  lower: number;
+  upper: number;
+  indices: number[];
+  values: number[];
+  name?: string;
+}
+
 /**
  * A problem kept loaded between solves, so a change (new columns, a bound)
  * re-solves from the last basis instead of from scratch.
@@ -89,6 +113,8 @@ export interface ExtraColumn {
 export interface LpSession {
   solve(options?: LpSolveOptions): LpResult;
   addColumns(columns: ExtraColumn[]): void;
+  /** Appends rows (e.g. cuts found after a solve); the next MIP solve keeps its integrality. */
+  addRows(rows: ExtraRow[]): void;
   setColumnBounds(column: number, lower: number, upper: number): void;
   /** Frees the backend's memory (HiGHS models live outside the JS heap). */
   dispose(): void;

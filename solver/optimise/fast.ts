@@ -1,23 +1,33 @@
-// Fast mode: LP relaxation (HiGHS, column generation over nearest zones), round
+// Fast mode: LP relaxation (HiGHS, column generation over nearest zones, then
+// contiguity cuts while its rounding has stray pieces), round
 // each cell to its largest LP share, repair the bands greedily, hand stray
-// pieces of zones to neighbours, then local search. When the stray pieces carried
-// something a zone needed (rural hours, say) and the bands cannot be mended
-// without them, the LP is re-solved with those cells barred from that zone.
-// Contiguity is not in the LP, so the gap is against the LP without contiguity.
+// pieces of zones to neighbours, then local search. Then the LP is re-solved
+// with the handed-away cells barred from their zone, and the whole is tried
+// again a few times, keeping the best plan: when the stray pieces carried
+// something a zone needed (rural hours, say), the LP then finds it in reach.
+// The gap is against the LP bound, which holds for contiguous plans once cuts are in.
 import type { LpBackend } from '../lp/types';
-import { UNASSIGNED } from '../model';
 import { nearestCandidates } from './candidates';
 import { ContiguityGuard, repairContiguity } from './contiguity';
 import { localSearch } from './localSearch';
-import { FREE, type ZoningProblem } from './problem';
+import type { ZoningProblem } from './problem';
 import { PlanState } from './planState';
-import { solveRelaxation, type Relaxation } from './relaxation';
+import { roundValues, solveRelaxation, type Relaxation } from './relaxation';
 import { repairBands } from './repair';
 import type { OptimisePhase, PhaseTimings } from './types';
-import type { ZoningLp } from './zoningLp';
 
-/** LP re-solves allowed after contiguity repair breaks the bands. */
+/** LP re-solves allowed, besides the tries below, while no plan keeps every rule. */
 const MAX_RESOLVES = 4;
+/**
+ * Re-solves after a plan keeping every rule is found. Barring the pieces the
+ * repair gave away makes the LP look elsewhere for what they carried (rural
+ * hours, say), and the best plan is kept: at 10,000 x 14 six tries took the
+ * gap from 0.61% to 0.33% (balance ±20%) and 0.29% to 0.11% (±35%); twenty
+ * took ±20% to 0.22% in 7 s. Thorough mode asks for more.
+ */
+export const FAST_TRIES = 6;
+/** Stop trying once the plan is this close to the bound, %. */
+const GOOD_ENOUGH_GAP = 0.01;
 
 export interface RunContext {
   rand: () => number;
@@ -35,7 +45,7 @@ export interface FastOutcome {
   contiguous: boolean;
 }
 
-export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunContext): FastOutcome {
+export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunContext, extraTries = FAST_TRIES): FastOutcome {
   const initial = nearestCandidates(problem, problem.rules.candidateZones);
   const { relaxation, session } = solveRelaxation(problem, backend, initial, ctx.shouldStop);
   try {
@@ -44,14 +54,14 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
     const columnOf = new Map<number, number>();
     relaxation.zlp.colCell.forEach((c, j) => columnOf.set(c * problem.zones + relaxation.zlp.colZone[j], j));
     let values = relaxation.values;
-    let state: PlanState | null = null;
-    let outcome = { feasible: false, contiguity: false };
-    for (let attempt = 0; attempt <= MAX_RESOLVES && !ctx.shouldStop(); attempt++) {
-      state = new PlanState(problem, roundValues(problem, relaxation.zlp, values));
+    let best: { state: PlanState; outcome: { feasible: boolean; contiguity: boolean } } | null = null;
+    let tries = 0;
+    for (let attempt = 0; attempt <= MAX_RESOLVES + extraTries && !ctx.shouldStop(); attempt++) {
+      const state = new PlanState(problem, roundValues(problem, relaxation.zlp, values));
       ctx.phase('round');
       const guard = new ContiguityGuard(state);
       const dropped: number[] = [];
-      outcome = makeFeasible(state, guard, relaxation.candidates, ctx, (c, z) => dropped.push(columnOf.get(c * problem.zones + z) ?? -1));
+      const outcome = makeFeasible(state, guard, relaxation.candidates, ctx, (c, z) => dropped.push(columnOf.get(c * problem.zones + z) ?? -1));
       if (outcome.feasible) {
         localSearch(state, guard, {
           contiguity: problem.rules.contiguous,
@@ -59,8 +69,10 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
           shouldStop: ctx.shouldStop,
           deadline: performance.now() + 2000 + problem.cells / 5,
         });
-        break;
+        tries++;
       }
+      if (!best || !best.outcome.feasible || (outcome.feasible && state.objective < best.state.objective)) best = { state, outcome };
+      if (tries > extraTries || (best.outcome.feasible && gapPercent(best.state.objective, relaxation.bound) < GOOD_ENOUGH_GAP)) break;
       const forbid = dropped.filter((j) => j >= 0);
       if (forbid.length === 0) break;
       for (const j of forbid) session.setColumnBounds(j, 0, 0);
@@ -69,6 +81,8 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
       if (res.status !== 'optimal') break;
       values = res.values;
     }
+    const state = best?.state ?? null;
+    const outcome = best?.outcome ?? { feasible: false, contiguity: false };
     ctx.phase('local-search', state ? gapPercent(state.objective, relaxation.bound) : undefined);
     return { relaxation, state, feasible: outcome.feasible && !!state?.feasible(), contiguous: outcome.contiguity };
   } finally {
@@ -96,25 +110,6 @@ export function makeFeasible(
   }
   ctx.phase('contiguity');
   return { feasible, contiguity: guard.allContiguous() };
-}
-
-/** Each free cell to the zone with its largest LP share (cheaper zone on ties). */
-export function roundValues(problem: ZoningProblem, zlp: ZoningLp, values: Float64Array): Int32Array {
-  const { colCell, colZone } = zlp;
-  const zone = new Int32Array(problem.cells).fill(UNASSIGNED);
-  const best = new Float64Array(problem.cells).fill(-1);
-  for (let c = 0; c < problem.cells; c++) if (problem.fixedZone[c] !== FREE) zone[c] = problem.fixedZone[c];
-  for (let j = 0; j < colCell.length; j++) {
-    const c = colCell[j];
-    const v = values[j];
-    const z = colZone[j];
-    const cheaper = zone[c] < 0 || problem.cost[c * problem.zones + z] < problem.cost[c * problem.zones + zone[c]];
-    if (v > best[c] + 1e-9 || (Math.abs(v - best[c]) <= 1e-9 && cheaper)) {
-      best[c] = v;
-      zone[c] = z;
-    }
-  }
-  return zone;
 }
 
 export function gapPercent(objective: number, bound: number): number {

@@ -7,12 +7,15 @@ import type { LpBackend } from '../lp/types';
 import type { Plan } from '../model';
 import { seededRandom } from '../random';
 import { explainBinding, explainInfeasible, explainResidual, precheck } from './explain';
-import { gapPercent, runFast, type RunContext } from './fast';
+import { FAST_TRIES, gapPercent, runFast, type RunContext } from './fast';
 import { buildProblem, unitPlan, type ZoningProblem } from './problem';
 import { PlanState } from './planState';
 import { runThorough } from './thorough';
 import type { Conflict, OptimiseInput, OptimisePhase, OptimiseResult, OptimiseStatus } from './types';
 import { verifyPlan, zonePieces } from './verify';
+
+/** LP re-solve tries before the MIP in thorough mode (about 9 s at 10,000 x 14). */
+const THOROUGH_TRIES = 24;
 
 export async function optimise(input: OptimiseInput, backend?: LpBackend): Promise<OptimiseResult> {
   const t0 = performance.now();
@@ -42,7 +45,9 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 
-  const fast = runFast(problem, lp, ctx);
+  // Thorough mode tries more LP re-solves before the MIP: at 10,000 units they improve
+  // the plan faster than the MIP does, and a better start lets the MIP drop more columns.
+  const fast = runFast(problem, lp, ctx, input.mode === 'thorough' ? THOROUGH_TRIES : FAST_TRIES);
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
   if (!fast.state) {
     const conflicts = fast.relaxation.status === 'infeasible' ? explainInfeasible(problem, lp) : [];
@@ -60,10 +65,18 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
     if (t) {
       state = t.state;
       bound = Math.max(bound, t.bound);
-      notes.push('The bound is proven by the HiGHS MIP (with reduced-cost fixing against the LP), for plans that keep every rule except contiguity.');
+      notes.push(
+        problem.rules.contiguous
+          ? `The bound is proven by the HiGHS MIP (reduced-cost fixing against the LP, contiguity cuts, ${t.rounds} MIP solve${t.rounds === 1 ? '' : 's'}), for plans that keep every rule, contiguity included.`
+          : 'The bound is proven by the HiGHS MIP (with reduced-cost fixing against the LP), for plans that keep every rule.',
+      );
     }
   } else {
-    notes.push('The gap is against the LP relaxation, which has no contiguity rule: it bounds every plan that keeps the other rules.');
+    notes.push(
+      fast.relaxation.cuts.length > 0
+        ? 'The gap is against the LP relaxation with contiguity cuts: it bounds every plan that keeps the rules.'
+        : 'The gap is against the LP relaxation, which has no contiguity rule: it bounds every plan that keeps the other rules.',
+    );
   }
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 

@@ -30,28 +30,54 @@ export function repairBands(state: PlanState, guard: ContiguityGuard, options: R
   return state.feasible();
 }
 
-function targets(state: PlanState, c: number, options: RepairOptions, out: Set<number>): Set<number> {
+/** Zones a cell may move to: its neighbours' zones and (without contiguity) its LP candidates. Reuses `out`. */
+function targets(state: PlanState, c: number, options: RepairOptions, out: number[]): number[] {
   const p = state.problem;
-  out.clear();
-  const from = state.cellZone[c];
+  out.length = 0;
+  for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) addTarget(state, c, state.cellZone[p.adjCells[k]], out);
+  if (!options.contiguity && options.candidates) for (const z of options.candidates[c] ?? []) addTarget(state, c, z, out);
+  return out;
+}
+
+// A plain function, not a closure per call: this runs for every cell on every repair step.
+function addTarget(state: PlanState, c: number, z: number, out: number[]): void {
+  const p = state.problem;
+  if (z >= 0 && z !== state.cellZone[c] && Number.isFinite(p.cost[c * p.zones + z]) && !out.includes(z)) out.push(z);
+}
+
+/** 1 for zones outside their bands (every zone when the disruption limit is broken). */
+function violatedZones(state: PlanState, tol: number): Uint8Array {
+  const p = state.problem;
+  const out = new Uint8Array(p.zones);
+  const all = state.disruptionViolation(state.movedTotal) > tol;
+  for (let z = 0; z < p.zones; z++) out[z] = all || state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]) > tol ? 1 : 0;
+  return out;
+}
+
+/** True when c could move to a zone outside its bands (cheap pre-check before listing targets). */
+function touchesViolated(state: PlanState, c: number, options: RepairOptions, violated: Uint8Array): boolean {
+  const p = state.problem;
   for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) {
     const z = state.cellZone[p.adjCells[k]];
-    if (z >= 0 && z !== from && Number.isFinite(p.cost[c * p.zones + z])) out.add(z);
+    if (z >= 0 && violated[z]) return true;
   }
-  if (!options.contiguity && options.candidates) {
-    for (const z of options.candidates[c] ?? []) if (z !== from) out.add(z);
-  }
-  return out;
+  if (!options.contiguity && options.candidates) for (const z of options.candidates[c] ?? []) if (violated[z]) return true;
+  return false;
 }
 
 function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
   const p = state.problem;
   const tol = state.slack();
+  // A move between two zones inside their bands cannot reduce the violation: skip it unpriced.
+  const violated = violatedZones(state, tol);
   const moves: Move[] = [];
-  const scratch = new Set<number>();
+  const scratch: number[] = [];
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
+    const from = state.cellZone[c];
+    if (!violated[from] && !touchesViolated(state, c, options, violated)) continue;
     for (const to of targets(state, c, options, scratch)) {
+      if (!violated[from] && !violated[to]) continue;
       const dV = state.violationDelta(c, to);
       if (dV < -tol) moves.push({ cell: c, to, dV, dC: state.costDelta(c, to) });
     }
@@ -75,15 +101,13 @@ function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOpti
   const p = state.problem;
   const tol = state.slack();
   const before = state.violation();
-  const scratch = new Set<number>();
-  const violated = new Uint8Array(p.zones);
-  for (let z = 0; z < p.zones; z++) violated[z] = state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]) > tol ? 1 : 0;
-  const disruptionBroken = state.disruptionViolation(state.movedTotal) > tol;
+  const scratch: number[] = [];
+  const violated = violatedZones(state, tol);
   let best: { first: Move; second: Move; score: number } | null = null;
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
     const from = state.cellZone[c];
-    if (!violated[from] && !disruptionBroken) continue;
+    if (!violated[from]) continue;
     for (const to of [...targets(state, c, options, scratch)]) {
       if (options.contiguity && !guard.canLeave(c)) break;
       const first: Move = { cell: c, to, dV: state.violationDelta(c, to), dC: state.costDelta(c, to) };

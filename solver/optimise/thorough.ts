@@ -1,23 +1,35 @@
-// Thorough mode: a HiGHS MIP started from the fast plan. Columns whose reduced
-// cost exceeds (fast objective - LP bound) cannot appear in any better plan
-// (reduced-cost fixing), so the MIP holds only the few that can and its proven
-// bound is valid for every plan. Contiguity is not in the MIP: its plan goes
-// through the same contiguity repair and local search as fast mode, and the
-// better of the two plans is kept.
-import type { LpBackend } from '../lp/types';
+// Thorough mode: a HiGHS MIP started from the best plan so far. Columns whose
+// reduced cost exceeds (fast objective - LP bound) cannot appear in any better
+// plan (reduced-cost fixing), so the MIP holds only the few that can and its
+// proven bound is valid for every plan. Contiguity is added lazily: while the
+// MIP's plan has stray pieces, cuts that forbid them (contiguityCuts.ts) are
+// appended and the MIP re-solved, started from the best contiguous plan. Each
+// round's MIP plan is also repaired to a contiguous one (contiguity repair and
+// local search, as in fast mode), so stopping early still leaves a good plan.
+// When the MIP's own plan is contiguous it is optimal within the MIP gap.
+import type { LpBackend, LpResult } from '../lp/types';
 import { ContiguityGuard } from './contiguity';
+import { contiguityCuts, cutRow } from './contiguityCuts';
 import { gapPercent, makeFeasible, type RunContext } from './fast';
 import { localSearch } from './localSearch';
 import { FREE, type ZoningProblem } from './problem';
 import { PlanState } from './planState';
-import type { Relaxation } from './relaxation';
-import { buildZoningLp, LP_COST_SCALE, reducedCost, type Candidates } from './zoningLp';
+import { fullReducedCosts, type Relaxation } from './relaxation';
+import { buildZoningLp, LP_COST_SCALE, type Candidates, type ZoningLp } from './zoningLp';
+
+/** Stop the MIP this close to its bound: well inside the 0.05% a planner could notice. */
+const MIP_GAP = 1e-4;
+/** MIP solves at most. */
+const MAX_ROUNDS = 12;
 
 export interface ThoroughOutcome {
   state: PlanState;
+  /** Lower bound on every plan keeping the rules (contiguity included when the rules ask for it). */
   bound: number;
-  /** The MIP plan before contiguity repair, metre·hours (NaN when the MIP found none). */
+  /** The last MIP plan before contiguity repair, metre·hours (NaN when the MIP found none). */
   mipObjective: number;
+  /** MIP solves made (1 + rounds of contiguity cuts). */
+  rounds: number;
 }
 
 export function runThorough(
@@ -28,61 +40,97 @@ export function runThorough(
   timeLimitSeconds: number,
   ctx: RunContext,
 ): ThoroughOutcome | null {
-  const upper = fast && fast.feasible() ? fast.objective : Infinity;
-  const candidates = mipColumns(problem, relaxation, fast, upper);
-  const zlp = buildZoningLp(problem, candidates, true);
-  const start = fast ? startValues(zlp.colCell, zlp.colZone, fast.cellZone) : undefined;
-  const res = backend.solve(zlp.lp, {
-    timeLimitSeconds,
-    mipRelativeGap: 1e-5,
-    initialValues: start,
-    shouldStop: ctx.shouldStop,
-    onProgress: (p) => {
-      if (p.gap !== undefined) ctx.phase('mip', 100 * p.gap);
-    },
-  });
-  const mipBound = Number.isFinite(res.bound) ? res.bound / LP_COST_SCALE + zlp.fixedCost : -Infinity;
-  const bound = Math.max(relaxation.bound, Math.min(mipBound, upper));
-  ctx.phase('mip');
-  if (res.status !== 'optimal' && res.status !== 'feasible') return fast ? { state: fast, bound, mipObjective: NaN } : null;
+  const deadline = performance.now() + 1000 * timeLimitSeconds;
+  let best = fast && fast.feasible() ? fast : null;
+  const upper = best ? best.objective : Infinity;
+  const zlp = buildZoningLp(problem, mipColumns(problem, relaxation, best, upper), true);
+  const column = columnIndex(problem, zlp);
+  const session = backend.openSession(zlp.lp);
+  // The LP's cuts hold for every contiguous plan; columns the MIP left out are 0 in any better plan.
+  if (problem.rules.contiguous) session.addRows(relaxation.cuts.map(({ cut }) => cutRow(cut, column)).filter((r) => r !== null));
+  let bound = relaxation.bound;
+  let mipObjective = NaN;
+  let rounds = 0;
+  try {
+    while (rounds < MAX_ROUNDS && !ctx.shouldStop()) {
+      // Each round may use all the time left: HiGHS restarts its search after new
+      // rows, and a round cut short (tried: half the time left each) found no
+      // better plan at 10,000 x 14 than one long round.
+      const seconds = (deadline - performance.now()) / 1000;
+      if (seconds <= 0.05) break;
+      rounds++;
+      const res = session.solve({
+        timeLimitSeconds: seconds,
+        mipRelativeGap: MIP_GAP,
+        initialValues: best ? startValues(zlp, column, best.cellZone) : undefined,
+        shouldStop: ctx.shouldStop,
+        onProgress: (p) => {
+          if (p.gap !== undefined) ctx.phase('mip', 100 * p.gap);
+        },
+      });
+      const mipBound = Number.isFinite(res.bound) ? res.bound / LP_COST_SCALE + zlp.fixedCost : -Infinity;
+      bound = Math.max(bound, Math.min(mipBound, best ? best.objective : Infinity));
+      ctx.phase('mip');
+      const state = mipPlan(problem, zlp, res);
+      if (!state) break;
+      mipObjective = state.objective;
+      const guard = new ContiguityGuard(state);
+      if (!problem.rules.contiguous || guard.allContiguous()) {
+        if (!best || state.objective < best.objective) best = state;
+        break;
+      }
+      const cuts = contiguityCuts(state, guard, (c, z) => (state.cellZone[c] === z ? 1 : 0))
+        .map((cut) => cutRow(cut, column))
+        .filter((r) => r !== null);
+      const repaired = repairCopy(state, relaxation, ctx, deadline);
+      if (repaired && (!best || repaired.objective < best.objective)) best = repaired;
+      if (best) bound = Math.min(bound, best.objective);
+      if (cuts.length === 0 || res.status !== 'optimal') break;
+      session.addRows(cuts);
+    }
+  } finally {
+    session.dispose();
+  }
+  if (!best) return null;
+  ctx.phase('local-search', gapPercent(best.objective, bound));
+  return { state: best, bound, mipObjective, rounds };
+}
 
+/** The MIP's plan, or null when it has none or it breaks the bands (never trust a status). */
+function mipPlan(problem: ZoningProblem, zlp: ZoningLp, res: LpResult): PlanState | null {
+  if (res.status !== 'optimal' && res.status !== 'feasible') return null;
   const zone = Int32Array.from(problem.fixedZone, (f) => (f === FREE ? -1 : f));
   for (let j = 0; j < zlp.colCell.length; j++) if (res.values[j] > 0.5) zone[zlp.colCell[j]] = zlp.colZone[j];
-  const state = new PlanState(problem, zone);
-  // Never trust a solver's status: the plan must assign every free cell and keep the bands.
   const complete = zone.every((z, c) => problem.fixedZone[c] !== FREE || z >= 0);
-  if (!complete || !state.feasible()) return fast ? { state: fast, bound, mipObjective: NaN } : null;
-  const mipObjective = state.objective;
+  const state = new PlanState(problem, zone);
+  return complete && state.feasible() ? state : null;
+}
 
-  const guard = new ContiguityGuard(state);
-  if (problem.rules.contiguous && !guard.allContiguous()) {
-    const { feasible } = makeFeasible(state, guard, relaxation.candidates, ctx);
-    if (!feasible) return fast ? { state: fast, bound, mipObjective } : null;
-    localSearch(state, guard, { contiguity: true, rand: ctx.rand, shouldStop: ctx.shouldStop, deadline: performance.now() + 2000 });
-  }
-  const better = !fast || !fast.feasible() || state.objective < fast.objective ? state : fast;
-  ctx.phase('local-search', gapPercent(better.objective, bound));
-  return { state: better, bound, mipObjective };
+/** A contiguous, band-keeping copy of the MIP plan, or null when repair fails. */
+function repairCopy(state: PlanState, relaxation: Relaxation, ctx: RunContext, deadline: number): PlanState | null {
+  const copy = new PlanState(state.problem, state.cellZone);
+  const guard = new ContiguityGuard(copy);
+  const { feasible } = makeFeasible(copy, guard, relaxation.candidates, ctx);
+  if (!feasible || !guard.allContiguous()) return null;
+  localSearch(copy, guard, { contiguity: true, rand: ctx.rand, shouldStop: ctx.shouldStop, deadline: Math.min(deadline, performance.now() + 2000) });
+  ctx.phase('local-search');
+  return copy;
 }
 
 /**
  * Per free cell, the zones whose Lagrangian reduced cost is within the gap
- * (upper - bound), plus the fast plan's zone. With no upper bound, the LP's
+ * (upper - bound), plus the start plan's zone. With no upper bound, the LP's
  * candidate columns.
  */
-function mipColumns(problem: ZoningProblem, relaxation: Relaxation, fast: PlanState | null, upper: number): Candidates {
+function mipColumns(problem: ZoningProblem, relaxation: Relaxation, start: PlanState | null, upper: number): Candidates {
   if (!Number.isFinite(upper)) return relaxation.candidates.map((zs) => [...zs]);
   const { cells, zones, cost } = problem;
-  const rc = new Float64Array(cells * zones).fill(Infinity);
+  const rc = fullReducedCosts(problem, relaxation);
   const least = new Float64Array(cells);
   let sumLeast = 0;
   for (let c = 0; c < cells; c++) {
     if (problem.fixedZone[c] !== FREE) continue;
-    for (let z = 0; z < zones; z++) {
-      if (!Number.isFinite(cost[c * zones + z])) continue;
-      rc[c * zones + z] = reducedCost(problem, relaxation.zlp, relaxation.duals, c, z);
-      least[c] = Math.min(least[c], rc[c * zones + z]);
-    }
+    for (let z = 0; z < zones; z++) least[c] = Math.min(least[c], rc[c * zones + z]);
     sumLeast += least[c];
   }
   // Bound from these duals: LP + sum of each cell's most negative reduced cost (0 once priced out).
@@ -93,7 +141,7 @@ function mipColumns(problem: ZoningProblem, relaxation: Relaxation, fast: PlanSt
     if (problem.fixedZone[c] === FREE) {
       for (let z = 0; z < zones; z++) {
         const tol = 1e-7 * Math.max(1, cost[c * zones + z] * LP_COST_SCALE);
-        if (rc[c * zones + z] - least[c] <= room + tol || (fast && fast.cellZone[c] === z)) keep.push(z);
+        if (rc[c * zones + z] - least[c] <= room + tol || (start && start.cellZone[c] === z)) keep.push(z);
       }
     }
     out.push(keep);
@@ -101,8 +149,21 @@ function mipColumns(problem: ZoningProblem, relaxation: Relaxation, fast: PlanSt
   return out;
 }
 
-function startValues(colCell: number[], colZone: number[], cellZone: Int32Array): Float64Array {
-  const x = new Float64Array(colCell.length);
-  for (let j = 0; j < colCell.length; j++) x[j] = cellZone[colCell[j]] === colZone[j] ? 1 : 0;
+/** column(c, z): the MIP column of free cell c in zone z, or -1. */
+function columnIndex(problem: ZoningProblem, zlp: ZoningLp): (cell: number, zone: number) => number {
+  const index = new Int32Array(problem.cells * problem.zones).fill(-1);
+  for (let j = 0; j < zlp.colCell.length; j++) index[zlp.colCell[j] * problem.zones + zlp.colZone[j]] = j;
+  return (c, z) => index[c * problem.zones + z];
+}
+
+/** MIP start from a plan; undefined when the plan uses a column the MIP left out. */
+function startValues(zlp: ZoningLp, column: (cell: number, zone: number) => number, cellZone: Int32Array): Float64Array | undefined {
+  const x = new Float64Array(zlp.colCell.length);
+  for (let c = 0; c < cellZone.length; c++) {
+    if (zlp.rows.assign[c] < 0) continue;
+    const j = column(c, cellZone[c]);
+    if (j < 0) return undefined;
+    x[j] = 1;
+  }
   return x;
 }

@@ -76,7 +76,12 @@ export interface OptimiseResult {
   plan: Plan;
   /** Hours-weighted road metres from each unit's zone base (plus weighted penalties), metre·hours per week. */
   objective: number;
-  /** Lower bound on the objective of any plan keeping the rules except contiguity. */
+  /**
+   * Lower bound on the objective of any plan keeping the rules. Fast mode: the
+   * LP relaxation, with the contiguity cuts found for it (none: it ignores
+   * contiguity). Thorough mode: the MIP with those and further cuts. Cuts only
+   * remove non-contiguous plans, so either bound holds for contiguous plans.
+   */
   bound: number;
   /** 100 * (objective - bound) / objective. */
   gapPercent: number;

@@ -3,7 +3,7 @@
 // LP costs are in hour·km (cost / 1000) to keep HiGHS well scaled; duals are
 // therefore hour·km per unit of row.
 import { LpBuilder } from '../lp/builder';
-import type { ExtraColumn, LpProblem } from '../lp/types';
+import type { ExtraColumn, LpBasisHint, LpProblem } from '../lp/types';
 import { FREE, type ZoningProblem } from './problem';
 
 export const LP_COST_SCALE = 1 / 1000;
@@ -129,4 +129,30 @@ export function zoningColumn(problem: ZoningProblem, zlp: ZoningLp, c: number, z
   if (rows.ruralMax[z] >= 0) entries.push({ row: rows.ruralMax[z], value: r - ruralMax * h });
   if (rows.disruption >= 0) entries.push({ row: rows.disruption, value: problem.moved[c * problem.zones + z] });
   return { cost: problem.cost[c * problem.zones + z] * LP_COST_SCALE, lower: 0, upper: Infinity, entries: entries.filter((e) => e.value !== 0) };
+}
+
+/**
+ * Each free cell's cheapest column basic, every rule row's slack basic. With
+ * zone-row duals at zero this prices every column at its cost minus its cell's
+ * cheapest, so the basis is dual feasible and the dual simplex only has to
+ * mend the rows the nearest-base plan breaks: a few hundred iterations at
+ * 10,000 cells instead of one or more per cell from the all-slack basis.
+ */
+export function cheapestColumnBasis(zlp: ZoningLp): LpBasisHint {
+  const { lp, colCell, rows } = zlp;
+  const best = new Int32Array(rows.assign.length).fill(-1);
+  for (let j = 0; j < colCell.length; j++) {
+    const c = colCell[j];
+    if (best[c] < 0 || lp.colCost[j] < lp.colCost[best[c]]) best[c] = j;
+  }
+  const isAssign = new Uint8Array(lp.numRows);
+  const basicColumns: number[] = [];
+  for (let c = 0; c < best.length; c++) {
+    if (rows.assign[c] < 0 || best[c] < 0) continue;
+    isAssign[rows.assign[c]] = 1;
+    basicColumns.push(best[c]);
+  }
+  const basicRows: number[] = [];
+  for (let r = 0; r < lp.numRows; r++) if (!isAssign[r]) basicRows.push(r);
+  return { basicColumns, basicRows };
 }

@@ -154,12 +154,15 @@ export function syntheticCounty(opts: SyntheticOptions): { model: CountyModel; p
     zoneOf[i] = best;
     zoneHours[best] += demand.hours[i];
   }
+  // Headroom over the nearest-base hours, but at least 1.3 x the mean zone, so
+  // a zone with a small catchment can still grow to a ±20% balance floor.
+  const meanZoneHours = zoneHours.reduce((a, b) => a + b, 0) / zones.length;
   const bases: Base[] = towns.map((t, k) => ({
     id: `B${k + 1}`,
     name: `${t.name} base`,
     lon: t.lon,
     lat: t.lat,
-    capacityHours: Math.ceil((zoneHours[k] * 1.15) / 10) * 10,
+    capacityHours: Math.ceil(Math.max(zoneHours[k] * 1.15, meanZoneHours * 1.3) / 10) * 10,
     zone: k,
   }));
 

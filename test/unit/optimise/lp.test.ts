@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highsBackend, jsLpSolverBackend, LpBuilder, rowActivities } from '../../../solver/lp';
 import { allCandidates } from '../../../solver/optimise/candidates';
 import { buildProblem } from '../../../solver/optimise/problem';
-import { buildZoningLp, LP_COST_SCALE, reducedCost } from '../../../solver/optimise/zoningLp';
+import { buildZoningLp, cheapestColumnBasis, LP_COST_SCALE, reducedCost } from '../../../solver/optimise/zoningLp';
 import { tinyCounty } from './tinyCounty';
 
 function zoningLp() {
@@ -63,5 +63,40 @@ describe('LP backends', () => {
     b.addRow(2, Infinity, [x], [1]);
     expect((await highsBackend()).solve(b.build()).status).toBe('infeasible');
     expect(jsLpSolverBackend.solve(b.build()).status).toBe('infeasible');
+  });
+});
+
+describe('LP sessions', () => {
+  it('a starting basis (cheapest zone per cell) reaches the same optimum as a cold start', async () => {
+    const { zlp } = zoningLp();
+    const backend = await highsBackend();
+    const cold = backend.solve(zlp.lp);
+    const session = backend.openSession(zlp.lp);
+    try {
+      const warm = session.solve({ relax: true, startBasis: cheapestColumnBasis(zlp) });
+      expect(warm.status).toBe('optimal');
+      expect(warm.objective).toBeCloseTo(cold.objective, 6);
+    } finally {
+      session.dispose();
+    }
+  });
+
+  it('rows added to a session bind the next solve, in both backends', async () => {
+    for (const backend of [await highsBackend(), jsLpSolverBackend]) {
+      // max x + y, x, y in [0, 3], then x + 2y <= 4 added: optimum 3 + 0.5.
+      const b = new LpBuilder('maximize');
+      const x = b.addColumn(1, 0, 3);
+      const y = b.addColumn(1, 0, 3);
+      const session = backend.openSession(b.build());
+      try {
+        expect(session.solve().objective).toBeCloseTo(6, 6);
+        session.addRows([{ lower: -Infinity, upper: 4, indices: [x, y], values: [1, 2] }]);
+        const res = session.solve();
+        expect(res.objective).toBeCloseTo(3.5, 6);
+        expect(res.values[x]).toBeCloseTo(3, 6);
+      } finally {
+        session.dispose();
+      }
+    }
   });
 });
