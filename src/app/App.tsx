@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../state/store';
 import { loadDefaultProject } from '../model/loadDefaultProject';
 import { MapView } from '../map/MapView';
@@ -9,7 +9,8 @@ import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
-import { CompareView } from '../ui/compare/CompareView';
+
+const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 /** Reopens the autosaved workspace, or the example county on a first visit. */
 async function openLastWorkspace() {
@@ -72,7 +73,11 @@ export function App() {
             <aside className="side">
               <SideTabs />
             </aside>
-            {compare && <CompareView />}
+            {compare && (
+              <Suspense fallback={null}>
+                <CompareView />
+              </Suspense>
+            )}
           </>
         )}
       </main>

@@ -2,7 +2,6 @@
 // baseline that disruption is measured against.
 import { useRef, useState } from 'react';
 import { newScenarioId, useApp, withColours } from '../state/store';
-import { zonesScenario } from '../state/zonesScenario';
 
 export function ScenarioPanel() {
   const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare } = useApp();
@@ -15,6 +14,8 @@ export function ScenarioPanel() {
     const { project, history: h } = useApp.getState();
     if (!project) return;
     try {
+      // Loaded on use: the boundary readers (shapefile, TopoJSON, projections) are large.
+      const { zonesScenario } = await import('../state/zonesScenario');
       const result = await zonesScenario(project, h.present, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, newScenarioId());
       const scenario = withColours(project, result.scenario);
       useApp.setState((st) => ({ scenarios: [...st.scenarios, scenario] }));

@@ -1,21 +1,23 @@
 // The side panel's tabs. Every panel stays mounted (hidden when not shown), so
 // an optimiser run, a form or a scroll position survives switching tabs.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useApp, type SideTab } from '../state/store';
 import { ZonePanel } from './ZonePanel';
 import { ZoneEditor } from './ZoneEditor';
 import { ExtraRuralPanel } from './ExtraRuralPanel';
 import { OptimisePanel } from './OptimisePanel';
 import { ScenarioPanel } from './ScenarioPanel';
-import { ExportPanel } from './ExportPanel';
 import { SettingsPanel } from './SettingsPanel';
+
+// Loaded after the first paint: the export builders (topology, report) are not needed to open the map.
+const ExportPanel = lazy(() => import('./ExportPanel').then((m) => ({ default: m.ExportPanel })));
 
 const TABS: Array<{ id: SideTab; label: string; content: ReactNode }> = [
   { id: 'zones', label: 'Zones', content: <><ZonePanel /><ZoneEditor /></> },
   { id: 'extra-rural', label: 'Extra-rural', content: <ExtraRuralPanel /> },
   { id: 'optimise', label: 'Optimise', content: <OptimisePanel /> },
   { id: 'scenarios', label: 'Scenarios', content: <ScenarioPanel /> },
-  { id: 'export', label: 'Export', content: <ExportPanel /> },
+  { id: 'export', label: 'Export', content: <Suspense fallback={null}><ExportPanel /></Suspense> },
   { id: 'settings', label: 'Rates', content: <SettingsPanel /> },
 ];
 
