@@ -1,11 +1,10 @@
 // One map of the units that differ between two scenarios: changed units in
 // their new zone's colour, unchanged ones grey, with scenario B's zone edges.
 import { useEffect, useRef } from 'react';
-import { Map as MapLibre } from 'maplibre-gl';
-import { bbox } from '@turf/turf';
 import type { Project } from '../model/project';
 import type { Scenario } from '../state/scenario';
-import { offlineStyle, SOURCES } from './mapStyle';
+import { SOURCES } from './mapStyle';
+import { countyMap } from './countyMap';
 import { addLayers } from './layers';
 import { applyScenario, bordersByUnit } from './applyPlan';
 import { UNASSIGNED_COLOUR } from './palette';
@@ -15,14 +14,9 @@ const UNCHANGED = '#e3e7ea';
 export function DiffMap({ project, a, b }: { project: Project; a: Scenario; b: Scenario }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const [minX, minY, maxX, maxY] = bbox(project.unitGeo);
-    const map = new MapLibre({
-      container: container.current!,
-      style: offlineStyle(),
-      bounds: [minX, minY, maxX, maxY],
+    const map = countyMap(container.current!, project, {
       fitBoundsOptions: { padding: 16 },
       attributionControl: { compact: true, customAttribution: project.attribution },
-      dragRotate: false,
     });
     map.on('load', () => {
       // Start with the attribution folded to its (i) button: the main map shows it in full.

@@ -1,13 +1,13 @@
 // The zone map. Created once per project; it subscribes to the store and turns
 // plan changes into feature-state for the changed units only.
 import { useEffect, useRef } from 'react';
-import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type Marker } from 'maplibre-gl';
+import { NavigationControl, ScaleControl, setWorkerUrl, type Marker } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { bbox } from '@turf/turf';
 import type { Project } from '../model/project';
 import { useApp } from '../state/store';
-import { LAYERS, offlineStyle, SOURCES } from './mapStyle';
+import { LAYERS, SOURCES } from './mapStyle';
+import { countyMap } from './countyMap';
 import { addLayers } from './layers';
 import { applyScenario, bordersByUnit, unitsToRedraw } from './applyPlan';
 import { zoneMarkers } from './markers';
@@ -23,15 +23,7 @@ export function MapView({ project }: { project: Project }) {
 
   useEffect(() => {
     container.current?.removeAttribute('data-map-ready');
-    const [minX, minY, maxX, maxY] = bbox(project.unitGeo);
-    const map = new MapLibre({
-      container: container.current!,
-      style: offlineStyle(),
-      bounds: [minX, minY, maxX, maxY],
-      fitBoundsOptions: { padding: 24 },
-      attributionControl: { compact: false, customAttribution: project.attribution },
-      dragRotate: false,
-      pitchWithRotate: false,
+    const map = countyMap(container.current!, project, {
       doubleClickZoom: false,
       // Lets the map be saved as a PNG (export) at a small cost in frame rate.
       canvasContextAttributes: { preserveDrawingBuffer: true },
