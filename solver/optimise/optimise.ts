@@ -61,7 +61,9 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
     'Objective: hours-weighted road distance from each unit to its zone’s nearest base (hour·km; one km of weekly travel per care hour’s trip), plus any weighted penalties.',
   ];
   if (input.mode === 'thorough') {
-    const t = runThorough(problem, lp, fast.relaxation, fast.feasible ? fast.state : null, input.timeLimitSeconds ?? 60, ctx);
+    // The time limit covers the whole run: thorough mode gets what fast mode left of it.
+    const left = (input.timeLimitSeconds ?? 60) - (performance.now() - t0) / 1000;
+    const t = runThorough(problem, lp, fast.relaxation, fast.feasible ? fast.state : null, Math.max(0.5, left), ctx);
     if (t) {
       state = t.state;
       bound = Math.max(bound, t.bound);

@@ -22,7 +22,7 @@ export interface OptimiseInput {
   rules?: Partial<OptimiseRules>;
   /** fast: LP + rounding + repair + local search. thorough: then a HiGHS MIP with a proven bound. */
   mode?: 'fast' | 'thorough';
-  /** Wall-clock budget for the MIP in thorough mode, seconds (default 60). */
+  /** Wall-clock budget for a thorough run as a whole (LP, MIP and improvement search), seconds (default 60). */
   timeLimitSeconds?: number;
   /** Same seed, same plan (default 1). */
   seed?: number;
