@@ -1,6 +1,6 @@
 // npm run bench: runs every bench/*.bench.ts (or those named on the command
 // line), prints one table and writes bench/results/<timestamp>.json and latest.json.
-import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,5 +31,9 @@ const out = {
 mkdirSync(join(here, 'results'), { recursive: true });
 const stamp = out.date.replace(/[:.]/g, '-');
 writeFileSync(join(here, 'results', `${stamp}.json`), JSON.stringify(out, null, 2) + '\n');
-writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(out, null, 2) + '\n');
+// latest.json keeps the newest result of every benchmark, so running a few updates only those.
+const latestPath = join(here, 'results', 'latest.json');
+const previous = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, 'utf8')) as typeof out) : null;
+const latest = { ...out, results: { ...(previous?.results ?? {}), ...results } };
+writeFileSync(latestPath, JSON.stringify(latest, null, 2) + '\n');
 console.log(`wrote bench/results/${stamp}.json`);
