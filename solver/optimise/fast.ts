@@ -10,6 +10,7 @@ import type { LpBackend } from '../lp/types';
 import { nearestCandidates } from './candidates';
 import { ContiguityGuard, repairContiguity } from './contiguity';
 import { localSearch } from './localSearch';
+import { improvePlan } from './improve';
 import type { ZoningProblem } from './problem';
 import { PlanState } from './planState';
 import { roundValues, solveRelaxation, type Relaxation } from './relaxation';
@@ -83,11 +84,25 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
     }
     const state = best?.state ?? null;
     const outcome = best?.outcome ?? { feasible: false, contiguity: false };
+    if (state && outcome.feasible) descend(state, ctx);
     ctx.phase('local-search', state ? gapPercent(state.objective, relaxation.bound) : undefined);
     return { relaxation, state, feasible: outcome.feasible && !!state?.feasible(), contiguous: outcome.contiguity };
   } finally {
     session.dispose();
   }
+}
+
+/**
+ * A short chain descent (improve.ts) on the chosen plan. Bounded by passes, not
+ * the clock, so the same seed gives the same plan; a pass over a 10,000-unit
+ * border takes about 0.3 s, so large counties get two.
+ */
+function descend(state: PlanState, ctx: RunContext): void {
+  const guard = new ContiguityGuard(state);
+  const contiguity = state.problem.rules.contiguous;
+  if (contiguity && !guard.allContiguous()) return;
+  const maxPasses = state.problem.cells <= 2000 ? 20 : 2;
+  improvePlan(state, guard, { contiguity, rand: ctx.rand, shouldStop: ctx.shouldStop, deadline: performance.now() + 30_000, maxPasses });
 }
 
 /** Band repair, then (if asked) contiguity repair and band repair with contiguity-safe moves, a few rounds. */
