@@ -9,6 +9,16 @@ export interface FieldDef<M> {
   hint?: string;
 }
 
+type LocationKey = 'latitude' | 'longitude' | 'easting' | 'northing';
+
+/** Coordinates a users or bases file may give instead of a postcode. */
+const LOCATION_FIELDS: Array<FieldDef<Record<LocationKey, unknown>>> = [
+  { key: 'latitude', label: 'Latitude', hint: 'instead of a postcode' },
+  { key: 'longitude', label: 'Longitude' },
+  { key: 'easting', label: 'Easting (BNG)', hint: 'instead of a postcode' },
+  { key: 'northing', label: 'Northing (BNG)' },
+];
+
 export const USER_FIELDS: Array<FieldDef<UserColumnMapping>> = [
   { key: 'id', label: 'Service user id', hint: 'pseudonymous reference, never a name' },
   { key: 'postcode', label: 'Postcode' },
@@ -16,10 +26,7 @@ export const USER_FIELDS: Array<FieldDef<UserColumnMapping>> = [
   { key: 'carers', label: 'Carers per visit', hint: '1 or 2, or a double-handed yes/no' },
   { key: 'waiting', label: 'Waiting for care', hint: 'yes/no' },
   { key: 'zone', label: 'Current zone / lot' },
-  { key: 'latitude', label: 'Latitude', hint: 'instead of a postcode' },
-  { key: 'longitude', label: 'Longitude' },
-  { key: 'easting', label: 'Easting (BNG)', hint: 'instead of a postcode' },
-  { key: 'northing', label: 'Northing (BNG)' },
+  ...LOCATION_FIELDS,
 ];
 
 export const BASE_FIELDS: Array<FieldDef<BaseColumnMapping>> = [
@@ -28,10 +35,7 @@ export const BASE_FIELDS: Array<FieldDef<BaseColumnMapping>> = [
   { key: 'postcode', label: 'Postcode' },
   { key: 'capacityHours', label: 'Capacity (hours a week)' },
   { key: 'zones', label: 'Zone(s) served', hint: 'several separated by ; or /' },
-  { key: 'latitude', label: 'Latitude', hint: 'instead of a postcode' },
-  { key: 'longitude', label: 'Longitude' },
-  { key: 'easting', label: 'Easting (BNG)', hint: 'instead of a postcode' },
-  { key: 'northing', label: 'Northing (BNG)' },
+  ...LOCATION_FIELDS,
 ];
 
 export const ZONE_LIST_FIELDS: Array<FieldDef<ZoneListMapping>> = [
