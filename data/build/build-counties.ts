@@ -247,6 +247,7 @@ function buildCounty(design: CountyDesign) {
       .filter((p) => used.has(p.postcode))
       .map((p) => ({ postcode: p.postcode, latitude: p.latitude, longitude: p.longitude, lsoa11cd: p.lsoa11cd })),
   );
+  writeFileSync(join(OUT, 'settings.json'), JSON.stringify({ rates: design.rates(readCsv) }, null, 2) + '\n');
   writeCsv(
     'towns.csv',
     towns.map((t) => ({ name: t.name, type: t.type, latitude: t.latitude, longitude: t.longitude })),

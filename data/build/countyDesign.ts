@@ -1,6 +1,7 @@
 // What the data script needs to know to build one example county: which open
 // data files to read, the constructed zone plan and bases, and how to draw the
 // synthetic service users. One design per county (lincolnshire.ts, norfolk.ts).
+import type { RateSettings } from '../../solver/score/settings';
 
 export interface ZoneDesign {
   zone: string;
@@ -49,4 +50,9 @@ export interface CountyDesign {
   districtWeight: Record<string, number>;
   /** Probability that a package is double-handed (two carers per visit). */
   doubleHandedShare: number;
+  /**
+   * The council's published rate scheme, written to settings.json: the rates the
+   * county opens with (over the defaults). Takes the source files' reader.
+   */
+  rates: (readCsv: (file: string) => Array<Record<string, string>>) => Partial<RateSettings>;
 }

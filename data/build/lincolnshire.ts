@@ -52,4 +52,6 @@ export const LINCOLNSHIRE: CountyDesign = {
   sparseWeight: 1.2,
   districtWeight: {},
   doubleHandedShare: 0.13,
+  // 2019/20 hourly rates and the extra-rural uplift (council report, 2020).
+  rates: () => ({ scheme: 'class', urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null }),
 };

@@ -7,6 +7,7 @@
 // are names from the council's 2025 tender), written as a postcode-sector list.
 // Sectors go to the nearest principal base (weighted by reach), then overrides
 // add the faults councils report.
+import type { RateBand } from '../../solver/score/settings';
 import type { CountyDesign, ZoneDesign } from './countyDesign';
 
 const ZONES: ZoneDesign[] = [
@@ -64,4 +65,23 @@ export const NORFOLK: CountyDesign = {
   // North Norfolk's population is among the oldest in England: more care per head.
   districtWeight: { 'North Norfolk': 1.3 },
   doubleHandedShare: 0.13,
+  // 2018/19 banded prices by road miles from town and large-village centres, and the
+  // spot price; Norfolk has no extra-rural uplift (the bands pay for distance).
+  rates: (readCsv) => ({
+    scheme: 'bands',
+    bands: bandsFromCsv(readCsv('norfolk_rates_2018.csv')),
+    centreSource: 'towns',
+    flat: 17.28,
+    extraRuralUpliftPct: 0,
+  }),
 };
+
+/** Bands from the council's table (band, min_miles, max_miles, rate), checked to follow on. */
+function bandsFromCsv(rows: Array<Record<string, string>>): RateBand[] {
+  return rows.map((r, i) => {
+    if (Number(r.band) !== i + 1) throw new Error(`norfolk_rates_2018.csv row ${i + 2}: band ${r.band}, expected ${i + 1}`);
+    if (i > 0 && rows[i - 1].max_miles !== r.min_miles)
+      throw new Error(`norfolk_rates_2018.csv row ${i + 2}: starts at ${r.min_miles} miles, the band before ends at ${rows[i - 1].max_miles}`);
+    return { fromMiles: Number(r.min_miles), rate: Number(r.rate_gbp_per_hour) };
+  });
+}

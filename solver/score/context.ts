@@ -1,10 +1,11 @@
 // What scoring needs to know about a model that does not depend on the plan,
 // computed once: road distance from every unit to each zone's nearest base, to the
-// nearest base of any zone, and each zone's base capacity. A plan change never
+// nearest base of any zone and to the nearest rate centre, and each zone's base capacity. A plan change never
 // touches these, which is what makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
+import { centreDistances as measureCentres, type CentreDistances } from './rates';
 import type { ScoreSettings } from './settings';
 
 export interface ScoreContext {
@@ -21,6 +22,8 @@ export interface ScoreContext {
   zoneCapacity: Float64Array;
   /** Driving minutes per road metre, by rurality of the unit driven to. */
   minutesPerMetre: Float64Array;
+  /** Road miles from each unit to its nearest rate centre, under the bands rate scheme; else null. */
+  centreDistances: CentreDistances | null;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -55,6 +58,9 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
     minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
   const rules = rulesFromSettings(settings, model);
-  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
+  const centreDistances = settings.rates.scheme === 'bands' ? measureCentres(model, settings) : null;
+  return {
+    model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, centreDistances,
+  };
 }
 

@@ -8,7 +8,7 @@ import { centreOfWork, type CentreTravel } from './centreOfWork';
 import type { ScoreContext } from './context';
 import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
-import { extraRuralRate } from './settings';
+import { unitRates, type UnitRates } from './rates';
 import { spreadOf } from './spread';
 import type { ChangeSet, DemandTotals, PlanScore, SplitTown, ZoneScore } from './types';
 import { zoneWarnings } from './warnings';
@@ -36,18 +36,23 @@ const AREA = 9;
 const PERIMETER = 10;
 const ANNUAL_COST = 11;
 const EXTRA_RURAL_HOURS = 12;
-const FIELDS = 13;
+const EXTRA_RURAL_UPLIFT = 13;
+const FIELDS = 14;
 /** Fields that are a unit's hours times something: exactly 0 once a zone has no unit with hours. */
-const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS];
+const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS, EXTRA_RURAL_UPLIFT];
 
 export class ScoreState {
   readonly ctx: ScoreContext;
   readonly extraRural: ExtraRuralResult;
+  /** Every unit's rate, its category and what it was measured from. */
+  readonly rates: UnitRates;
   readonly zoneCount: number;
   private readonly zoneOfUnit: Int32Array;
   private readonly baseline: Int32Array | null;
   private readonly contrib: Float64Array;
   private readonly sums: Float64Array;
+  /** Hours per rate category per zone, at [zone * categories + category]. */
+  private readonly rateMix: Float64Array;
   private readonly unitCount: Int32Array;
   /** Units with hours > 0, per zone: when it reaches 0 the hours sums are reset to exact zeros. */
   private readonly unitsWithHours: Int32Array;
@@ -76,8 +81,10 @@ export class ScoreState {
     this.zoneCount = zoneCount;
     this.extraRural = detectExtraRural(ctx, history.extraRuralFlags);
     this.baseline = history.baseline ? history.baseline.zoneOf : null;
-    this.contrib = unitContributions(ctx, this.extraRural.flagged);
+    this.rates = unitRates(model, ctx.settings, this.extraRural.flagged, ctx.centreDistances);
+    this.contrib = unitContributions(ctx, this.rates);
     this.sums = new Float64Array(zoneCount * FIELDS);
+    this.rateMix = new Float64Array(zoneCount * this.rates.categories.length);
     this.unitCount = new Int32Array(zoneCount);
     this.unitsWithHours = new Int32Array(zoneCount);
     this.baseHourMetres = new Float64Array(zoneCount);
@@ -179,8 +186,7 @@ export class ScoreState {
     const area = s[o + AREA];
     const perimeter = s[o + PERIMETER] - 2 * this.internalKm[z];
     const units = this.unitCount[z];
-    const rates = ctx.settings.rates;
-    const upliftPerHourYear = (extraRuralRate(rates) - rates.rural) * ctx.settings.weeksPerYear;
+    const k = this.rates.categories.length;
     const figures = {
       zone: z,
       units,
@@ -213,7 +219,9 @@ export class ScoreState {
       compactness: units > 0 && perimeter > 0 ? (4 * Math.PI * area) / (perimeter * perimeter) : null,
       annualCost: s[o + ANNUAL_COST],
       extraRuralHours: s[o + EXTRA_RURAL_HOURS],
-      extraRuralUpliftCost: s[o + EXTRA_RURAL_HOURS] * upliftPerHourYear,
+      extraRuralUpliftCost: s[o + EXTRA_RURAL_UPLIFT],
+      meanRate: hours > 0 ? s[o + ANNUAL_COST] / (hours * ctx.settings.weeksPerYear) : null,
+      rateMix: this.rates.categories.map((name, c) => ({ name, hours: this.rateMix[z * k + c] })),
     };
     return { ...figures, warnings: zoneWarnings(ctx.model.zones[z], figures, bases, ctx.rules) };
   }
@@ -260,6 +268,7 @@ export class ScoreState {
       townsSplit: this.splitTowns(),
       disruption: this.baseline ? { ...this.disrupted } : null,
       extraRural: this.extraRural,
+      rates: this.rates,
       warnings: zones.flatMap((zs) => zs.warnings),
     };
   }
@@ -305,6 +314,8 @@ export class ScoreState {
     }
     if (this.unitsWithHours[z] === 0) {
       for (const f of HOURS_FIELDS) this.sums[z * FIELDS + f] = 0;
+      const k = this.rates.categories.length;
+      this.rateMix.fill(0, z * k, (z + 1) * k);
       this.baseHourMetres[z] = 0;
       this.baseHourMinutes[z] = 0;
     }
@@ -317,6 +328,7 @@ export class ScoreState {
     const so = z * FIELDS;
     const co = u * FIELDS;
     for (let f = 0; f < FIELDS; f++) sums[so + f] += sign * contrib[co + f];
+    this.rateMix[z * this.rates.categories.length + this.rates.category[u]] += sign * demand.hours[u];
     const hourMetres = demand.hours[u] * ctx.baseRoadMetres[u * this.zoneCount + z];
     this.baseHourMetres[z] += sign * hourMetres;
     this.baseHourMinutes[z] += sign * hourMetres * ctx.minutesPerMetre[units.rurality[u]];
@@ -368,10 +380,9 @@ function checkPlan(plan: Plan, units: number, zones: number, what: string): void
   }
 }
 
-function unitContributions(ctx: ScoreContext, flagged: Uint8Array): Float64Array {
+function unitContributions(ctx: ScoreContext, rates: UnitRates): Float64Array {
   const { units, demand } = ctx.model;
-  const { rates, weeksPerYear } = ctx.settings;
-  const extraRate = extraRuralRate(rates);
+  const { weeksPerYear } = ctx.settings;
   const out = new Float64Array(units.count * FIELDS);
   for (let u = 0; u < units.count; u++) {
     const o = u * FIELDS;
@@ -388,9 +399,9 @@ function unitContributions(ctx: ScoreContext, flagged: Uint8Array): Float64Array
     out[o + SPARSE_HOURS] = units.sparse[u] ? h : 0;
     out[o + AREA] = units.areaKm2[u];
     out[o + PERIMETER] = units.perimeterKm[u];
-    const rate = flagged[u] ? extraRate : r === Rurality.Urban ? rates.urban : rates.rural;
-    out[o + ANNUAL_COST] = h * rate * weeksPerYear;
-    out[o + EXTRA_RURAL_HOURS] = flagged[u] ? h : 0;
+    out[o + ANNUAL_COST] = h * rates.rate[u] * weeksPerYear;
+    out[o + EXTRA_RURAL_HOURS] = rates.flagged[u] ? h : 0;
+    out[o + EXTRA_RURAL_UPLIFT] = h * (rates.rate[u] - rates.baseRate[u]) * weeksPerYear;
   }
   return out;
 }

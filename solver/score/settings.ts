@@ -9,13 +9,46 @@ export type Pounds = number;
 export type Share = number;
 export type Percent = number;
 
+/**
+ * How a unit's hourly rate is decided:
+ * - `class`: by its rural-urban class (Lincolnshire: urban, rural, extra-rural);
+ * - `bands`: by road distance from the nearest town or large-village centre (Norfolk);
+ * - `flat`: one rate everywhere, plus the uplift where the unit is flagged extra-rural.
+ */
+export type RateScheme = 'class' | 'bands' | 'flat';
+
+export interface RateBand {
+  /** Road miles from the nearest centre at which the band starts (inclusive); the first band starts at 0. */
+  fromMiles: number;
+  rate: PoundsPerHour;
+}
+
+/** A point distance bands are measured from (a town centre, a GP surgery). */
+export interface RateCentre {
+  name: string;
+  lon: number;
+  lat: number;
+}
+
 export interface RateSettings {
+  scheme: RateScheme;
   urban: PoundsPerHour;
   rural: PoundsPerHour;
-  /** Extra-rural rate as an uplift on the rural rate (Lincolnshire: 5%). */
+  /**
+   * Uplift for units flagged extra-rural, % (Lincolnshire: 5, on the rural rate). Under
+   * bands and flat it is applied to the unit's own rate.
+   */
   extraRuralUpliftPct: Percent;
-  /** An explicit extra-rural rate; when set it wins over the uplift. */
+  /** An explicit extra-rural rate (class scheme); when set it wins over the uplift. */
   extraRuralRate: PoundsPerHour | null;
+  /** The one rate of the flat scheme. */
+  flat: PoundsPerHour;
+  /** Distance bands, by `fromMiles` ascending (bands scheme). */
+  bands: RateBand[];
+  /** Where band distances are measured from: the project's towns, or `centres`. */
+  centreSource: 'towns' | 'points';
+  /** Imported centre points, used when `centreSource` is 'points'. */
+  centres: RateCentre[];
 }
 
 export interface RuleSettings {
@@ -65,7 +98,23 @@ export interface ScoreSettings {
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
-  rates: { urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null },
+  rates: {
+    scheme: 'class',
+    urban: 15.63,
+    rural: 15.96,
+    extraRuralUpliftPct: 5,
+    extraRuralRate: null,
+    // Norfolk's 2018/19 spot price and distance bands: the starting values when a user
+    // switches scheme (the Norfolk example opens on its bands).
+    flat: 17.28,
+    bands: [
+      { fromMiles: 0, rate: 17.4 },
+      { fromMiles: 3, rate: 19.68 },
+      { fromMiles: 6, rate: 21.72 },
+    ],
+    centreSource: 'towns',
+    centres: [],
+  },
   weeksPerYear: 52.14,
   travel: DEFAULT_TRAVEL,
   rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
@@ -94,5 +143,10 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
  */
 export function extraRuralRate(rates: RateSettings): PoundsPerHour {
   if (rates.extraRuralRate !== null) return rates.extraRuralRate;
-  return Math.round(rates.rural * (100 + rates.extraRuralUpliftPct)) / 100;
+  return uplifted(rates.rural, rates.extraRuralUpliftPct);
+}
+
+/** A rate plus an uplift, rounded to the penny as councils publish rates. */
+export function uplifted(rate: PoundsPerHour, pct: Percent): PoundsPerHour {
+  return Math.round(rate * (100 + pct)) / 100;
 }

@@ -1,7 +1,8 @@
 // The figures scoring hands to the app, the optimiser and the CLI: plain data.
 import type { HoursPerWeek, Metres, Minutes, ZoneIndex } from '../model';
 import type { ExtraRuralResult } from './extraRural';
-import type { Percent, Pounds, Share } from './settings';
+import type { UnitRates } from './rates';
+import type { Percent, Pounds, PoundsPerHour, Share } from './settings';
 
 export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
 
@@ -48,8 +49,18 @@ export interface ZoneScore {
   compactness: number | null;
   annualCost: Pounds;
   extraRuralHours: HoursPerWeek;
+  /** Flagged hours x (their rate - the rate they would have unflagged) x weeks a year. */
   extraRuralUpliftCost: Pounds;
+  /** Hours-weighted mean hourly rate (annual cost / hours / weeks); null with no hours. */
+  meanRate: PoundsPerHour | null;
+  /** Weekly hours in each rate category, in `PlanScore.rates.categories` order (bands, or urban / rural / extra-rural). */
+  rateMix: RateMixEntry[];
   warnings: RuleWarning[];
+}
+
+export interface RateMixEntry {
+  name: string;
+  hours: HoursPerWeek;
 }
 
 export interface Spread {
@@ -90,6 +101,8 @@ export interface PlanScore {
   /** Units, users and hours whose zone differs from the baseline plan; null without a baseline. */
   disruption: DemandTotals | null;
   extraRural: ExtraRuralResult;
+  /** Every unit's rate and category under the rate scheme. */
+  rates: UnitRates;
   warnings: RuleWarning[];
 }
 

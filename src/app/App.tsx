@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../state/store';
-import { loadExampleCounty } from '../model/loadExampleCounty';
+import { openExampleCounty } from '../state/exampleCounty';
 import { MapView } from '../map/MapView';
 import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
@@ -21,7 +21,10 @@ async function openLastWorkspace() {
       return null;
     });
     if (saved) openProject(saved.project, saved.scenarios, saved.currentId, saved.baselineId, saved.settings);
-    else openProject(await loadExampleCounty('lincolnshire'));
+    else {
+      const example = await openExampleCounty('lincolnshire');
+      openProject(example.project, undefined, undefined, undefined, example.settings);
+    }
   } catch (e) {
     setError(e instanceof Error ? e.message : String(e));
   }

@@ -1,7 +1,8 @@
 // npm run optimise -- --users u.csv --bases b.csv --units units.geojson
 //                     [--zones current.geojson|zones.csv] [--rules rules.json]
 //                     [--lookup ONSPD.csv] [--mode fast|thorough] [--time-limit S]
-//                     [--seed N] [--score-only] --out plan/
+//                     [--seed N] [--settings settings.json] [--centres centres.csv]
+//                     [--score-only] --out plan/
 // For analysts: the same import, scoring, optimiser and exports as the app, on
 // any county's files. Exit codes: 0 done, 1 unusable input, 2 bad arguments,
 // 3 the rules cannot all be kept (the explanation says which and what to change).
@@ -10,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
-import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
+import { DEFAULT_SCORE_SETTINGS, rateMixWords, rateSchemeWords, scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
 import { projectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
 import { readBoundaries, type BoundaryInput } from '../import/boundaries';
 import { guessUnitFields } from '../import/units';
@@ -21,6 +22,8 @@ import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
 import { scenarioFromModel, withAssignment } from '../state/scenario';
+import { readSettings } from '../state/projectFile';
+import { readCentres } from '../import/centres';
 import { buildAllExports } from '../export/files';
 import type { Project } from '../model/project';
 
@@ -30,6 +33,9 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--rules rules.json]                    optimiser rules, e.g. {"balance": {"tolerance": 0.25}, "capacity": true, "lockedZones": ["5"]}
   [--lookup postcodes.csv]                ONSPD / NSPL / Code-Point Open CSV for exact postcode locations (else sector/district centres)
   [--mode fast|thorough] [--time-limit seconds] [--seed n]
+  [--settings settings.json]              score settings over the defaults, e.g. a rate scheme:
+                                          {"rates": {"scheme": "bands", "bands": [{"fromMiles": 0, "rate": 17.4}, {"fromMiles": 3, "rate": 19.68}]}}
+  [--centres centres.csv]                 points distance bands are measured from (name, latitude, longitude), e.g. GP surgeries
   [--score-only]                          score the current zones without optimising`;
 
 export interface CliIo {
@@ -46,6 +52,8 @@ interface Options {
   units: string;
   zones?: string;
   rules?: string;
+  settings?: string;
+  centres?: string;
   lookup?: string;
   out: string;
   mode: 'fast' | 'thorough';
@@ -62,7 +70,7 @@ function options(argv: string[]): Options | null {
       strict: true,
       options: {
         users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
-        rules: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
+        rules: { type: 'string' }, settings: { type: 'string' }, centres: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
         'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -80,9 +88,28 @@ function options(argv: string[]): Options | null {
     return x;
   };
   return {
-    users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, lookup: v.lookup, out: v.out!,
+    users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, settings: v.settings, centres: v.centres, lookup: v.lookup, out: v.out!,
     mode, timeLimit: number('time-limit', v['time-limit'], 60), seed: number('seed', v.seed, 1), scoreOnly: Boolean(v['score-only']),
   };
+}
+
+/** Score settings from JSON, over the defaults, checked as a project file's settings are. */
+function settingsFile(path: string): ScoreSettings {
+  try {
+    return readSettings(JSON.parse(read(path).toString('utf8')));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Settings measuring distance bands from the centres in a CSV; rows that cannot be placed are reported. */
+function withCentres(settings: ScoreSettings, path: string, io: CliIo): ScoreSettings {
+  const { centres, problems } = readCentres(read(path).toString('utf8'));
+  for (const p of problems) io.error(`${path}${p.row === null ? '' : ` row ${p.row}`}: ${p.message}${p.value ? ` (${p.value})` : ''}`);
+  if (centres.length === 0) throw new InputError(`${path}: no centre could be read`);
+  io.log(`${path}: ${centres.length} rate centres`);
+  return { ...settings, rates: { ...settings.rates, centreSource: 'points', centres } };
 }
 
 function read(path: string): Buffer {
@@ -158,6 +185,7 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
     timingsMs: result?.timings ?? null,
     explanation: result?.explanation ?? null,
     plan: {
+      rateScheme: { scheme: score.rates.settings.scheme, description: rateSchemeWords(score.rates.settings, score.rates.distances?.centres.length ?? 0) },
       annualCost: score.annualCost,
       extraRuralHours: score.extraRuralHours,
       extraRuralUpliftCost: score.extraRuralUpliftCost,
@@ -172,6 +200,7 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       id: model.zones[z.zone].id,
       name: model.zones[z.zone].name,
       ...z,
+      rateMixText: rateMixWords(z.rateMix),
       warnings: warnings.map((w) => w.message),
     })),
     extraRural: score.extraRural.flags.map((f) => ({
@@ -223,7 +252,8 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     if (model.demand.hours.every((h) => h === 0)) throw new InputError(`${opts.users}: no service user could be placed in a unit`);
     if (model.zones.length === 0) throw new InputError('no zones: give --zones, or a users file with a zone column');
 
-    const settings = DEFAULT_SCORE_SETTINGS;
+    const given = opts.settings ? settingsFile(opts.settings) : DEFAULT_SCORE_SETTINGS;
+    const settings = opts.centres ? withCentres(given, opts.centres, io) : given;
     let result: OptimiseResult | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {

@@ -5,7 +5,7 @@
 // hostile name in an imported file can only ever show as text.
 import type { MultiPolygon } from 'geojson';
 import type { ZoneIndex } from '../../solver/model';
-import { extraRuralRate, type ScoreSettings, type ZoneScore } from '../../solver/score';
+import { rateMixWords, rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../state/scenario';
 import { unitTopology } from './dissolve';
@@ -151,6 +151,8 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Compactness (Polsby-Popper)', s.compactness === null ? '–' : s.compactness.toFixed(2)),
     row('Extra-rural hours', int(s.extraRuralHours)),
     row('Extra-rural uplift a year', pounds.format(s.extraRuralUpliftCost)),
+    row('Mean hourly rate', s.meanRate === null ? '–' : pence.format(s.meanRate)),
+    row('Hours by rate', rateMixWords(s.rateMix) || '–'),
     row('Annual cost', pounds.format(s.annualCost)),
   ];
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;
@@ -235,23 +237,25 @@ function lotTable(d: ExportData): string {
     return (
       `<tr><td>${swatch(colourOf(d, s.zone))}</td><td>${esc(z.id)}</td><td>${esc(z.name)}</td><td>${esc(zoneBases(d, s.zone).names.join(', '))}</td>` +
       `<td class="n">${esc(int(s.users))}</td><td class="n">${esc(int(s.hours))}</td><td class="n">${esc(pct(s.ruralShare))}</td>` +
-      `<td class="n">${esc(int(s.extraRuralHours))}</td><td class="n">${esc(pounds.format(s.annualCost))}</td></tr>`
+      `<td class="n">${esc(int(s.extraRuralHours))}</td><td class="n">${esc(s.meanRate === null ? '–' : pence.format(s.meanRate))}</td>` +
+      `<td class="n">${esc(pounds.format(s.annualCost))}</td></tr>`
     );
   });
+  const weeklyCost = d.score.assigned.hours * d.settings.weeksPerYear;
   const p = d.score;
   const ruralShare = p.assigned.hours > 0 ? p.zones.reduce((t, s) => t + s.ruralTownHours + s.ruralVillageHours, 0) / p.assigned.hours : null;
   return (
     '<table class="lots"><thead><tr><th></th><th>Lot</th><th>Name</th><th>Bases</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
-    '<th class="n">Rural</th><th class="n">Extra-rural h</th><th class="n">Annual cost</th></tr></thead>' +
+    '<th class="n">Rural</th><th class="n">Extra-rural h</th><th class="n">£/hour</th><th class="n">Annual cost</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td colspan="3">All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
     `<td class="n">${esc(int(p.assigned.hours))}</td><td class="n">${esc(pct(ruralShare))}</td><td class="n">${esc(int(p.extraRuralHours))}</td>` +
+    `<td class="n">${esc(weeklyCost > 0 ? pence.format(p.annualCost / weeklyCost) : '–')}</td>` +
     `<td class="n">${esc(pounds.format(p.annualCost))}</td></tr></tfoot></table>`
   );
 }
 
 function coverPage(s: Shared, generatedAt: Date): string {
   const d = s.data;
-  const r = d.settings.rates;
   const split = d.score.townsSplit.map((t) => `${t.name} (lots ${t.zones.map((z) => d.scenario.zones[z].id).join(', ')})`);
   const date = generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
@@ -260,8 +264,8 @@ function coverPage(s: Shared, generatedAt: Date): string {
     `<h1>${esc(d.project.name)}</h1>` +
     `<p class="sub">Scenario: <b>${esc(d.scenario.name)}</b> · ${esc(date)}</p>` +
     `<div class="cover-top">${overviewMap(s)}<div>${summaryBoxes(d)}` +
-    `<p class="note">Rates: urban ${esc(pence.format(r.urban))}, rural ${esc(pence.format(r.rural))}, extra-rural ` +
-    `${esc(pence.format(extraRuralRate(r)))} an hour; ${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
+    `<p class="note">Rates: ${esc(rateSchemeWords(d.score.rates.settings, d.score.rates.distances?.centres.length ?? 0))}; ` +
+    `${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
     `Annual cost prices each area at its own rate. Diamonds mark provider bases.</p>` +
     (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
     (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +

@@ -2,7 +2,7 @@
 // user can check any boundary unit by unit. Units in no zone have zone_id null.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
-import type { ScoreSettings } from '../../solver/score';
+import { rateReason, type ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../state/scenario';
 import { exportData, round, type ExportData } from './exportData';
@@ -22,11 +22,18 @@ export interface UnitProperties {
   extra_rural: boolean;
   /** Why the unit earns the extra-rural rate, joined with "; " ("" when it does not). */
   extra_rural_reasons: string;
+  /** The unit's hourly rate under the rate scheme, £. */
+  hourly_rate: number;
+  /** The rate's band or class ("Band 2", "Rural"). */
+  rate_category: string;
+  /** Why: "Band 2: 4.1 miles from Aylsham". */
+  rate_reason: string;
 }
 
 export function unitFeatureCollection(data: ExportData): FeatureCollection<Polygon | MultiPolygon, UnitProperties> {
   const { units, demand } = data.model;
   const reasons = new Map(data.score.extraRural.flags.map((f) => [f.unit, f.reasons.join('; ')]));
+  const { rates } = data.score;
   const features = data.project.unitGeo.features.map((f, u): Feature<Polygon | MultiPolygon, UnitProperties> => {
     const z = data.plan.zoneOf[u];
     const zone = z >= 0 ? data.scenario.zones[z] : null;
@@ -46,6 +53,9 @@ export function unitFeatureCollection(data: ExportData): FeatureCollection<Polyg
         sparse: units.sparse[u] === 1,
         extra_rural: data.score.extraRural.flagged[u] === 1,
         extra_rural_reasons: reasons.get(u) ?? '',
+        hourly_rate: rates.rate[u],
+        rate_category: rates.categories[rates.category[u]],
+        rate_reason: rateReason(data.model, rates, u),
       },
     };
   });

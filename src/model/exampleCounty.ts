@@ -46,6 +46,9 @@ export const EXAMPLE_COUNTY_FILES = {
 
 export type ExampleCountyTexts = Record<keyof typeof EXAMPLE_COUNTY_FILES, string>;
 
+/** The county's published rate scheme, as partial score settings (read with the project file's settings reader). */
+export const EXAMPLE_SETTINGS_FILE = 'settings.json';
+
 type Row = Record<string, string>;
 const csv = (text: string): Row[] => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
 

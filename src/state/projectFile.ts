@@ -235,11 +235,34 @@ export function readProjectDoc(raw: Json): Workspace {
   return { project, scenarios, currentId, baselineId, settings: readSettings(doc.settings) };
 }
 
+/** Text settings that take one of a few values. */
+const SETTING_CHOICES: Record<string, readonly string[]> = {
+  'settings.rates.scheme': ['class', 'bands', 'flat'],
+  'settings.rates.centreSource': ['towns', 'points'],
+};
+/** How to read one entry of a list setting. */
+const SETTING_LISTS: Record<string, (v: Json, path: string) => unknown> = {
+  'settings.rates.bands': (v, path) => {
+    const o = obj(v, path);
+    return { fromMiles: nonNegative(o.fromMiles, `${path}.fromMiles`), rate: nonNegative(o.rate, `${path}.rate`) };
+  },
+  'settings.rates.centres': (v, path) => {
+    const o = obj(v, path);
+    return { name: str(o.name, `${path}.name`), lon: num(o.lon, `${path}.lon`), lat: num(o.lat, `${path}.lat`) };
+  },
+};
+
 /** Settings merge over the defaults, so a file from before a new setting still opens. */
-function readSettings(v: Json): ScoreSettings {
+export function readSettings(v: Json): ScoreSettings {
   if (v === undefined) return DEFAULT_SCORE_SETTINGS;
   const o = obj(v, 'settings');
   const merge = (base: unknown, over: unknown, path: string): unknown => {
+    if (Array.isArray(base)) {
+      if (over === undefined) return base;
+      const read = SETTING_LISTS[path];
+      if (!read) throw new Error(`no reader for the list setting ${path}`);
+      return arr(over, path).map((x, i) => read(x, `${path}[${i}]`));
+    }
     if (isObj(base)) {
       const src = over === undefined ? {} : obj(over, path);
       return Object.fromEntries(Object.entries(base).map(([k, b]) => [k, merge(b, src[k], `${path}.${k}`)]));
@@ -248,6 +271,11 @@ function readSettings(v: Json): ScoreSettings {
     if (typeof base === 'number') return num(over, path);
     if (typeof base === 'boolean') return Boolean(over);
     if (base === null) return over === null ? null : num(over, path);
+    if (typeof base === 'string') {
+      const text = str(over, path);
+      const choices = SETTING_CHOICES[path];
+      return !choices || choices.includes(text) ? text : fail(path, `expected one of ${choices.join(', ')}, found ${JSON.stringify(text)}`);
+    }
     return over;
   };
   return merge(DEFAULT_SCORE_SETTINGS, o, 'settings') as ScoreSettings;

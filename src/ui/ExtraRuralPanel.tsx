@@ -1,7 +1,7 @@
 // Units on the extra-rural rate: why each is flagged, its hours and what the
 // uplift costs a year. Clicking one shows it on the map.
 import { useState } from 'react';
-import { extraRuralRate } from '../../solver/score';
+import { extraRuralRateWords } from '../../solver/score';
 import { getMapInstance } from '../map/mapInstance';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
@@ -17,9 +17,10 @@ export function ExtraRuralPanel() {
   const [all, setAll] = useState(false);
   if (!project || !score) return null;
   const { model } = project;
-  const upliftPerHour = (extraRuralRate(settings.rates) - settings.rates.rural) * settings.weeksPerYear;
+  const { rates } = score;
+  const upliftPerHour = (u: number) => (rates.rate[u] - rates.baseRate[u]) * settings.weeksPerYear;
   const flags = score.extraRural.flags
-    .map((f) => ({ ...f, hours: model.demand.hours[f.unit], cost: model.demand.hours[f.unit] * upliftPerHour }))
+    .map((f) => ({ ...f, hours: model.demand.hours[f.unit], cost: model.demand.hours[f.unit] * upliftPerHour(f.unit) }))
     .sort((a, b) => b.cost - a.cost || b.score - a.score);
   const shown = all ? flags : flags.slice(0, FIRST_SHOWN);
   const flyTo = (u: number) =>
@@ -32,7 +33,7 @@ export function ExtraRuralPanel() {
       </h2>
       <p className="hint extra-rural-total" data-testid="extra-rural-total">
         {F.int(flags.length)} units, {F.one(score.extraRuralHours)} h a week, {F.pounds(score.extraRuralUpliftCost)} a year
-        above the rural rate (£{extraRuralRate(settings.rates).toFixed(2)} instead of £{settings.rates.rural.toFixed(2)}).
+        in uplift ({extraRuralRateWords(rates.settings)}).
       </p>
       <ol className="extra-rural-list" data-testid="extra-rural-list">
         {shown.map((f) => {

@@ -1,7 +1,7 @@
 // The plan at a glance, above the zone table: hours, cost and the extra-rural
 // uplift, travel, how evenly work is spread, disruption and split towns.
 import type { ReactNode } from 'react';
-import { extraRuralRate, type PlanScore } from '../../solver/score';
+import { extraRuralRateWords, type PlanScore } from '../../solver/score';
 import { useApp } from '../state/store';
 import * as F from './scoreFormat';
 
@@ -26,7 +26,6 @@ export function PlanSummary({ score }: { score: PlanScore }) {
   const settings = useApp((s) => s.settings);
   const totalHours = score.assigned.hours + score.unassigned.hours;
   const { travel, hoursSpread, ruralShareSpread, disruption, townsSplit } = score;
-  const extraRate = extraRuralRate(settings.rates);
   return (
     <div className="plan-summary" aria-label="Plan summary">
       <Figure
@@ -42,15 +41,15 @@ export function PlanSummary({ score }: { score: PlanScore }) {
         label="Annual cost"
         value={F.poundsM(score.annualCost)}
         detail={F.pounds(score.annualCost)}
-        title={`Weekly hours × hourly rate (urban, rural or extra-rural) × ${settings.weeksPerYear} weeks, zones only`}
+        title={`Weekly hours × each unit's hourly rate (${score.rates.categories.join(', ')}) × ${settings.weeksPerYear} weeks, zones only`}
         raw={score.annualCost}
       />
       <Figure
         id="uplift"
         label="Extra-rural uplift"
         value={F.pounds(score.extraRuralUpliftCost)}
-        detail={`${F.one(score.extraRuralHours)} h/wk at £${extraRate.toFixed(2)}`}
-        title="What paying the extra-rural rate instead of the rural rate costs a year"
+        detail={`${F.one(score.extraRuralHours)} h/wk: ${extraRuralRateWords(score.rates.settings)}`}
+        title="What the extra-rural uplift on flagged units costs a year"
         raw={score.extraRuralUpliftCost}
       />
       <Figure

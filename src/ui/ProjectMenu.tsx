@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useApp } from '../state/store';
 import { readProjectFile, writeProjectFile } from '../state/projectFile';
 import { useSaveState } from '../state/persist';
-import { loadExampleCounty } from '../model/loadExampleCounty';
+import { openExampleCounty } from '../state/exampleCounty';
 import { EXAMPLE_COUNTIES, EXAMPLE_COUNTY_KEYS, type ExampleCounty } from '../model/exampleCounty';
 import { downloadBlob } from './download';
 import { ImportButton } from './import/ImportButton';
@@ -20,9 +20,9 @@ export function ProjectMenu() {
   const openExample = () => {
     const label = EXAMPLE_COUNTIES[county].label;
     if (!window.confirm(`Replace the open project with the ${label} example? Save it first if you want to keep it.`)) return;
-    loadExampleCounty(county).then(
-      (p) => {
-        useApp.getState().openProject(p);
+    openExampleCounty(county).then(
+      ({ project, settings }) => {
+        useApp.getState().openProject(project, undefined, undefined, undefined, settings);
         setMessage({ kind: 'info', text: `Opened the ${label} example` });
       },
       (e: unknown) =>

@@ -2,9 +2,10 @@
 // soon as every field is valid; until then the field says what is wrong and the
 // scores keep the last valid settings.
 import { useState } from 'react';
-import { extraRuralRate, type ScoreSettings } from '../../solver/score';
+import { rateCentres, rateSchemeWords, type ScoreSettings } from '../../solver/score';
 import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
+import { RateSchemeEditor } from './RateSchemeEditor';
 
 const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural'] as const;
 
@@ -31,6 +32,7 @@ const shown = (v: number | null) => (v === null ? '' : String(Number(v.toPrecisi
 
 export function SettingsPanel() {
   const settings = useApp((s) => s.settings);
+  const project = useApp((s) => s.project);
   const setSettings = useApp((s) => s.setSettings);
   // Text of fields being edited, so "15." or "-" can be typed on the way to a valid value.
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -53,15 +55,15 @@ export function SettingsPanel() {
       <details data-testid="settings">
         <summary>
           <h2 id="settings-heading">Rates and rules</h2>
-          <span className="summary-hint">
-            £{settings.rates.urban.toFixed(2)} urban · £{settings.rates.rural.toFixed(2)} rural · £
-            {extraRuralRate(settings.rates).toFixed(2)} extra-rural
+          <span className="summary-hint" data-testid="rate-scheme-summary">
+            {rateSchemeWords(settings.rates, project ? rateCentres(project.model, settings).length : 0)}
           </span>
         </summary>
         {GROUPS.map((group) => (
           <fieldset key={group} className="settings-group">
             <legend>{group}</legend>
-            {NUMBER_FIELDS.filter((f) => f.group === group).map((f) => {
+            {group === 'Rates' && <RateSchemeEditor />}
+            {NUMBER_FIELDS.filter((f) => f.group === group && (!f.when || f.when(settings))).map((f) => {
               const error = errors[f.id];
               return (
                 <label key={f.id} className={error ? 'setting invalid' : 'setting'}>
@@ -100,7 +102,8 @@ export function SettingsPanel() {
           </fieldset>
         ))}
         <p className="hint">
-          Defaults are Lincolnshire's 2019/20 rates; the extra-rural rate is the rural rate plus the uplift unless set.
+          Defaults are Lincolnshire's 2019/20 rates; the Norfolk example opens on Norfolk's 2018/19 distance bands. The
+          extra-rural rate is the rural rate plus the uplift unless set; under bands and flat the uplift is on the unit’s own rate.
         </p>
       </details>
     </section>

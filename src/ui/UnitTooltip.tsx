@@ -1,6 +1,8 @@
 import { useApp, useScenario } from '../state/store';
 import { isUnitLocked } from '../state/scenario';
+import { usePlanScore } from '../state/useScores';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
+import { rateReason } from '../../solver/score';
 import { fmt1, fmtInt } from './format';
 
 /** Hover card for one unit: what a commissioner needs to know at a glance. */
@@ -8,6 +10,7 @@ export function UnitTooltip() {
   const hover = useApp((s) => s.hover);
   const project = useApp((s) => s.project);
   const s = useScenario();
+  const score = usePlanScore();
   if (!hover || !project) return null;
   const { model } = project;
   const u = hover.unit;
@@ -42,6 +45,15 @@ export function UnitTooltip() {
           {model.units.sparse[u] ? ', sparse' : ''}
           {ruc ? ` (${ruc})` : ''}
         </dd>
+        {score && (
+          <>
+            <dt>Hourly rate</dt>
+            <dd data-testid="tooltip-rate">
+              £{score.rates.rate[u].toFixed(2)}
+              <span className="tooltip-reason">{rateReason(model, score.rates, u)}</span>
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );

@@ -2,7 +2,7 @@
 // rule warnings; a row opens to show every figure. Clicking a row makes it the zone
 // to paint; clicking a header sorts by it.
 import { Fragment, useState } from 'react';
-import type { ZoneScore } from '../../solver/score';
+import { rateMixWords, type ZoneScore } from '../../solver/score';
 import { UNASSIGNED_COLOUR } from '../map/palette';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
@@ -11,7 +11,25 @@ import { metric, METRICS, sortZones, warningLabel, type MetricKey, type Sort } f
 import * as F from './scoreFormat';
 
 /** Columns of the compact table; the rest of METRICS shows in a row's details. */
-const COLUMNS: MetricKey[] = ['hours', 'balance', 'waiting', 'travelMin', 'cost'];
+const COLUMNS: MetricKey[] = ['hours', 'balance', 'waiting', 'travelMin', 'rate', 'cost'];
+
+/** The zone's mean rate over a thin bar of its rate mix (lightest: lowest band or class). */
+function RateCell({ zs }: { zs: ZoneScore }) {
+  const words = rateMixWords(zs.rateMix);
+  return (
+    <td className="num rate-cell" data-metric="rate" title={words}>
+      {F.rate(zs.meanRate)}
+      {words && (
+        <span className="rate-mix" aria-hidden="true">
+          {zs.rateMix.map((m, i) => (
+            <span key={m.name} className={`rate-mix-part r${Math.min(i, 3)}`} style={{ flexGrow: m.hours }} />
+          ))}
+        </span>
+      )}
+      {words && <span className="visually-hidden">, {words}</span>}
+    </td>
+  );
+}
 const DETAILS = METRICS.filter((m) => m.key !== 'zone');
 
 function SortHeader({ k, sort, onSort }: { k: MetricKey; sort: Sort; onSort(s: Sort): void }) {
@@ -59,11 +77,15 @@ function ZoneDetail({ zs, columns }: { zs: ZoneScore; columns: number }) {
               <dd data-metric={m.key}>{m.format(zs)}</dd>
             </div>
           ))}
+          <div title="Weekly hours at each rate (band or class)" className="wide">
+            <dt>Rate mix</dt>
+            <dd data-metric="rate-mix">{rateMixWords(zs.rateMix) || F.DASH}</dd>
+          </div>
           <div title="Weekly hours of packages needing two carers">
             <dt>Double-handed</dt>
             <dd>{F.one(zs.doubleHandedHours)} h</dd>
           </div>
-          <div title="Extra cost a year of the extra-rural rate over the rural rate">
+          <div title="Extra cost a year of the extra-rural uplift on flagged units">
             <dt>Uplift cost</dt>
             <dd>{F.pounds(zs.extraRuralUpliftCost)}</dd>
           </div>
@@ -157,6 +179,8 @@ export function ZonePanel() {
                         <span className="bar" style={{ width: `${(zs.hours / maxHours) * 100}%` }} aria-hidden="true" />
                         <span className="hours" data-hours={zs.hours}>{F.one(zs.hours)}</span>
                       </td>
+                    ) : k === 'rate' ? (
+                      <RateCell key={k} zs={zs} />
                     ) : (
                       <td key={k} className="num" data-metric={k}>{metric(k).format(zs)}</td>
                     ),

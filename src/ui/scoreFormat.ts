@@ -16,6 +16,8 @@ export const share = orDash((x) => `${whole.format(100 * x)}%`);
 export const pct = orDash((x) => `${whole.format(x)}%`);
 /** A signed percentage difference: +12%, −8%. */
 export const signedPct = orDash((x) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${whole.format(Math.abs(x))}%`);
+/** An hourly rate: £19.10. */
+export const rate = orDash((x) => `£${twoDp.format(x)}`);
 export const pounds = orDash((x) => `£${whole.format(x)}`);
 /** Large sums in millions: £2.91m. */
 export const poundsM = orDash((x) => `£${twoDp.format(x / 1e6)}m`);

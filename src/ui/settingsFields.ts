@@ -1,6 +1,6 @@
 // Every editable ScoreSettings value as a form field, and the checks a set of
 // settings must pass before the scores use it. Pure, so the rules are unit-tested.
-import type { ScoreSettings } from '../../solver/score';
+import type { RateBand, ScoreSettings } from '../../solver/score';
 
 export interface NumberField {
   id: string;
@@ -10,6 +10,8 @@ export interface NumberField {
   step: number;
   /** Blank means "not set" (only the explicit extra-rural rate). */
   optional?: boolean;
+  /** Shown only when this holds (e.g. the class rates under the class scheme). */
+  when?(s: ScoreSettings): boolean;
   get(s: ScoreSettings): number | null;
   set(s: ScoreSettings, v: number | null): ScoreSettings;
 }
@@ -24,13 +26,15 @@ const speed = (s: ScoreSettings, r: 0 | 1 | 2, v: number) => ({
   travel: { ...s.travel, speedKmh: { ...s.travel.speedKmh, [r]: v } },
 });
 const num = (v: number | null) => v ?? 0;
+const byClass = (s: ScoreSettings) => s.rates.scheme === 'class';
 
 export const NUMBER_FIELDS: NumberField[] = [
-  { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
-  { id: 'rate-rural', group: 'Rates', label: 'Rural rate', unit: '£/h', step: 0.01, get: (s) => s.rates.rural, set: (s, v) => rates(s, { rural: num(v) }) },
+  { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, when: byClass, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
+  { id: 'rate-rural', group: 'Rates', label: 'Rural rate', unit: '£/h', step: 0.01, when: byClass, get: (s) => s.rates.rural, set: (s, v) => rates(s, { rural: num(v) }) },
+  { id: 'rate-flat', group: 'Rates', label: 'Flat rate', unit: '£/h', step: 0.01, when: (s) => s.rates.scheme === 'flat', get: (s) => s.rates.flat, set: (s, v) => rates(s, { flat: num(v) }) },
   { id: 'rate-uplift', group: 'Rates', label: 'Extra-rural uplift', unit: '%', step: 0.5, get: (s) => s.rates.extraRuralUpliftPct, set: (s, v) => rates(s, { extraRuralUpliftPct: num(v) }) },
   {
-    id: 'rate-extra', group: 'Rates', label: 'Extra-rural rate', unit: '£/h (blank: rural + uplift)', step: 0.01, optional: true,
+    id: 'rate-extra', group: 'Rates', label: 'Extra-rural rate', unit: '£/h (blank: rural + uplift)', step: 0.01, optional: true, when: byClass,
     get: (s) => s.rates.extraRuralRate, set: (s, v) => rates(s, { extraRuralRate: v }),
   },
   { id: 'weeks', group: 'Rates', label: 'Weeks a year', step: 0.01, get: (s) => s.weeksPerYear, set: (s, v) => ({ ...s, weeksPerYear: num(v) }) },
@@ -92,5 +96,20 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   check(e.densityLow < e.densityHigh, 'density-high', 'must be above "full below"');
   check(e.waitingUsersFull > 0, 'wait-users', 'must be above 0');
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
+  check(s.rates.scheme !== 'flat' || s.rates.flat > 0, 'rate-flat', 'must be above 0');
+  if (s.rates.scheme === 'bands') Object.assign(errors, bandErrors(s.rates.bands));
+  return errors;
+}
+
+/** What is wrong with a list of distance bands, by field id (band-<i>-from, band-<i>-rate, bands). */
+export function bandErrors(bands: ReadonlyArray<RateBand>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (bands.length === 0) errors.bands = 'add at least one band';
+  bands.forEach((b, i) => {
+    if (i === 0 && b.fromMiles !== 0) errors['band-0-from'] = 'the first band starts at 0 miles';
+    else if (!(b.fromMiles >= 0)) errors[`band-${i}-from`] = 'must not be negative';
+    else if (i > 0 && !(b.fromMiles > bands[i - 1].fromMiles)) errors[`band-${i}-from`] = `must be above band ${i}'s ${bands[i - 1].fromMiles} miles`;
+    if (!(b.rate > 0)) errors[`band-${i}-rate`] = 'must be above 0';
+  });
   return errors;
 }

@@ -6,7 +6,7 @@ import * as F from './scoreFormat';
 
 export type MetricKey =
   | 'zone' | 'users' | 'hours' | 'balance' | 'capacity' | 'ruralShare' | 'waiting'
-  | 'travelKm' | 'travelMin' | 'pieces' | 'compactness' | 'cost' | 'extraRural';
+  | 'travelKm' | 'travelMin' | 'pieces' | 'compactness' | 'rate' | 'cost' | 'extraRural';
 
 export interface Metric {
   key: MetricKey;
@@ -46,6 +46,10 @@ export const METRICS: Metric[] = [
   {
     key: 'compactness', label: 'Compact', title: 'Polsby-Popper compactness, 1 for a circle',
     value: (z) => z.compactness, format: (z) => F.two(z.compactness),
+  },
+  {
+    key: 'rate', label: '£/h', title: 'Mean hourly rate, weighted by hours, and the mix of rates (bands or classes) behind it',
+    value: (z) => z.meanRate, format: (z) => F.rate(z.meanRate),
   },
   { key: 'cost', label: '£/year', title: 'Annual cost at each unit’s rate', value: (z) => z.annualCost, format: (z) => F.poundsM(z.annualCost) },
   {

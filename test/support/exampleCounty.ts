@@ -2,7 +2,15 @@
 // benchmarks and scripts (the browser uses src/model/loadExampleCounty.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildExampleCounty, EXAMPLE_COUNTY_FILES, type ExampleCounty, type ExampleCountyTexts } from '../../src/model/exampleCounty';
+import type { ScoreSettings } from '../../solver/score';
+import {
+  buildExampleCounty,
+  EXAMPLE_COUNTY_FILES,
+  EXAMPLE_SETTINGS_FILE,
+  type ExampleCounty,
+  type ExampleCountyTexts,
+} from '../../src/model/exampleCounty';
+import { readSettings } from '../../src/state/projectFile';
 import type { Project } from '../../src/model/project';
 
 /** Folder of an example county's files, relative to the repository root. */
@@ -20,4 +28,9 @@ export function loadExampleCounty(county: ExampleCounty): Project {
     ]),
   ) as ExampleCountyTexts;
   return buildExampleCounty(county, texts);
+}
+
+/** The score settings an example county opens with (its council's rate scheme over the defaults). */
+export function exampleCountySettings(county: ExampleCounty): ScoreSettings {
+  return readSettings(JSON.parse(readFileSync(join(exampleCountyDir(county), EXAMPLE_SETTINGS_FILE), 'utf8')));
 }

@@ -71,6 +71,33 @@ describe('npm run optimise', () => {
     expect(summary.zones.find((z: any) => z.id === '10').waitingUsers).toBe(40);
   });
 
+  it('prices by the rate scheme a settings file gives, and says so in summary.json', async () => {
+    writeFileSync(f('bands.json'), JSON.stringify({ rates: { scheme: 'bands', bands: [{ fromMiles: 0, rate: 17.4 }, { fromMiles: 3, rate: 19.68 }, { fromMiles: 6, rate: 21.72 }] } }));
+    const r = await run([...common(), '--score-only', '--settings', f('bands.json'), '--centres', 'data/source/lincolnshire_towns.csv', '--out', f('banded')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('data/source/lincolnshire_towns.csv: 26 rate centres');
+    const summary = JSON.parse(readFileSync(f('banded/summary.json'), 'utf8'));
+    expect(summary.plan.rateScheme.scheme).toBe('bands');
+    expect(summary.plan.rateScheme.description).toMatch(/^Road-distance bands from the nearest of 26 centres \(Band 1 0-3 miles £17\.40/);
+    for (const z of summary.zones) {
+      expect(z.rateMix.map((m: { name: string }) => m.name)).toEqual(['Band 1', 'Band 2', 'Band 3']);
+      expect(z.meanRate).toBeGreaterThanOrEqual(17.4);
+      expect(z.meanRate).toBeLessThanOrEqual(21.72);
+      expect(z.rateMixText).toMatch(/^Band \d \d+%/);
+    }
+  });
+
+  it('exits 1 naming the setting at fault in a settings file', async () => {
+    writeFileSync(f('badsettings.json'), JSON.stringify({ rates: { scheme: 'miles' } }));
+    const r = await run([...common(), '--score-only', '--settings', f('badsettings.json'), '--out', f('bad')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/badsettings\.json: settings\.rates\.scheme: expected one of class, bands, flat, found "miles"/);
+    const noCentres = await run([...common(), '--score-only', '--centres', f('users.csv'), '--out', f('bad')]);
+    expect(noCentres.code).toBe(1);
+    expect(noCentres.err).toMatch(/users\.csv: No coordinate columns/);
+  });
+
   it('exits 3 with the conflicting rules and a fix when no plan can keep them', async () => {
     const r = await run([...common(), '--rules', f('impossible.json'), '--out', f('nope')]);
     expect(r.code).toBe(3);

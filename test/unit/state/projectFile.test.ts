@@ -48,6 +48,10 @@ describe('project file', () => {
     ['negative hours', broken((d) => (d.demand.hours[3] = -2)), /^demand\.hours\[3\]: must not be negative/],
     ['a bad geometry', broken((d) => (d.units[9].geometry.type = 'Point')), /^units\[9\]\.geometry\.type: expected Polygon or MultiPolygon/],
     ['a missing current scenario', broken((d) => (d.currentScenarioId = 'zz')), /^currentScenarioId: no scenario has the id "zz"/],
+    ['an unknown rate scheme', broken((d) => (d.settings.rates.scheme = 'postcode')), /^settings\.rates\.scheme: expected one of class, bands, flat, found "postcode"/],
+    ['a band without a rate', broken((d) => (d.settings.rates.bands = [{ fromMiles: 0 }])), /^settings\.rates\.bands\[0\]\.rate: expected a number/],
+    ['a negative band distance', broken((d) => (d.settings.rates.bands = [{ fromMiles: -3, rate: 17 }])), /^settings\.rates\.bands\[0\]\.fromMiles: must not be negative/],
+    ['a centre with no name', broken((d) => (d.settings.rates.centres = [{ lon: 1, lat: 52 }])), /^settings\.rates\.centres\[0\]\.name: expected text/],
     ['a hostile colour', broken((d) => (d.scenarios[0].zones[0].colour = 'red;background:url(x)')), /^scenarios\[0\]\.zones\[0\]\.colour: expected a colour/],
   ])('names what is wrong with %s', (_what, open, message) => {
     expect(open).toThrow(ProjectFileError);
@@ -59,6 +63,19 @@ describe('project file', () => {
     const migrations = { 0: (d: Record<string, unknown>) => ({ ...d, zoneOf: d.plans, plans: undefined }) };
     expect(migrate(v0, migrations, 1)).toEqual({ format: 'carezones-project', version: 1, zoneOf: [1, 2], plans: undefined });
     expect(() => migrate(v0, {}, 1)).toThrow(/no migration from format version 0/);
+  });
+
+  it('round-trips a distance-band scheme with imported centres', () => {
+    const rates = { ...DEFAULT_SCORE_SETTINGS.rates, scheme: 'bands' as const, bands: [{ fromMiles: 0, rate: 18 }, { fromMiles: 4.5, rate: 20 }], centreSource: 'points' as const, centres: [{ name: 'Surgery', lon: 1.29, lat: 52.63 }] };
+    const w = readProjectFile(writeProjectFile({ ...workspace, settings: { ...workspace.settings, rates } }));
+    expect(w.settings.rates).toEqual(rates);
+  });
+
+  it('opens a file saved before rate schemes on the class scheme', () => {
+    const w = broken((d) => {
+      for (const k of ['scheme', 'flat', 'bands', 'centreSource', 'centres']) delete d.settings.rates[k];
+    })();
+    expect(w.settings.rates).toEqual(DEFAULT_SCORE_SETTINGS.rates);
   });
 
   it('fills settings a file does not have with defaults', () => {

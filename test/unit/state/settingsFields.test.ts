@@ -2,7 +2,7 @@
 // combinations are named on the field at fault.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../../solver/score';
-import { NUMBER_FIELDS, settingsErrors } from '../../../src/ui/settingsFields';
+import { bandErrors, NUMBER_FIELDS, settingsErrors } from '../../../src/ui/settingsFields';
 
 const d = DEFAULT_SCORE_SETTINGS;
 
@@ -35,5 +35,26 @@ describe('settings fields', () => {
       extraRural: { ...d.extraRural, distanceKmLow: 30, densityLow: 0 },
     };
     expect(Object.keys(settingsErrors(s)).sort()).toEqual(['density-low', 'km-high', 'rural-min']);
+  });
+
+  it('checks distance bands: start at 0, rise, and pay something', () => {
+    expect(bandErrors(d.rates.bands)).toEqual({});
+    expect(bandErrors([{ fromMiles: 1, rate: 17 }, { fromMiles: 3, rate: 0 }, { fromMiles: 3, rate: 20 }])).toEqual({
+      'band-0-from': 'the first band starts at 0 miles',
+      'band-1-rate': 'must be above 0',
+      'band-2-from': "must be above band 2's 3 miles",
+    });
+    expect(bandErrors([])).toEqual({ bands: 'add at least one band' });
+    // Only the scheme in use is checked: bad bands do not block the class scheme.
+    const badBands: ScoreSettings = { ...d, rates: { ...d.rates, bands: [{ fromMiles: 2, rate: 17 }] } };
+    expect(settingsErrors(badBands)).toEqual({});
+    expect(Object.keys(settingsErrors({ ...badBands, rates: { ...badBands.rates, scheme: 'bands' } }))).toEqual(['band-0-from']);
+  });
+
+  it('shows the class rates only under the class scheme and the flat rate only under flat', () => {
+    const shown = (s: ScoreSettings) => NUMBER_FIELDS.filter((f) => f.group === 'Rates' && (!f.when || f.when(s))).map((f) => f.id);
+    expect(shown(d)).toEqual(['rate-urban', 'rate-rural', 'rate-uplift', 'rate-extra', 'weeks']);
+    expect(shown({ ...d, rates: { ...d.rates, scheme: 'flat' } })).toEqual(['rate-flat', 'rate-uplift', 'weeks']);
+    expect(shown({ ...d, rates: { ...d.rates, scheme: 'bands' } })).toEqual(['rate-uplift', 'weeks']);
   });
 });
