@@ -6,6 +6,7 @@ import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } fro
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres } from './travelCost';
 import type { TravelMatrix } from './types';
+import { zoneLabel } from '../zoneLabel';
 
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;
@@ -96,7 +97,7 @@ export function buildProblem(
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
         const label = cellLabel(model, cellUnits, cellStart, c);
-        const zone = `Zone ${model.zones[pinned].id} ${model.zones[pinned].name}`;
+        const zone = `Zone ${zoneLabel(model.zones[pinned])}`;
         conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }
