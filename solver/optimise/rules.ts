@@ -1,6 +1,6 @@
 // The rules a plan must keep, each optional, with the defaults the optimiser
 // uses when a rule is not given, and the per-zone hour bands they imply.
-import type { CountyModel, HoursPerWeek, Plan, UnitIndex, ZoneIndex } from '../model';
+import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
 
 export interface BalanceRule {
   /** Allowed deviation from the target, 0.2 = within ±20%. */
@@ -20,6 +20,16 @@ export interface DisruptionRule {
   /** At most this many users (or weekly hours) may change zone against the current plan. */
   max: number;
   measure: 'users' | 'hours';
+}
+
+export interface ReachRule {
+  /**
+   * No unit with care (hours, or people waiting) is more than this many minutes'
+   * drive from its zone's base (solver/travel.ts with the user's settings). With
+   * `contiguous`, the zone must also reach the unit through neighbours within reach.
+   * Locked units are exempt.
+   */
+  minutes: Minutes;
 }
 
 export interface PenaltyWeights {
@@ -51,6 +61,8 @@ export interface OptimiseRules {
   wholeTowns: boolean | number[];
   /** Every zone in one piece over `units.adjacency`. */
   contiguous: boolean;
+  /** Longest drive from a zone's base to its units; null = no limit. */
+  reach: ReachRule | null;
   weights: PenaltyWeights;
   /** Nearest zones offered to each unit in the LP (more are priced in when they pay). */
   candidateZones: number;
@@ -66,6 +78,7 @@ export const DEFAULT_RULES: OptimiseRules = {
   disruption: null,
   wholeTowns: false,
   contiguous: true,
+  reach: null,
   weights: { compactness: 0, disruptionKmPerHour: 0 },
   candidateZones: 5,
 };

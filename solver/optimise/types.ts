@@ -1,6 +1,7 @@
 // What a caller (Web Worker, CLI, test) hands the optimiser and gets back.
 import type { CountyModel, HoursPerWeek, Plan, ZoneIndex } from '../model';
 import type { HighsLoadOptions } from '../lp/highs';
+import type { TravelSettings } from '../travel';
 import type { OptimiseRules } from './rules';
 
 /** Road metres from every unit to every base, row-major: metres[unit * bases + base]. */
@@ -27,6 +28,8 @@ export interface OptimiseInput {
   /** Same seed, same plan (default 1). */
   seed?: number;
   travelMatrix?: TravelMatrix;
+  /** The user's travel settings (default DEFAULT_TRAVEL), for travel and the reach rule. */
+  travel?: TravelSettings;
   /** Where to load highs.wasm from (browser workers). */
   highs?: HighsLoadOptions;
   onProgress?: (phase: OptimisePhase, gapPercent?: number) => void;

@@ -2,6 +2,8 @@
 // optimiser's cells or running totals): assignment, bands, locks, disruption,
 // whole towns, contiguity, and the objective recomputed from scratch.
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
+import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
+import { hasCare, unitZoneMinutes } from './reach';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
 import { unitZoneMetres } from './travelCost';
 import type { TravelMatrix } from './types';
@@ -29,6 +31,7 @@ export function verifyPlan(
   partialRules: Partial<OptimiseRules>,
   plan: Plan,
   travelMatrix?: TravelMatrix,
+  travel: TravelSettings = DEFAULT_TRAVEL,
 ): Verification {
   const rules = resolveRules(partialRules);
   const bands = zoneBands(model, current, rules);
@@ -83,6 +86,16 @@ export function verifyPlan(
     }
   }
 
+  if (rules.reach) {
+    const minutes = unitZoneMinutes(model, unitZoneMetres(model, current, travelMatrix, travel), travel);
+    for (let u = 0; u < n; u++) {
+      const z = zoneOf[u];
+      if (z < 0 || z >= Z || locked.has(u) || lockedZones.has(z) || !hasCare(model, u)) continue;
+      const m = minutes[u * Z + z];
+      if (m > rules.reach.minutes + TOLERANCE) problems.push(`${model.units.names[u] ?? u} is ${m.toFixed(1)} min from ${model.zones[z].name}'s base, reach ${rules.reach.minutes} min`);
+    }
+  }
+
   const townZone = new Map<number, number>();
   for (let u = 0; u < n; u++) {
     const t = model.units.town[u];
@@ -99,7 +112,7 @@ export function verifyPlan(
   return {
     ok: problems.length === 0,
     problems: [...new Set(problems)],
-    objective: planObjective(model, current, rules, plan, travelMatrix),
+    objective: planObjective(model, current, rules, plan, travelMatrix, travel),
     pieces,
     contiguous,
     zoneHours: [...hours],
@@ -142,8 +155,9 @@ export function planObjective(
   rules: OptimiseRules,
   plan: Plan,
   travelMatrix?: TravelMatrix,
+  travel: TravelSettings = DEFAULT_TRAVEL,
 ): number {
-  const metres = unitZoneMetres(model, current, travelMatrix);
+  const metres = unitZoneMetres(model, current, travelMatrix, travel);
   const Z = model.zones.length;
   const n = model.units.count;
   let meanHours = 0;
