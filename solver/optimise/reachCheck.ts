@@ -178,64 +178,64 @@ function room(p: ZoningProblem, z: number, fixed: Float64Array): number {
   return Math.max(0, Math.min(p.bands.upper[z], p.bands.capacity[z]) - fixed[z]);
 }
 
-/** Care only some zones reach, more than they may take; null when every hour fits. */
-function shortOfRoom(p: ZoningProblem, minutes: number): Shortfall | null {
+/**
+ * A transportation test between the groups of care and the zones that reach
+ * them: `supply` sends hours from each group (upper test: can all care be
+ * taken?) or from each zone's floor (lower test: can every floor be met?).
+ * Null when everything flows; else the source side of a minimum cut: the zones
+ * and groups where it fails.
+ */
+function transport(p: ZoningProblem, minutes: number, direction: 'care-to-room' | 'floor-to-care') {
   const g = groups(p, minutes);
   const fixed = fixedHours(p);
   const G = g.hours.length;
   const s = G + p.zones;
   const t = s + 1;
   const graph = new FlowGraph(t + 1);
-  let total = 0;
-  for (let k = 0; k < G; k++) {
-    graph.addArc(s, k, g.hours[k]);
-    total += g.hours[k];
-    for (const z of g.zonesOf[k]) graph.addArc(k, G + z, Infinity);
+  let supply = 0;
+  const zoneArc = (z: number, amount: number) => (direction === 'care-to-room' ? graph.addArc(G + z, t, amount) : graph.addArc(s, G + z, amount));
+  for (let z = 0; z < p.zones; z++) {
+    if (!p.bands.constrained[z]) continue;
+    if (direction === 'care-to-room') zoneArc(z, room(p, z, fixed));
+    else {
+      const need = Math.max(0, p.bands.lower[z] - fixed[z]);
+      if (need > 0) zoneArc(z, need);
+      supply += need;
+    }
   }
-  for (let z = 0; z < p.zones; z++) if (p.bands.constrained[z]) graph.addArc(G + z, t, room(p, z, fixed));
-  const flow = graph.maxFlow(s, t);
-  if (flow >= total - 1e-6 * Math.max(1, total)) return null;
+  for (let k = 0; k < G; k++) {
+    if (direction === 'care-to-room') {
+      graph.addArc(s, k, g.hours[k]);
+      supply += g.hours[k];
+      for (const z of g.zonesOf[k]) graph.addArc(k, G + z, Infinity);
+    } else {
+      graph.addArc(k, t, g.hours[k]);
+      for (const z of g.zonesOf[k]) graph.addArc(G + z, k, Infinity);
+    }
+  }
+  if (supply <= 0 || graph.maxFlow(s, t) >= supply - 1e-6 * Math.max(1, supply)) return null;
   const side = graph.sourceSide(s);
   const zones = [...Array(p.zones).keys()].filter((z) => side[G + z]);
   const inside = [...Array(G).keys()].filter((k) => side[k]);
-  return {
-    zones,
-    care: inside.reduce((a, k) => a + g.hours[k], 0),
-    limit: zones.reduce((a, z) => a + room(p, z, fixed), 0),
-    cells: inside.flatMap((k) => g.cells[k]),
-  };
+  return { zones, fixed, care: inside.reduce((a, k) => a + g.hours[k], 0), cells: inside.flatMap((k) => g.cells[k]) };
+}
+
+/** Care only some zones reach, more than they may take; null when every hour fits. */
+function shortOfRoom(p: ZoningProblem, minutes: number): Shortfall | null {
+  const cut = transport(p, minutes, 'care-to-room');
+  if (!cut) return null;
+  return { zones: cut.zones, care: cut.care, limit: cut.zones.reduce((a, z) => a + room(p, z, cut.fixed), 0), cells: cut.cells };
 }
 
 /** Zones whose floors need more care than lies within their reach; null when every floor can be met. */
 function shortOfCare(p: ZoningProblem, minutes: number): Shortfall | null {
-  const g = groups(p, minutes);
-  const fixed = fixedHours(p);
-  const G = g.hours.length;
-  const s = G + p.zones;
-  const t = s + 1;
-  const graph = new FlowGraph(t + 1);
-  let need = 0;
-  for (let z = 0; z < p.zones; z++) {
-    const n = p.bands.constrained[z] ? Math.max(0, p.bands.lower[z] - fixed[z]) : 0;
-    if (n <= 0) continue;
-    graph.addArc(s, G + z, n);
-    need += n;
-  }
-  if (need <= 0) return null;
-  for (let k = 0; k < G; k++) {
-    graph.addArc(k, t, g.hours[k]);
-    for (const z of g.zonesOf[k]) graph.addArc(G + z, k, Infinity);
-  }
-  const flow = graph.maxFlow(s, t);
-  if (flow >= need - 1e-6 * Math.max(1, need)) return null;
-  const side = graph.sourceSide(s);
-  const zones = [...Array(p.zones).keys()].filter((z) => side[G + z]);
-  const inside = [...Array(G).keys()].filter((k) => side[k]);
+  const cut = transport(p, minutes, 'floor-to-care');
+  if (!cut) return null;
   return {
-    zones,
-    care: inside.reduce((a, k) => a + g.hours[k], 0) + zones.reduce((a, z) => a + fixed[z], 0),
-    limit: zones.reduce((a, z) => a + p.bands.lower[z], 0),
-    cells: inside.flatMap((k) => g.cells[k]),
+    zones: cut.zones,
+    care: cut.care + cut.zones.reduce((a, z) => a + cut.fixed[z], 0),
+    limit: cut.zones.reduce((a, z) => a + p.bands.lower[z], 0),
+    cells: cut.cells,
   };
 }
 
