@@ -2,11 +2,10 @@
 // optimiser's cells or running totals): assignment, bands, locks, disruption,
 // whole towns, contiguity, and the objective recomputed from scratch.
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
-import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
-import { hasCare, unitZoneMinutes } from './reach';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
-import { unitZoneMetres } from './travelCost';
-import type { TravelMatrix } from './types';
+import { DEFAULT_TRAVEL } from '../travel';
+import { hasCare, unitZoneMinutes } from './reach';
+import { unitZoneMetres, type TravelOptions } from './travelCost';
 
 export interface Verification {
   ok: boolean;
@@ -30,10 +29,9 @@ export function verifyPlan(
   current: Plan,
   partialRules: Partial<OptimiseRules>,
   plan: Plan,
-  travelMatrix?: TravelMatrix,
-  travel: TravelSettings = DEFAULT_TRAVEL,
+  travel: TravelOptions = {},
 ): Verification {
-  const rules = resolveRules(partialRules);
+  const rules = resolveRules(partialRules, model, current);
   const bands = zoneBands(model, current, rules);
   const n = model.units.count;
   const Z = model.zones.length;
@@ -87,7 +85,8 @@ export function verifyPlan(
   }
 
   if (rules.reach) {
-    const minutes = unitZoneMinutes(model, unitZoneMetres(model, current, travelMatrix, travel), travel);
+    const settings = travel.travel ?? DEFAULT_TRAVEL;
+    const minutes = unitZoneMinutes(model, unitZoneMetres(model, current, settings, travel.travelMatrix), settings);
     for (let u = 0; u < n; u++) {
       const z = zoneOf[u];
       if (z < 0 || z >= Z || locked.has(u) || lockedZones.has(z) || !hasCare(model, u)) continue;
@@ -112,7 +111,7 @@ export function verifyPlan(
   return {
     ok: problems.length === 0,
     problems: [...new Set(problems)],
-    objective: planObjective(model, current, rules, plan, travelMatrix, travel),
+    objective: planObjective(model, current, rules, plan, travel),
     pieces,
     contiguous,
     zoneHours: [...hours],
@@ -154,10 +153,9 @@ export function planObjective(
   current: Plan,
   rules: OptimiseRules,
   plan: Plan,
-  travelMatrix?: TravelMatrix,
-  travel: TravelSettings = DEFAULT_TRAVEL,
+  travel: TravelOptions = {},
 ): number {
-  const metres = unitZoneMetres(model, current, travelMatrix, travel);
+  const metres = unitZoneMetres(model, current, travel.travel ?? DEFAULT_TRAVEL, travel.travelMatrix);
   const Z = model.zones.length;
   const n = model.units.count;
   let meanHours = 0;

@@ -27,7 +27,7 @@ describe('reach rule', () => {
       rural: [false, false, false, false, true, false],
       bases: [{ at: 0 }, { at: 5, capacity: 20 }],
     });
-    const free: Partial<OptimiseRules> = { balance: null, contiguous: false };
+    const free: Partial<OptimiseRules> = { balance: null, ruralShare: null, contiguous: false };
     const rules: Partial<OptimiseRules> = { ...free, reach: { minutes: 9 } };
     const unlimited = await optimise({ model, current: plan, rules: free });
     expect([...unlimited.plan.zoneOf]).toEqual([0, 0, 0, 0, 1, 1]);
@@ -42,7 +42,7 @@ describe('reach rule', () => {
   it('lets the verifier catch a unit beyond reach, but not a locked one', () => {
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 5 }] });
     const far: Plan = { zoneOf: Int32Array.from([0, 0, 0, 0, 1, 1]) };
-    const rules: Partial<OptimiseRules> = { balance: null, reach: { minutes: 7 } };
+    const rules: Partial<OptimiseRules> = { balance: null, ruralShare: null, reach: { minutes: 7 } };
     const v = verifyPlan(model, plan, rules, far);
     expect(v.problems.join(' ')).toMatch(/u3 is 9\.\d min from Zone 1's base, reach 7 min/);
     const current: Plan = { zoneOf: Int32Array.from(far.zoneOf) };
@@ -51,7 +51,7 @@ describe('reach rule', () => {
 
   it('names the units beyond reach of every base, and the reach that would reach them', async () => {
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 1 }] });
-    const r = await optimise({ model, current: plan, rules: { balance: null, reach: { minutes: 20 } } });
+    const r = await optimise({ model, current: plan, rules: { balance: null, ruralShare: null, reach: { minutes: 20 } } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'reach');
     // u8 is 7 units from base 2 (22.75 min), u10 is 9 (29.25 min).
@@ -63,7 +63,7 @@ describe('reach rule', () => {
   it('says where capacity within reach is short, and each fix in numbers', async () => {
     // Base 2 alone reaches units 4-7 (40 h) within 10 minutes; its capacity is 35.
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 5, capacity: 35 }] });
-    const r = await optimise({ model, current: plan, rules: { balance: null, reach: { minutes: 10 } } });
+    const r = await optimise({ model, current: plan, rules: { balance: null, ruralShare: null, reach: { minutes: 10 } } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'reach-capacity');
     expect(c?.message).toBe(
@@ -75,7 +75,7 @@ describe('reach rule', () => {
       tinyCounty({ hours: [10, 10, 10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 5, capacity: 40 }] }),
       { ...tinyCounty({ hours: [10, 10, 10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 5, capacity: 35 }] }), reach: 15 },
     ]) {
-      const ok = await optimise({ model: fixed.model, current: fixed.plan, rules: { balance: null, reach: { minutes: 'reach' in fixed ? fixed.reach : 10 } } });
+      const ok = await optimise({ model: fixed.model, current: fixed.plan, rules: { balance: null, ruralShare: null, reach: { minutes: 'reach' in fixed ? fixed.reach : 10 } } });
       expect(ok.status).toBe('feasible');
     }
   });
@@ -83,7 +83,7 @@ describe('reach rule', () => {
   it('says where the care within reach is too little for the balance floors', async () => {
     // Mean zone 50 h, ±10%: Zone 1 needs 45 h, but within 7 minutes of its base (unit 1) lie only units 0-3 (40 h).
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10, 60], bases: [{ at: 1 }, { at: 4 }] });
-    const r = await optimise({ model, current: plan, rules: { balance: { tolerance: 0.1 }, capacity: false, reach: { minutes: 7 } } });
+    const r = await optimise({ model, current: plan, rules: { balance: { tolerance: 0.1 }, ruralShare: null, capacity: false, reach: { minutes: 7 } } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'reach-floor');
     expect(c?.message).toBe('Within 7 minutes of the bases of Zone 1 there are 40 h/week of care; their floors need 45 h/week (Zone 1 45 h/week): 5 h/week short.');
@@ -95,22 +95,22 @@ describe('reach rule', () => {
     // the way to unit 1 passes unit 3 (9.75 min).
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10], bases: [{ at: 0 }] });
     model.units.adjacency = adjacencyFromLists([[[3, 1]], [[2, 1]], [[1, 1], [3, 1]], [[0, 1], [2, 1]]]);
-    const joined = buildProblem(model, plan, { reach: { minutes: 20 }, contiguous: true });
-    const loose = buildProblem(model, plan, { reach: { minutes: 20 }, contiguous: false });
+    const joined = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 20 }, contiguous: true });
+    const loose = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 20 }, contiguous: false });
     expect(loose.reachNeeded![1]).toBeCloseTo(MIN_PER_UNIT, 1);
     expect(joined.reachNeeded![1]).toBeCloseTo(3 * MIN_PER_UNIT, 1);
-    const tight = buildProblem(model, plan, { reach: { minutes: 5 }, contiguous: true });
+    const tight = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 5 }, contiguous: true });
     expect(Number.isFinite(tight.cost[1])).toBe(false);
-    expect(Number.isFinite(buildProblem(model, plan, { reach: { minutes: 5 }, contiguous: false }).cost[1])).toBe(true);
+    expect(Number.isFinite(buildProblem(model, plan, { ruralShare: null, reach: { minutes: 5 }, contiguous: false }).cost[1])).toBe(true);
   });
 
   it('ignores units with no care', () => {
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 0], bases: [{ at: 0 }] });
-    expect(buildProblem(model, plan, { reach: { minutes: 5 }, contiguous: false }).reachNeeded![3]).toBe(0);
+    expect(buildProblem(model, plan, { ruralShare: null, reach: { minutes: 5 }, contiguous: false }).reachNeeded![3]).toBe(0);
     // In one piece, the zone still reaches it only through unit 2 (6.5 min).
-    const joined = buildProblem(model, plan, { reach: { minutes: 5 } });
+    const joined = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 5 } });
     expect(joined.reachNeeded![3]).toBeCloseTo(2 * MIN_PER_UNIT, 1);
-    expect(Number.isFinite(buildProblem(model, plan, { reach: { minutes: 7 } }).cost[3])).toBe(true);
+    expect(Number.isFinite(buildProblem(model, plan, { ruralShare: null, reach: { minutes: 7 } }).cost[3])).toBe(true);
   });
 });
 
