@@ -302,3 +302,16 @@ function widestNeeded(from: number, ok: (tolerance: number) => boolean): number 
 }
 
 const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/**
+ * The shortest reach, in 5-minute steps from `from`, at which every unit has a
+ * zone within reach and the care within reach fits the zones' room and floors
+ * (the counting checks above); null if none up to LONGEST_FIX. `problem` must be
+ * built with a reach rule (any length: its limit is not used here).
+ */
+export function shortestWorkableReach(problem: ZoningProblem, from: number): number | null {
+  if (!problem.reachNeeded) throw new Error('shortestWorkableReach needs a problem built with a reach rule');
+  const ok = (m: number) => unplaceable(problem, m).length === 0 && shortOfRoom(problem, m) === null && shortOfCare(problem, m) === null;
+  const start = roundUpMinutes(from);
+  return ok(start) ? start : smallestReach(start, ok);
+}

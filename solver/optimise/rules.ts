@@ -10,6 +10,17 @@ export interface BalanceRule {
   targets?: HoursPerWeek[];
 }
 
+export interface ZoneSizeRule {
+  /**
+   * Fewest weekly hours of any zone: a lot too small for its providers to be
+   * viable (the provider model's minimum). A zone whose bases' capacity is below
+   * it (with the capacity rule on) is held to its capacity instead.
+   */
+  min: HoursPerWeek;
+  /** Most weekly hours of any zone; absent = no limit beyond capacity. */
+  max?: HoursPerWeek;
+}
+
 export interface RuralShareRule {
   /** Smallest rural share of each zone's hours, 0..1 (rural = not Urban). */
   min?: number;
@@ -49,6 +60,8 @@ export interface OptimiseRules {
   assignAll: boolean;
   /** Zone hours within ±tolerance of a target; null = no balance rule. Locked zones are exempt. */
   balance: BalanceRule | null;
+  /** Zone hours within an absolute range, whatever the mean; null = none. Locked zones are exempt. */
+  size: ZoneSizeRule | null;
   /** Zone hours at most the sum of its bases' capacityHours. Locked zones are exempt. */
   capacity: boolean;
   /** Rural share band per zone; null = none. Locked zones are exempt. */
@@ -80,6 +93,7 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
   return {
     assignAll: true,
     balance: { tolerance: r.hoursTolerancePct / 100 },
+    size: null,
     capacity: r.checkCapacity,
     ruralShare: { min: r.ruralShareMin, max: r.ruralShareMax },
     lockedUnits: [],
@@ -147,6 +161,13 @@ export function zoneBands(model: CountyModel, current: Plan, rules: OptimiseRule
       cap[b.zone] += b.capacityHours;
     }
     for (let k = 0; k < z; k++) if (hasBase[k] && constrained[k]) capacity[k] = cap[k];
+  }
+  if (rules.size) {
+    for (let k = 0; k < z; k++) {
+      if (!constrained[k]) continue;
+      lower[k] = Math.max(lower[k], Math.min(rules.size.min, capacity[k]));
+      if (rules.size.max !== undefined) upper[k] = Math.min(upper[k], rules.size.max);
+    }
   }
   return {
     constrained,
