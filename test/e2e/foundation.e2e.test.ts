@@ -3,7 +3,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { appSession } from './browser';
-import { ZONE_PALETTE } from '../../src/map/palette';
+import { ZONE_PALETTE } from '../../src/model/palette';
 
 const usersCsv = readFileSync('data/default/service-users.csv', 'utf8').trim().split('\n').slice(1);
 const totalHours = usersCsv.reduce((s, line) => s + Number(line.split(',')[2]), 0);
