@@ -1,6 +1,6 @@
 // The "Import data" dialog: a council's own files in, a validation report,
 // then (only if the user says so) the new project opened. Every file is read
-// in a worker (importClient.ts) behind a progress bar with Cancel; the open
+// in a worker (src/workers/import/client.ts) behind a progress bar with Cancel; the open
 // project is untouched until "Open this project".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Remote } from 'comlink';
