@@ -7,7 +7,7 @@ import type { ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
 import { extraRuralRate, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { escapeHtml as esc } from './escapeHtml';
 import { exportData, zoneBases, type ExportData } from './exportData';
 import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation';
