@@ -21,7 +21,7 @@ import { loadPostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
-import { scenarioFromModel, withAssignment } from '../state/scenario';
+import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { readSettings } from '../state/projectFile';
 import { readCentres } from '../import/centres';
 import { buildAllExports } from '../export/files';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lotReport } from '../../../src/export/lotReport';
 import { lotSummaryCsv } from '../../../src/export/lotSummaryCsv';
 import { unitGeojson } from '../../../src/export/unitGeojson';
-import { scenarioFromModel } from '../../../src/state/scenario';
+import { scenarioFromModel } from '../../../src/model/scenario';
 import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
 
 const norfolk = loadExampleCounty('norfolk');
