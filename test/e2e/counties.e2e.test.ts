@@ -2,15 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { appSession, waitForMap } from './browser';
+import { appSession, openTab, waitForMap } from './browser';
 import { ZONE_PALETTE } from '../../src/model/palette';
-import { exampleCountyFile } from '../support/exampleCounty';
+import { DEFAULT_SCORE_SETTINGS, scorePlan } from '../../solver/score';
+import { exampleCountyFile, exampleCountySettings, loadExampleCounty } from '../support/exampleCounty';
 
 const norfolkHours = readFileSync(exampleCountyFile('norfolk', 'users'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)
   .reduce((s, line) => s + Number(line.split(',')[2]), 0);
+
+// Norfolk's Band 2 hours, scored in node: what a £1 rise in the Band 2 rate should cost a year.
+const norfolk = loadExampleCounty('norfolk');
+const norfolkScore = scorePlan(norfolk.model, norfolk.plan, exampleCountySettings('norfolk'));
+const band2Hours = norfolkScore.zones.reduce((t, z) => t + z.rateMix[1].hours, 0);
 
 const app = appSession();
 const rows = () => app.page.locator('[data-testid="zone-table"] tbody tr');
@@ -65,6 +71,37 @@ describe('the county picker', () => {
     const attribution = await app.page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(attribution).toContain('PCN-like zones');
     expect(attribution).toContain('synthetic');
+  });
+
+  it("shows each unit's rate and why in its tooltip, and each zone's rate and band mix in the table", async () => {
+    const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    await app.page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.45);
+    const rate = app.page.getByTestId('tooltip-rate');
+    await rate.waitFor();
+    expect(await rate.textContent()).toMatch(/^£(17\.40|19\.68|21\.72)Band [123]: \d+\.\d miles from [A-Z]/);
+    if (process.env.SCREENSHOTS === '1') await app.page.screenshot({ path: 'docs/screenshot-rate-tooltip.png' });
+    await app.page.mouse.move(5, 400);
+    const city = app.page.locator('tr[data-zone="8"] td.rate-cell');
+    expect(await city.getAttribute('title')).toBe('Band 1 95% · Band 2 5%');
+    expect(await city.textContent()).toMatch(/^£17\.\d\d/);
+  });
+
+  it('lets the user edit a band: a £1 rise in Band 2 costs its hours x 52.14 a year, and a bad band is refused', async () => {
+    await openTab(app.page, 'Rates');
+    await app.page.getByTestId('settings').locator('summary').click();
+    expect(await app.page.getByRole('radio', { name: /By road distance/ }).isChecked()).toBe(true);
+    const cost = () => app.page.getByTestId('summary-cost').getAttribute('data-value').then(Number);
+    const before = await cost();
+    await app.page.getByLabel('Band 2 rate, £ an hour').fill('20.68');
+    await expect.poll(cost).toBeCloseTo(before + band2Hours * DEFAULT_SCORE_SETTINGS.weeksPerYear, 0);
+    const edited = await cost();
+    await app.page.getByLabel('Band 3 from, miles').fill('2');
+    await expect.poll(() => app.page.getByText("must be above band 2's 3 miles").count()).toBe(1);
+    expect(await cost()).toBe(edited);
+    await app.page.getByLabel('Band 3 from, miles').fill('6');
+    await app.page.getByLabel('Band 2 rate, £ an hour').fill('19.68');
+    await expect.poll(cost).toBeCloseTo(before, 0);
+    await openTab(app.page, 'Zones');
   });
 
   it('logs no console errors and sends no request outside its own origin', () => {
