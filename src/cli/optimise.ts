@@ -12,7 +12,7 @@ import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { optimise, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
 import { SchemaError } from '../../solver/schema';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
@@ -133,7 +133,7 @@ export function parseRules(text: string, project: Project, file = 'rules'): Part
     throw new InputError(`${file}: ${e.lines.join('; ')}${unknown ? ` (the rules are: ${known})` : ''}`);
   }
   const { lockedZones, lockedUnits, ...rest } = parsed;
-  // Partial weights are fine: resolveRules fills the rest from the defaults.
+  // Partial weights are fine: completeRules fills the rest from the defaults.
   const rules = rest as Partial<OptimiseRules>;
   if (lockedZones) {
     rules.lockedZones = lockedZones.map((id) => {
@@ -307,8 +307,12 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     let result: OptimiseResult | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {
-      const rules = rulesText === null ? {} : parseRules(rulesText, project, opts.rules);
-      result = await optimise({ model, current: plan, rules, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed });
+      // What a rules file leaves out comes from the settings, as in the app.
+      const given = rulesText === null ? {} : parseRules(rulesText, project, opts.rules);
+      const rules = completeRules(given, rulesFromSettings(settings, model, plan));
+      result = await optimise({
+        model, current: plan, rules, travel: settings.travel, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
+      });
       io.log(result.explanation.summary);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);

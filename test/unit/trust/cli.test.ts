@@ -20,7 +20,7 @@ async function run(args: string[]) {
 }
 
 beforeAll(() => {
-  const units = JSON.parse(readFileSync('data/default/units.geojson', 'utf8'));
+  const units = JSON.parse(readFileSync('data/counties/lincolnshire/units.geojson', 'utf8'));
   const features = units.features.map((u: any) => ({
     type: 'Feature', geometry: u.geometry, properties: { LSOA11CD: u.properties.id, LSOA11NM: u.properties.name, RUC11CD: u.properties.ruc11cd },
   }));
@@ -28,18 +28,18 @@ beforeAll(() => {
   // Two features given the id of a third, as a join gone wrong in a GIS does.
   const repeated = features.map((x: any, i: number) => (i === 7 || i === 9 ? { ...x, properties: { ...x.properties, LSOA11CD: features[3].properties.LSOA11CD } } : x));
   writeFileSync(f('units-repeated-ids.geojson'), JSON.stringify({ type: 'FeatureCollection', features: repeated }));
-  const sectors = Papa.parse<Record<string, string>>(readFileSync('data/default/zone-sectors.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const sectors = Papa.parse<Record<string, string>>(readFileSync('data/counties/lincolnshire/zone-sectors.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
   writeFileSync(f('zones.csv'), Papa.unparse(sectors.map((r) => ({ 'Postcode sector': r.sector, Lot: r.zone }))));
   // Three people whose postcodes cannot be placed: the rest import.
-  const users = readFileSync('data/default/service-users.csv', 'utf8').trim().split('\n');
+  const users = readFileSync('data/counties/lincolnshire/service-users.csv', 'utf8').trim().split('\n');
   writeFileSync(f('users-some-bad.csv'), [...users.slice(0, 301), 'X1,ZZ99 9ZZ,12,1,no', 'X2,not a postcode,9,1,no', 'X3,,7,1,no'].join('\n') + '\n');
 });
 
-const base = (users = 'data/default/service-users.csv') => ['--users', users, '--bases', 'data/default/provider-bases.csv', '--units', f('units.geojson'), '--zones', f('zones.csv')];
+const base = (users = 'data/counties/lincolnshire/service-users.csv') => ['--users', users, '--bases', 'data/counties/lincolnshire/provider-bases.csv', '--units', f('units.geojson'), '--zones', f('zones.csv')];
 
 describe('npm run optimise refuses what would change the result', () => {
   it('exits 1 on repeated unit ids, naming the features, instead of numbering the units 1..N', async () => {
-    const r = await run(['--users', 'data/default/service-users.csv', '--units', f('units-repeated-ids.geojson'), '--zones', f('zones.csv'), '--score-only', '--out', f('dup')]);
+    const r = await run(['--users', 'data/counties/lincolnshire/service-users.csv', '--units', f('units-repeated-ids.geojson'), '--zones', f('zones.csv'), '--score-only', '--out', f('dup')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/units-repeated-ids\.geojson row 8, column "LSOA11CD": Feature 8 \(index 7\) repeats unit id "E01026\d+" of feature 4/);
     expect(existsSync(f('dup'))).toBe(false);
@@ -47,7 +47,7 @@ describe('npm run optimise refuses what would change the result', () => {
   });
 
   it('exits 1 when the zone list names no area of the units', async () => {
-    const r = await run(['--users', 'data/default/service-users.csv', '--units', f('units.geojson'), '--zones', bad('zones-no-known-area.csv'), '--score-only', '--out', f('nomatch')]);
+    const r = await run(['--users', 'data/counties/lincolnshire/service-users.csv', '--units', f('units.geojson'), '--zones', bad('zones-no-known-area.csv'), '--score-only', '--out', f('nomatch')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no unit is in any zone/);
     expect(existsSync(f('nomatch'))).toBe(false);

@@ -17,7 +17,7 @@ import { parseUsers } from '../../../src/import/users';
 const bad = (name: string) => new Uint8Array(readFileSync(`test/fixtures/bad/${name}`));
 const badText = (name: string) => readFileSync(`test/fixtures/bad/${name}`, 'utf8');
 const fallback = parseFallback(readFileSync(`public/${FALLBACK_FILES.sectors}`, 'utf8'), readFileSync(`public/${FALLBACK_FILES.districts}`, 'utf8'));
-const unitsFile = { name: 'units.geojson', data: readFileSync('data/default/units.geojson', 'utf8') };
+const unitsFile = { name: 'units.geojson', data: readFileSync('data/counties/lincolnshire/units.geojson', 'utf8') };
 const embeddedUnits = async () => buildPolygonUnits(await readBoundaries(unitsFile), { id: 'id', name: 'name', ruc: 'ruc11cd' });
 
 describe('CSV parser errors', () => {

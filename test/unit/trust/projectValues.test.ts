@@ -1,12 +1,12 @@
 // Project files (and the autosave, the same document) with values that would
 // break scores and exports are refused, naming the field and the allowed range.
 import { describe, expect, it } from 'vitest';
-import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
+import { loadExampleCounty } from '../../support/exampleCounty';
 import { readProjectFile, writeProjectFile } from '../../../src/state/projectFile';
 import { scenarioFromModel } from '../../../src/state/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 
-const project = loadDefaultProjectFromDisk();
+const project = loadExampleCounty('lincolnshire');
 const text = writeProjectFile({
   project, scenarios: [scenarioFromModel(project.model, project.plan, 'a', 'Current zones')], currentId: 'a', baselineId: 'a', settings: DEFAULT_SCORE_SETTINGS,
 });
