@@ -26,6 +26,8 @@ export const RULES_FILE_SCHEMA = strictRecord({
   contiguous: v.optional(flag()),
   weights: v.optional(strictRecord({ compactness: v.optional(range(0, 1000)), disruptionKmPerHour: v.optional(range(0, 1e6, { unit: 'km per hour moved' })) })),
   candidateZones: v.optional(range(1, 100, { integer: true })),
+  size: v.optional(objectOrNull({ min: range(0, 1e7, { unit: 'h/week' }), max: v.optional(range(0, 1e7, { unit: 'h/week' })) }, '{"min": 250, "max": 1000}')),
+  reach: v.optional(objectOrNull({ minutes: range(0, 600, { unit: 'minutes', exclusiveMin: true }) }, '{"minutes": 45}')),
 });
 
 export type RulesFile = v.InferOutput<typeof RULES_FILE_SCHEMA>;
