@@ -19,7 +19,8 @@ import { importProviderBases, importServiceUsers } from './pipeline';
 import { encodingProblem, textOf, type TextInput } from './encoding';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import type { ImportReport } from './report';
-import { buildPolygonUnits, h3Units, type ImportedUnits, type UnitFieldMapping } from './units';
+import { h3Units } from './hexUnits';
+import { buildPolygonUnits, type ImportedUnits, type UnitFieldMapping } from './units';
 import { parseUsers, USERS_FILE } from './users';
 import {
   unitSectorsFromLookup, unitSectorsFromUsers, zonesFromAreaList, zonesFromBoundaries, zonesFromUsers,

@@ -9,7 +9,7 @@ import { assembleProject, unitInputs, type UnitInput } from '../model/assemblePr
 import type { Project } from '../model/project';
 import { parseWith, SchemaError } from '../../solver/schema';
 import { HOURS_IN_A_WEEK, PROJECT_DOC_SCHEMA, type ParsedProjectDoc } from './projectSchema';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../model/scenario';
 
 export const PROJECT_FORMAT = 'carezones-project';
 export const PROJECT_VERSION = 1;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import { readProjectFile, writeProjectFile } from '../../../src/state/projectFile';
-import { scenarioFromModel } from '../../../src/state/scenario';
+import { scenarioFromModel } from '../../../src/model/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 
 const project = loadExampleCounty('lincolnshire');
