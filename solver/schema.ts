@@ -1,7 +1,7 @@
 // Building blocks for the schemas (valibot) of every file and settings object
 // the program reads: numbers with their allowed range and unit, and one way of
 // turning a failed check into "path: what is allowed, what was found".
-// docs/decisions/0002-valibot.md says why valibot.
+// docs/decisions/0004-valibot.md says why valibot.
 import * as v from 'valibot';
 
 const shown = (x: unknown): string => {

@@ -15,7 +15,7 @@ const list = <S extends v.GenericSchema>(item: S) => v.array(item, (issue) => `m
 /**
  * Polygon rings, checked by hand: a 10,000-unit file holds millions of
  * positions, and one loop is ~10x faster than a schema per position
- * (docs/decisions/0002-valibot.md). The first bad position is named.
+ * (docs/decisions/0004-valibot.md). The first bad position is named.
  */
 function ringsProblem(rings: unknown, depth: 2 | 3): string | null {
   if (!Array.isArray(rings) || rings.length === 0) return 'must be a non-empty list';
