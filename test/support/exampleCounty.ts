@@ -10,7 +10,7 @@ import {
   type ExampleCounty,
   type ExampleCountyTexts,
 } from '../../src/model/exampleCounty';
-import { readSettings } from '../../src/state/projectFile';
+import { readScoreSettings } from '../../solver/score/settingsSchema';
 import type { Project } from '../../src/model/project';
 
 /** Folder of an example county's files, relative to the repository root. */
@@ -32,5 +32,5 @@ export function loadExampleCounty(county: ExampleCounty): Project {
 
 /** The score settings an example county opens with (its council's rate scheme over the defaults). */
 export function exampleCountySettings(county: ExampleCounty): ScoreSettings {
-  return readSettings(JSON.parse(readFileSync(join(exampleCountyDir(county), EXAMPLE_SETTINGS_FILE), 'utf8')));
+  return readScoreSettings(JSON.parse(readFileSync(join(exampleCountyDir(county), EXAMPLE_SETTINGS_FILE), 'utf8')));
 }

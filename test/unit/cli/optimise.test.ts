@@ -44,7 +44,7 @@ const common = () => ['--users', f('users.csv'), '--bases', f('bases.csv'), '--u
 describe('npm run optimise', () => {
   it('optimises a county from its files and writes the plan, the exports and a summary', async () => {
     const r = await run([...common(), '--rules', f('rules.json'), '--out', f('plan')]);
-    expect(r.err).toBe('');
+    expect(r.err).toMatch(/^0 errors and 2 warnings; the first 2:\n  warning /);
     expect(r.code).toBe(0);
     const summary = JSON.parse(readFileSync(f('plan/summary.json'), 'utf8'));
     expect(summary.status).toBe('feasible');
@@ -74,7 +74,7 @@ describe('npm run optimise', () => {
   it('prices by the rate scheme a settings file gives, and says so in summary.json', async () => {
     writeFileSync(f('bands.json'), JSON.stringify({ rates: { scheme: 'bands', bands: [{ fromMiles: 0, rate: 17.4 }, { fromMiles: 3, rate: 19.68 }, { fromMiles: 6, rate: 21.72 }] } }));
     const r = await run([...common(), '--score-only', '--settings', f('bands.json'), '--centres', 'data/source/lincolnshire_towns.csv', '--out', f('banded')]);
-    expect(r.err).toBe('');
+    expect(r.err).not.toMatch(/lincolnshire_towns/);
     expect(r.code).toBe(0);
     expect(r.out).toContain('data/source/lincolnshire_towns.csv: 26 rate centres');
     const summary = JSON.parse(readFileSync(f('banded/summary.json'), 'utf8'));
@@ -92,7 +92,7 @@ describe('npm run optimise', () => {
     writeFileSync(f('badsettings.json'), JSON.stringify({ rates: { scheme: 'miles' } }));
     const r = await run([...common(), '--score-only', '--settings', f('badsettings.json'), '--out', f('bad')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/badsettings\.json: settings\.rates\.scheme: expected one of class, bands, flat, found "miles"/);
+    expect(r.err).toMatch(/badsettings\.json: settings\.rates\.scheme: must be one of class, bands, flat, found "miles"/);
     const noCentres = await run([...common(), '--score-only', '--centres', f('users.csv'), '--out', f('bad')]);
     expect(noCentres.code).toBe(1);
     expect(noCentres.err).toMatch(/users\.csv: No coordinate columns/);
@@ -121,6 +121,6 @@ describe('npm run optimise', () => {
     expect(missing.err).toMatch(/cannot read .*nobody\.csv: ENOENT/);
     const typo = await run([...common(), '--rules', f('typo.json'), '--out', f('y')]);
     expect(typo.code).toBe(1);
-    expect(typo.err).toMatch(/unknown rule "balence"/);
+    expect(typo.err).toMatch(/typo\.json: balence: is not a known field \(the rules are: assignAll, balance, /);
   });
 });
