@@ -198,6 +198,8 @@ function buildCounty(design: CountyDesign) {
   const zoneHours = new Map<string, number>();
   for (const u of users) zoneHours.set(zoneOfUser(u), (zoneHours.get(zoneOfUser(u)) ?? 0) + Number(u.weekly_hours));
   const round50 = (h: number) => Math.round(h / 50) * 50;
+  // A zone with a framework base: its principal provider's base holds the principal's share.
+  const principalShare = design.providerModel.principalShare ?? 1;
   const baseRows = bases.flatMap((b) => {
     const hours = (zoneHours.get(b.zone) ?? 0) * (design.capacityFactor[b.zone] ?? 1.1);
     const capacity = design.shortStaffed.has(b.zone) ? hours : Math.max(hours, design.capacityFloor);
@@ -208,7 +210,7 @@ function buildCounty(design: CountyDesign) {
       postcode: b.postcode ?? nearestPostcode(b.lon, b.lat),
       latitude: b.lat,
       longitude: b.lon,
-      capacity_hours: round50(b.frameworkTown ? capacity * design.principalShare : capacity),
+      capacity_hours: round50(b.frameworkTown ? capacity * principalShare : capacity),
       zone: b.zone,
     };
     if (!b.frameworkTown) return [principal];
@@ -221,7 +223,7 @@ function buildCounty(design: CountyDesign) {
         postcode: nearestPostcode(f.lon, f.lat),
         latitude: f.lat,
         longitude: f.lon,
-        capacity_hours: round50(capacity * (1 - design.principalShare)),
+        capacity_hours: round50(capacity * (1 - principalShare)),
         zone: b.zone,
       },
     ];
@@ -247,7 +249,7 @@ function buildCounty(design: CountyDesign) {
       .filter((p) => used.has(p.postcode))
       .map((p) => ({ postcode: p.postcode, latitude: p.latitude, longitude: p.longitude, lsoa11cd: p.lsoa11cd })),
   );
-  writeFileSync(join(OUT, 'settings.json'), JSON.stringify({ rates: design.rates(readCsv) }, null, 2) + '\n');
+  writeFileSync(join(OUT, 'settings.json'), JSON.stringify({ rates: design.rates(readCsv), providerModel: design.providerModel }, null, 2) + '\n');
   writeCsv(
     'towns.csv',
     towns.map((t) => ({ name: t.name, type: t.type, latitude: t.latitude, longitude: t.longitude })),

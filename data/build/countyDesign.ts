@@ -1,7 +1,7 @@
 // What the data script needs to know to build one example county: which open
 // data files to read, the constructed zone plan and bases, and how to draw the
 // synthetic service users. One design per county (lincolnshire.ts, norfolk.ts).
-import type { RateSettings } from '../../solver/score/settings';
+import type { ProviderModelSettings, RateSettings } from '../../solver/score/settings';
 
 export interface ZoneDesign {
   zone: string;
@@ -36,11 +36,6 @@ export interface CountyDesign {
   capacityFloor: number;
   /** Zones whose provider cannot staff its demand: no floor. */
   shortStaffed: Set<string>;
-  /**
-   * Share of a zone's capacity held by its principal provider's base when the zone
-   * also has a framework base (Norfolk: the principal delivers up to 70%).
-   */
-  principalShare: number;
   /** Built-up area radius around a town point. */
   townRadiusKm: { city: number; town: number };
   /** Draw weights on population: older rural and sparse areas need more care per head. */
@@ -55,4 +50,6 @@ export interface CountyDesign {
    * county opens with (over the defaults). Takes the source files' reader.
    */
   rates: (readCsv: (file: string) => Array<Record<string, string>>) => Partial<RateSettings>;
+  /** How the council buys: written to settings.json beside the rates. */
+  providerModel: Partial<ProviderModelSettings>;
 }

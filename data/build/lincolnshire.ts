@@ -46,7 +46,6 @@ export const LINCOLNSHIRE: CountyDesign = {
   capacityFactor: { '10': 0.85, '7': 1.25, '5': 1.2 },
   capacityFloor: 1600,
   shortStaffed: new Set(['10']),
-  principalShare: 1,
   townRadiusKm: { city: 5, town: 2.5 },
   ruralWeight: 1.25,
   sparseWeight: 1.2,
@@ -54,4 +53,6 @@ export const LINCOLNSHIRE: CountyDesign = {
   doubleHandedShare: 0.13,
   // 2019/20 hourly rates and the extra-rural uplift (council report, 2020).
   rates: () => ({ scheme: 'class', urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null }),
+  // 12 lead providers, one per zone (since 2015).
+  providerModel: { kind: 'lead' },
 };

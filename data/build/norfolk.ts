@@ -58,7 +58,6 @@ export const NORFOLK: CountyDesign = {
   capacityFactor: { '2': 0.8, '4': 0.75, '3': 0.9, '8': 1.25 },
   capacityFloor: 600,
   shortStaffed: new Set(['2', '3', '4']),
-  principalShare: 0.7,
   townRadiusKm: { city: 5, town: 2.5 },
   ruralWeight: 1.25,
   sparseWeight: 1.2,
@@ -74,6 +73,9 @@ export const NORFOLK: CountyDesign = {
     flat: 17.28,
     extraRuralUpliftPct: 0,
   }),
+  // A principal provider per PCN delivers up to 70%, framework providers the rest
+  // (King's Lynn needs one framework provider, Fens and Brecks two: one is the least).
+  providerModel: { kind: 'principal', principalShare: 0.7, principalFrameworkProviders: 1 },
 };
 
 /** Bands from the council's table (band, min_miles, max_miles, rate), checked to follow on. */

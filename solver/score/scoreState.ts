@@ -8,6 +8,7 @@ import { centreOfWork, type CentreTravel } from './centreOfWork';
 import type { ScoreContext } from './context';
 import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
+import { providerFit } from './providers';
 import { unitRates, type UnitRates } from './rates';
 import { spreadOf } from './spread';
 import type { ChangeSet, DemandTotals, PlanScore, SplitTown, ZoneScore } from './types';
@@ -222,6 +223,7 @@ export class ScoreState {
       extraRuralUpliftCost: s[o + EXTRA_RURAL_UPLIFT],
       meanRate: hours > 0 ? s[o + ANNUAL_COST] / (hours * ctx.settings.weeksPerYear) : null,
       rateMix: this.rates.categories.map((name, c) => ({ name, hours: this.rateMix[z * k + c] })),
+      providers: providerFit(hours, ctx.settings.providerModel),
     };
     return { ...figures, warnings: zoneWarnings(ctx.model.zones[z], figures, bases, ctx.rules) };
   }

@@ -51,6 +51,26 @@ export interface RateSettings {
   centres: RateCentre[];
 }
 
+/**
+ * How a zone is served: one lead provider (Lincolnshire), a framework of at least
+ * N providers (Leicestershire: 2), or a principal provider delivering a share with
+ * framework providers for the rest (Norfolk: 70%).
+ */
+export type ProviderModelKind = 'lead' | 'framework' | 'principal';
+
+export interface ProviderModelSettings {
+  kind: ProviderModelKind;
+  /** Framework: providers each zone needs at least. */
+  frameworkProviders: number;
+  /** Principal: share of a zone's hours the principal provider delivers. */
+  principalShare: Share;
+  /** Principal: framework providers beside the principal. */
+  principalFrameworkProviders: number;
+  /** A provider is healthy between these weekly hours (report 000: local providers 250-1,000 h/week). */
+  healthyMinHours: number;
+  healthyMaxHours: number;
+}
+
 export interface RuleSettings {
   /** A zone's weekly hours may differ from the mean zone by at most this, %. */
   hoursTolerancePct: Percent;
@@ -95,6 +115,7 @@ export interface ScoreSettings {
   travel: TravelSettings;
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
+  providerModel: ProviderModelSettings;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
@@ -134,6 +155,15 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     densityHigh: 5,
     waitingUsersFull: 5,
     waitingHoursFull: 40,
+  },
+  // Lincolnshire's lead providers; the Norfolk example opens on its principal model.
+  providerModel: {
+    kind: 'lead',
+    frameworkProviders: 2,
+    principalShare: 0.7,
+    principalFrameworkProviders: 1,
+    healthyMinHours: 250,
+    healthyMaxHours: 1000,
   },
 };
 

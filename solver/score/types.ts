@@ -1,10 +1,11 @@
 // The figures scoring hands to the app, the optimiser and the CLI: plain data.
 import type { HoursPerWeek, Metres, Minutes, ZoneIndex } from '../model';
 import type { ExtraRuralResult } from './extraRural';
+import type { ProviderFit } from './providers';
 import type { UnitRates } from './rates';
 import type { Percent, Pounds, PoundsPerHour, Share } from './settings';
 
-export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
+export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base' | 'provider-model';
 
 export interface RuleWarning {
   code: WarningCode;
@@ -55,6 +56,8 @@ export interface ZoneScore {
   meanRate: PoundsPerHour | null;
   /** Weekly hours in each rate category, in `PlanScore.rates.categories` order (bands, or urban / rural / extra-rural). */
   rateMix: RateMixEntry[];
+  /** Whether the zone's hours keep the provider model's providers healthy. */
+  providers: ProviderFit;
   warnings: RuleWarning[];
 }
 

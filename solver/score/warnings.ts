@@ -27,6 +27,7 @@ export function zoneWarnings(zone: Zone, f: Figures, baseCount: number, rules: O
     warn('over-capacity', `${name}: ${hours(f.hours)} exceeds its bases' capacity of ${hours(f.capacityHours)}.`);
   }
   if (f.pieces > 1) warn('split-zone', `${name} is in ${f.pieces} separate pieces.`);
+  if (f.hours > 0 && !f.providers.viable) warn('provider-model', `${name}: ${f.providers.reason}.`);
   const rural = rules.ruralShare;
   const [min, max] = [rural?.min ?? 0, rural?.max ?? 1];
   if (rural && f.ruralShare !== null && (f.ruralShare < min || f.ruralShare > max)) {

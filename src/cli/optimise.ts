@@ -244,7 +244,7 @@ function fallbackCentroids() {
 }
 
 /** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
-function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
+function summaryOf(project: Project, settings: ScoreSettings, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
@@ -256,6 +256,7 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
     timingsMs: result?.timings ?? null,
     explanation: result?.explanation ?? null,
     plan: {
+      providerModel: { ...settings.providerModel, viableZones: score.zones.filter((z) => z.providers.viable).length },
       rateScheme: { scheme: score.rates.settings.scheme, description: rateSchemeWords(score.rates.settings, score.rates.distances?.centres.length ?? 0) },
       annualCost: score.annualCost,
       extraRuralHours: score.extraRuralHours,
@@ -377,7 +378,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, settings, score, result, imported), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');

@@ -14,7 +14,7 @@ const HEADER = [
   'sparse_hours', 'rural_share_pct', 'balance_vs_mean_pct', 'capacity_use_pct', 'over_capacity',
   'travel_from_base_km', 'travel_from_base_min', 'travel_from_centre_km', 'travel_from_centre_min',
   'pieces', 'area_km2', 'perimeter_km', 'compactness', 'extra_rural_hours', 'extra_rural_uplift_cost',
-  'mean_hourly_rate', 'rate_mix', 'annual_cost', 'warnings',
+  'mean_hourly_rate', 'rate_mix', 'annual_cost', 'providers_needed', 'providers_viable', 'providers', 'warnings',
 ];
 
 const orNull = (x: number | null, dp = 2) => (x === null ? null : round(x, dp));
@@ -30,7 +30,8 @@ function zoneRow(data: ExportData, s: ZoneScore): Cell[] {
     s.travelFromBase && round(s.travelFromBase.metres / 1000), s.travelFromBase && round(s.travelFromBase.minutes, 1),
     s.travelFromCentre && round(s.travelFromCentre.metres / 1000), s.travelFromCentre && round(s.travelFromCentre.minutes, 1),
     s.pieces, round(s.areaKm2), round(s.perimeterKm), orNull(s.compactness, 3), round(s.extraRuralHours),
-    round(s.extraRuralUpliftCost), orNull(s.meanRate), rateMixWords(s.rateMix), round(s.annualCost), s.warnings.map((w) => w.message).join(' '),
+    round(s.extraRuralUpliftCost), orNull(s.meanRate), rateMixWords(s.rateMix), round(s.annualCost),
+    s.providers.slots.length, s.providers.viable ? 'yes' : 'no', s.providers.reason, s.warnings.map((w) => w.message).join(' '),
   ];
 }
 
@@ -50,7 +51,8 @@ function totalsRow(data: ExportData): Cell[] {
     travel.meanMetres === null ? null : round(travel.meanMetres / 1000), travel.meanMinutes === null ? null : round(travel.meanMinutes, 1),
     null, null, null, sum((s) => s.areaKm2), null, null, sum((s) => s.extraRuralHours), sum((s) => s.extraRuralUpliftCost),
     hours > 0 ? round(data.score.annualCost / (hours * data.settings.weeksPerYear)) : null, rateMixWords(totalMix(zs)),
-    sum((s) => s.annualCost), data.score.unassigned.units > 0 ? `${data.score.unassigned.units} units in no zone` : '',
+    sum((s) => s.annualCost), sum((s) => s.providers.slots.length), `${zs.filter((s) => s.providers.viable).length} of ${zs.length} viable`, '',
+    data.score.unassigned.units > 0 ? `${data.score.unassigned.units} units in no zone` : '',
   ];
 }
 

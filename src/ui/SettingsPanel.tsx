@@ -2,12 +2,18 @@
 // soon as every field is valid; until then the field says what is wrong and the
 // scores keep the last valid settings.
 import { useState } from 'react';
-import { rateCentres, rateSchemeWords, type ScoreSettings } from '../../solver/score';
+import { minViableZoneHours, providersPerZone, rateCentres, rateSchemeWords, type ProviderModelKind, type ScoreSettings } from '../../solver/score';
 import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
 import { RateSchemeEditor } from './RateSchemeEditor';
 
-const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural'] as const;
+const GROUPS = ['Rates', 'Providers', 'Travel', 'Rules', 'Extra-rural'] as const;
+
+const PROVIDER_MODELS: Array<{ id: ProviderModelKind; label: string }> = [
+  { id: 'lead', label: 'One lead provider per zone' },
+  { id: 'framework', label: 'A framework of providers per zone' },
+  { id: 'principal', label: 'A principal provider plus framework providers' },
+];
 
 /** A typed-in value: a number, null for a blank optional field, or undefined when it is not a number. */
 function parse(f: NumberField, text: string): number | null | undefined {
@@ -63,6 +69,19 @@ export function SettingsPanel() {
           <fieldset key={group} className="settings-group">
             <legend>{group}</legend>
             {group === 'Rates' && <RateSchemeEditor />}
+            {group === 'Providers' && (
+              <label className="setting wide-control">
+                <span className="setting-label">Provider model</span>
+                <select
+                  value={settings.providerModel.kind}
+                  onChange={(e) => setSettings({ ...settings, providerModel: { ...settings.providerModel, kind: e.target.value as ProviderModelKind } })}
+                >
+                  {PROVIDER_MODELS.map((m) => (
+                    <option key={m.id} value={m.id}>{m.label}</option>
+                  ))}
+                </select>
+              </label>
+            )}
             {NUMBER_FIELDS.filter((f) => f.group === group && (!f.when || f.when(settings))).map((f) => {
               const error = errors[f.id];
               return (
@@ -89,6 +108,12 @@ export function SettingsPanel() {
                 </label>
               );
             })}
+            {group === 'Providers' && (
+              <p className="hint" data-testid="provider-minimum">
+                A zone needs at least {Math.ceil(minViableZoneHours(settings.providerModel)).toLocaleString('en-GB')} h/week to keep its{' '}
+                {providersPerZone(settings.providerModel)} provider{providersPerZone(settings.providerModel) === 1 ? '' : 's'} healthy.
+              </p>
+            )}
             {group === 'Rules' && (
               <label className="setting check">
                 <input

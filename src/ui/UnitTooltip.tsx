@@ -55,6 +55,15 @@ export function UnitTooltip() {
             </dd>
           </>
         )}
+        {score && z >= 0 && score.zones[z] && (
+          <>
+            <dt>Zone providers</dt>
+            <dd data-testid="tooltip-providers" data-viable={score.zones[z].providers.viable}>
+              {score.zones[z].providers.viable ? 'Viable' : 'Not viable'}
+              <span className="tooltip-reason">{score.zones[z].providers.reason}</span>
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );

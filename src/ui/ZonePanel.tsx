@@ -82,6 +82,10 @@ function ZoneDetail({ zs, columns }: { zs: ZoneScore; columns: number }) {
             <dt>Rate mix</dt>
             <dd data-metric="rate-mix">{rateMixWords(zs.rateMix) || F.DASH}</dd>
           </div>
+          <div title="Whether the zone's hours keep the provider model's providers healthy" className="wide">
+            <dt>Providers</dt>
+            <dd data-metric="providers" data-viable={zs.providers.viable}>{zs.providers.reason}</dd>
+          </div>
           <div title="Weekly hours of packages needing two carers">
             <dt>Double-handed</dt>
             <dd>{F.one(zs.doubleHandedHours)} h</dd>

@@ -4,7 +4,7 @@ import type { RateBand, ScoreSettings } from '../../solver/score';
 
 export interface NumberField {
   id: string;
-  group: 'Rates' | 'Travel' | 'Rules' | 'Extra-rural';
+  group: 'Rates' | 'Providers' | 'Travel' | 'Rules' | 'Extra-rural';
   label: string;
   unit?: string;
   step: number;
@@ -27,6 +27,8 @@ const speed = (s: ScoreSettings, r: 0 | 1 | 2, v: number) => ({
 });
 const num = (v: number | null) => v ?? 0;
 const byClass = (s: ScoreSettings) => s.rates.scheme === 'class';
+const pm = (s: ScoreSettings, p: Partial<ScoreSettings['providerModel']>) => ({ ...s, providerModel: { ...s.providerModel, ...p } });
+const modelIs = (kind: ScoreSettings['providerModel']['kind']) => (s: ScoreSettings) => s.providerModel.kind === kind;
 
 export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, when: byClass, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
@@ -38,6 +40,20 @@ export const NUMBER_FIELDS: NumberField[] = [
     get: (s) => s.rates.extraRuralRate, set: (s, v) => rates(s, { extraRuralRate: v }),
   },
   { id: 'weeks', group: 'Rates', label: 'Weeks a year', step: 0.01, get: (s) => s.weeksPerYear, set: (s, v) => ({ ...s, weeksPerYear: num(v) }) },
+  {
+    id: 'framework-providers', group: 'Providers', label: 'Framework providers per zone, at least', step: 1, when: modelIs('framework'),
+    get: (s) => s.providerModel.frameworkProviders, set: (s, v) => pm(s, { frameworkProviders: num(v) }),
+  },
+  {
+    id: 'principal-share', group: 'Providers', label: 'Principal provider’s share', unit: '%', step: 5, when: modelIs('principal'),
+    get: (s) => 100 * s.providerModel.principalShare, set: (s, v) => pm(s, { principalShare: num(v) / 100 }),
+  },
+  {
+    id: 'principal-framework', group: 'Providers', label: 'Framework providers beside the principal', step: 1, when: modelIs('principal'),
+    get: (s) => s.providerModel.principalFrameworkProviders, set: (s, v) => pm(s, { principalFrameworkProviders: num(v) }),
+  },
+  { id: 'healthy-min', group: 'Providers', label: 'A provider is healthy from', unit: 'h/week', step: 50, get: (s) => s.providerModel.healthyMinHours, set: (s, v) => pm(s, { healthyMinHours: num(v) }) },
+  { id: 'healthy-max', group: 'Providers', label: 'to', unit: 'h/week', step: 50, get: (s) => s.providerModel.healthyMaxHours, set: (s, v) => pm(s, { healthyMaxHours: num(v) }) },
   {
     id: 'circuity', group: 'Travel', label: 'Circuity (road / straight line)', step: 0.05,
     get: (s) => s.travel.circuityFactor, set: (s, v) => ({ ...s, travel: { ...s.travel, circuityFactor: num(v) } }),
@@ -98,6 +114,11 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
   check(s.rates.scheme !== 'flat' || s.rates.flat > 0, 'rate-flat', 'must be above 0');
   if (s.rates.scheme === 'bands') Object.assign(errors, bandErrors(s.rates.bands));
+  const p = s.providerModel;
+  check(Number.isInteger(p.frameworkProviders) && p.frameworkProviders >= 1 && p.frameworkProviders <= 20, 'framework-providers', 'a whole number from 1 to 20');
+  check(p.principalShare >= 0.05 && p.principalShare <= 0.95, 'principal-share', 'from 5% to 95%');
+  check(Number.isInteger(p.principalFrameworkProviders) && p.principalFrameworkProviders <= 20, 'principal-framework', 'a whole number from 0 to 20');
+  check(p.healthyMinHours < p.healthyMaxHours, 'healthy-max', 'must be above "healthy from"');
   return errors;
 }
 

@@ -91,6 +91,8 @@ export function warningLabel(code: string, zs: ZoneScore): string {
       return `rural share ${F.share(zs.ruralShare)}`;
     case 'no-base':
       return 'no base';
+    case 'provider-model':
+      return `too small for ${zs.providers.slots.length > 1 ? `its ${zs.providers.slots.length} providers` : 'a provider'}`;
     default:
       return code;
   }

@@ -88,6 +88,21 @@ describe('npm run optimise', () => {
     }
   });
 
+  it('judges each zone against the provider model a settings file gives, in summary.json', async () => {
+    writeFileSync(f('framework.json'), JSON.stringify({ providerModel: { kind: 'framework', frameworkProviders: 5 } }));
+    const r = await run([...common(), '--score-only', '--settings', f('framework.json'), '--out', f('framework')]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(f('framework/summary.json'), 'utf8'));
+    expect(summary.plan.providerModel).toMatchObject({ kind: 'framework', frameworkProviders: 5, healthyMinHours: 250, viableZones: 10 });
+    const failing = summary.zones.filter((z: any) => !z.providers.viable);
+    expect(failing.map((z: any) => z.name).sort()).toEqual(['Hykeham', 'Market Rasen']);
+    for (const z of failing) {
+      expect(z.providers.slots).toHaveLength(5);
+      expect(z.providers.reason).toMatch(/^5 framework providers at \d+ h\/week each: too small, under the 250 h\/week a provider needs$/);
+      expect(z.warnings.some((w: string) => w.includes(z.providers.reason))).toBe(true);
+    }
+  });
+
   it('exits 1 naming the setting at fault in a settings file', async () => {
     writeFileSync(f('badsettings.json'), JSON.stringify({ rates: { scheme: 'miles' } }));
     const r = await run([...common(), '--score-only', '--settings', f('badsettings.json'), '--out', f('bad')]);

@@ -1,5 +1,6 @@
-// Every export says what each unit and lot is paid and why: unit GeoJSON, lot
-// summary CSV and the lot report, on both example counties' own rate schemes.
+// Every export says what each unit and lot is paid and why, and whether each lot's
+// demand supports its provider model: unit GeoJSON, lot summary CSV and the lot
+// report, on both example counties' own rate schemes and provider models.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { lotReport } from '../../../src/export/lotReport';
@@ -39,8 +40,24 @@ describe('rates in the exports (Norfolk bands)', () => {
   it('names the scheme on the report cover and each lot’s rates on its page', () => {
     const html = lotReport(norfolk, norfolkScenario, norfolkSettings);
     expect(html).toContain('Rates: Road-distance bands from the nearest of 28 centres (Band 1 0-3 miles £17.40, Band 2 3-6 miles £19.68, Band 3 6+ miles £21.72)');
-    expect(html).toMatch(/<th scope="row">Hours by rate<\/th><td>Band 1 95% · Band 2 5%<\/td>/);
+    expect(html).toMatch(/<th scope="row">Mean hourly rate<\/th><td>£17\.\d\d: Band 1 95% · Band 2 5%<\/td>/);
     expect(html).toContain('<th class="n">£/hour</th>');
+  });
+});
+
+describe('provider models in the exports (Norfolk principal + framework)', () => {
+  it('says in the lot summary which lots keep their providers healthy', () => {
+    const rows = Papa.parse<Record<string, string>>(lotSummaryCsv(norfolk, norfolkScenario, norfolkSettings), { header: true, skipEmptyLines: true }).data;
+    const gorleston = rows.find((r) => r.zone_name === 'Gorleston')!;
+    expect(gorleston).toMatchObject({ providers_needed: '2', providers_viable: 'no' });
+    expect(gorleston.providers).toMatch(/^Principal 454 h\/week \(70%\) \+ 1 framework provider at 194 h\/week: too small/);
+    expect(rows.find((r) => r.zone_name === "King's Lynn")!.providers_viable).toBe('yes');
+    expect(rows.find((r) => r.zone_id === 'TOTAL')!).toMatchObject({ providers_needed: '34', providers_viable: '16 of 17 viable' });
+  });
+
+  it('names each lot’s providers on its report page', () => {
+    const html = lotReport(norfolk, norfolkScenario, norfolkSettings);
+    expect(html).toMatch(/<th scope="row">Providers<\/th><td>Principal 454 h\/week \(70%\) \+ 1 framework provider at 194 h\/week: too small, under the 250 h\/week a provider needs \(not viable\)<\/td>/);
   });
 });
 

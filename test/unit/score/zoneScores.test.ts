@@ -45,6 +45,8 @@ const model = makeModel(
 const settings: ScoreSettings = {
   ...NO_EXTRA_RURAL,
   rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  // Toy hours: a provider is healthy from 6 h/week, so Zone 3 (5 h) is too small for one.
+  providerModel: { ...NO_EXTRA_RURAL.providerModel, healthyMinHours: 6 },
 };
 const thePlan = plan(0, 0, 1, 1, 2, -1);
 const baseline = plan(0, 1, 1, 1, 2, 2);
@@ -172,9 +174,10 @@ describe('rule warnings', () => {
   it('flags each broken rule on its zone', () => {
     expect(codes(a)).toEqual(['over-capacity', 'rural-share']);
     expect(codes(b)).toEqual(['hours-off-mean', 'rural-share', 'split-zone']);
-    expect(codes(c)).toEqual(['hours-off-mean', 'no-base', 'rural-share']);
+    expect(codes(c)).toEqual(['hours-off-mean', 'no-base', 'provider-model', 'rural-share']);
+    // An empty zone needs no provider: no provider-model warning.
     expect(codes(d)).toEqual(['hours-off-mean']);
-    expect(score.warnings).toHaveLength(9);
+    expect(score.warnings).toHaveLength(10);
   });
 
   it('says what is wrong in words', () => {
@@ -182,12 +185,14 @@ describe('rule warnings', () => {
     expect(messages).toContain('Zone 2: 20 h/week is 129% above the mean zone (limit ±25%).');
     expect(messages).toContain('Zone 2 is in 2 separate pieces.');
     expect(c.warnings.find((w) => w.code === 'no-base')!.message).toBe('Zone 3 has no provider base.');
+    expect(c.warnings.find((w) => w.code === 'provider-model')!.message).toBe('Zone 3: Too small for a lead provider: 5 h/week, under the 6 h/week a provider needs.');
   });
 
   it('follows the settings', () => {
     const loose: ScoreSettings = {
       ...settings,
       rules: { hoursTolerancePct: 1000, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false },
+      providerModel: { ...settings.providerModel, healthyMinHours: 0 },
     };
     const s = scorePlan(model, thePlan, loose);
     expect(s.warnings.map((w) => `${w.zone}:${w.code}`).sort()).toEqual(['1:split-zone', '2:no-base']);

@@ -57,4 +57,13 @@ describe('settings fields', () => {
     expect(shown({ ...d, rates: { ...d.rates, scheme: 'flat' } })).toEqual(['rate-flat', 'rate-uplift', 'weeks']);
     expect(shown({ ...d, rates: { ...d.rates, scheme: 'bands' } })).toEqual(['rate-uplift', 'weeks']);
   });
+
+  it('shows the provider fields of the model in use and checks them', () => {
+    const shown = (s: ScoreSettings) => NUMBER_FIELDS.filter((f) => f.group === 'Providers' && (!f.when || f.when(s))).map((f) => f.id);
+    expect(shown(d)).toEqual(['healthy-min', 'healthy-max']);
+    expect(shown({ ...d, providerModel: { ...d.providerModel, kind: 'framework' } })).toEqual(['framework-providers', 'healthy-min', 'healthy-max']);
+    expect(shown({ ...d, providerModel: { ...d.providerModel, kind: 'principal' } })).toEqual(['principal-share', 'principal-framework', 'healthy-min', 'healthy-max']);
+    const bad: ScoreSettings = { ...d, providerModel: { ...d.providerModel, frameworkProviders: 0, principalShare: 1, healthyMinHours: 1000 } };
+    expect(Object.keys(settingsErrors(bad)).sort()).toEqual(['framework-providers', 'healthy-max', 'principal-share']);
+  });
 });
