@@ -51,6 +51,8 @@ export interface OptimiseRules {
   wholeTowns: boolean | number[];
   /** Every zone in one piece over `units.adjacency`. */
   contiguous: boolean;
+  /** Each base's unit (baseUnits.ts) stays in the base's zone, so a contiguous zone grows from its base. */
+  baseUnitsStay: boolean;
   weights: PenaltyWeights;
   /** Nearest zones offered to each unit in the LP (more are priced in when they pay). */
   candidateZones: number;
@@ -66,6 +68,7 @@ export const DEFAULT_RULES: OptimiseRules = {
   disruption: null,
   wholeTowns: false,
   contiguous: true,
+  baseUnitsStay: true,
   weights: { compactness: 0, disruptionKmPerHour: 0 },
   candidateZones: 5,
 };
