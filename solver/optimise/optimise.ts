@@ -42,7 +42,7 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
     return { ...r, timings };
   };
 
-  const problem = buildProblem(input.model, input.current, input.rules, { travelMatrix: input.travelMatrix });
+  const problem = buildProblem(input.model, input.current, input.rules, input);
   ctx.phase('build');
   const early = [...precheck(problem), ...contiguityConflicts(problem)];
   if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
@@ -91,7 +91,7 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   // Recount from scratch rather than trust running totals.
   state = new PlanState(problem, state.cellZone);
   const plan = unitPlan(problem, state.cellZone);
-  const check = verifyPlan(input.model, input.current, problem.rules, plan, input.travelMatrix);
+  const check = verifyPlan(input.model, input.current, problem.rules, plan, input);
   ctx.phase('verify');
   const guard = new ContiguityGuard(state);
   const inPieces = problem.rules.contiguous && !guard.allContiguous();
@@ -136,7 +136,7 @@ function unchanged(
   summary: string,
 ): Omit<OptimiseResult, 'timings'> {
   const plan: Plan = { zoneOf: Int32Array.from(input.current.zoneOf) };
-  const objective = verifyPlan(input.model, input.current, problem.rules, plan, input.travelMatrix).objective;
+  const objective = verifyPlan(input.model, input.current, problem.rules, plan, input).objective;
   return {
     status,
     plan,

@@ -4,9 +4,9 @@
 // or left out. Everything downstream (LP, repair, local search) works on cells.
 import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, zoneLabel, type CountyModel, type Plan, type ZoneIndex } from '../model';
+import { DEFAULT_TRAVEL } from '../travel';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
-import { unitZoneMetres } from './travelCost';
-import type { TravelMatrix } from './types';
+import { unitZoneMetres, type TravelOptions } from './travelCost';
 
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;
@@ -48,9 +48,7 @@ export interface ZoningProblem {
   buildNotes: string[];
 }
 
-export interface ProblemOptions {
-  travelMatrix?: TravelMatrix;
-}
+export type ProblemOptions = TravelOptions;
 
 export function buildProblem(
   model: CountyModel,
@@ -58,7 +56,7 @@ export function buildProblem(
   partialRules: Partial<OptimiseRules> = {},
   options: ProblemOptions = {},
 ): ZoningProblem {
-  const rules = resolveRules(partialRules);
+  const rules = resolveRules(partialRules, model, current);
   const bands = zoneBands(model, current, rules);
   const n = model.units.count;
   const zones = model.zones.length;
@@ -119,7 +117,7 @@ export function buildProblem(
     ? pinBaseCells(model, current, cellOfUnit, cellUnits, cellStart, fixedZone, lockedZone, conflicts, notes)
     : new Int32Array(zones).fill(-1);
 
-  const metres = unitZoneMetres(model, current, options.travelMatrix);
+  const metres = unitZoneMetres(model, current, options.travel ?? DEFAULT_TRAVEL, options.travelMatrix);
   const meanHours = n > 0 ? model.demand.hours.reduce((a, b) => a + b, 0) / n : 0;
   const compactHours = rules.weights.compactness * meanHours;
   const disruptionPerHour = rules.weights.disruptionKmPerHour * 1000;

@@ -1,6 +1,7 @@
-// The rules a plan must keep, each optional, with the defaults the optimiser
-// uses when a rule is not given, and the per-zone hour bands they imply.
+// The rules a plan must keep, the one place their defaults come from
+// (rulesFromSettings), and the per-zone hour bands they imply.
 import type { CountyModel, HoursPerWeek, Plan, UnitIndex, ZoneIndex } from '../model';
+import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
 
 export interface BalanceRule {
   /** Allowed deviation from the target, 0.2 = within ±20%. */
@@ -58,23 +59,42 @@ export interface OptimiseRules {
   candidateZones: number;
 }
 
-export const DEFAULT_RULES: OptimiseRules = {
-  assignAll: true,
-  balance: { tolerance: 0.2 },
-  capacity: true,
-  ruralShare: null,
-  lockedUnits: [],
-  lockedZones: [],
-  disruption: null,
-  wholeTowns: false,
-  contiguous: true,
-  baseUnitsStay: true,
-  weights: { compactness: 0, disruptionKmPerHour: 0 },
-  candidateZones: 5,
-};
+/**
+ * The optimiser's rules from the user's settings. The one source of rule defaults:
+ * the Optimise panel starts from it, the CLI fills what a rules file leaves out
+ * from it, and scoring warns against it (docs/SCORING.md, "Rules"). `model` and
+ * `current` are there for defaults that depend on the county's data.
+ */
+export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, _current?: Plan): OptimiseRules {
+  const r = settings.rules;
+  return {
+    assignAll: true,
+    balance: { tolerance: r.hoursTolerancePct / 100 },
+    capacity: r.checkCapacity,
+    ruralShare: { min: r.ruralShareMin, max: r.ruralShareMax },
+    lockedUnits: [],
+    lockedZones: [],
+    disruption: null,
+    // Off: a city bigger than one zone's band (Lincoln) cannot be kept whole.
+    wholeTowns: false,
+    contiguous: true,
+    baseUnitsStay: true,
+    weights: { compactness: 0, disruptionKmPerHour: 0 },
+    candidateZones: 5,
+  };
+}
 
-export function resolveRules(rules: Partial<OptimiseRules> = {}): OptimiseRules {
-  return { ...DEFAULT_RULES, ...rules, weights: { ...DEFAULT_RULES.weights, ...rules.weights } };
+/** Where the disruption rule (off by default) starts when a user switches it on. */
+export const SUGGESTED_DISRUPTION: DisruptionRule = { max: 300, measure: 'users' };
+
+/** Rules as given, the rest from `defaults`. */
+export function completeRules(rules: Partial<OptimiseRules>, defaults: OptimiseRules): OptimiseRules {
+  return { ...defaults, ...rules, weights: { ...defaults.weights, ...rules.weights } };
+}
+
+/** Rules as given, the rest from the default settings (callers that have no user settings). */
+export function resolveRules(rules: Partial<OptimiseRules>, model: CountyModel, current?: Plan): OptimiseRules {
+  return completeRules(rules, rulesFromSettings(DEFAULT_SCORE_SETTINGS, model, current));
 }
 
 /** Weekly-hour band per zone implied by the rules; Infinity / 0 where a rule is off or the zone exempt. */

@@ -1,38 +1,29 @@
-// Road metres from each unit to each zone: to the zone's nearest base, by
-// haversine x circuity (solver/travel.ts) or from a supplied unit x base matrix.
-// A zone with no base is measured from the hours-weighted centre of its current
-// units, so it still has a place on the map.
-import type { CountyModel, Metres, Plan } from '../model';
-import { DEFAULT_TRAVEL, haversineMetres, roadMetres, type TravelSettings } from '../travel';
-import type { TravelMatrix } from './types';
+// Road metres from each unit to each zone for the optimiser: to the zone's nearest
+// base (solver/travel.ts, the same measure scoring uses). A zone with no base is
+// measured from the hours-weighted centre of its current units, so it still has a
+// place on the map.
+import type { CountyModel, Plan } from '../model';
+import { roadMetresBetween, unitZoneBaseMetres, type TravelMatrix, type TravelSettings } from '../travel';
+
+/** How the optimiser measures travel: the user's settings, or a measured unit x base matrix. */
+export interface TravelOptions {
+  travel?: TravelSettings;
+  travelMatrix?: TravelMatrix;
+}
 
 /** metres[unit * zones + zone]; Infinity when a zone has no base and no units. */
-export function unitZoneMetres(
-  model: CountyModel,
-  current: Plan,
-  matrix?: TravelMatrix,
-  settings: TravelSettings = DEFAULT_TRAVEL,
-): Float64Array {
+export function unitZoneMetres(model: CountyModel, current: Plan, travel: TravelSettings, matrix?: TravelMatrix): Float64Array {
   const n = model.units.count;
   const zones = model.zones.length;
-  const out = new Float64Array(n * zones).fill(Infinity);
+  const out = unitZoneBaseMetres(model, travel, matrix);
   const { lon, lat } = model.units;
-  model.bases.forEach((b, bi) => {
-    if (b.zone < 0 || b.zone >= zones) return;
-    for (let u = 0; u < n; u++) {
-      const m: Metres = matrix
-        ? matrix.metres[u * model.bases.length + bi]
-        : roadMetres(haversineMetres(lon[u], lat[u], b.lon, b.lat), settings);
-      if (m < out[u * zones + b.zone]) out[u * zones + b.zone] = m;
-    }
-  });
   const hasBase = new Uint8Array(zones);
   for (const b of model.bases) if (b.zone >= 0 && b.zone < zones) hasBase[b.zone] = 1;
   for (let z = 0; z < zones; z++) {
     if (hasBase[z]) continue;
     const centre = currentCentre(model, current, z);
     if (!centre) continue;
-    for (let u = 0; u < n; u++) out[u * zones + z] = roadMetres(haversineMetres(lon[u], lat[u], centre[0], centre[1]), settings);
+    for (let u = 0; u < n; u++) out[u * zones + z] = roadMetresBetween(lon[u], lat[u], centre[0], centre[1], travel);
   }
   return out;
 }

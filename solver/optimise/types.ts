@@ -1,12 +1,10 @@
 // What a caller (Web Worker, CLI, test) hands the optimiser and gets back.
 import type { CountyModel, HoursPerWeek, Plan, ZoneIndex } from '../model';
 import type { HighsLoadOptions } from '../lp/highs';
+import type { TravelMatrix, TravelSettings } from '../travel';
 import type { OptimiseRules } from './rules';
 
-/** Road metres from every unit to every base, row-major: metres[unit * bases + base]. */
-export interface TravelMatrix {
-  metres: Float64Array;
-}
+export type { TravelMatrix } from '../travel';
 
 /** AbortSignal-like: the optimiser polls `aborted` between phases and inside loops. */
 export interface CancelFlag {
@@ -26,6 +24,8 @@ export interface OptimiseInput {
   timeLimitSeconds?: number;
   /** Same seed, same plan (default 1). */
   seed?: number;
+  /** The user's travel settings (circuity, speeds), as scoring uses them; default DEFAULT_TRAVEL. */
+  travel?: TravelSettings;
   travelMatrix?: TravelMatrix;
   /** Where to load highs.wasm from (browser workers). */
   highs?: HighsLoadOptions;

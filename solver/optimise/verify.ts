@@ -4,8 +4,8 @@
 import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
-import { unitZoneMetres } from './travelCost';
-import type { TravelMatrix } from './types';
+import { DEFAULT_TRAVEL } from '../travel';
+import { unitZoneMetres, type TravelOptions } from './travelCost';
 
 export interface Verification {
   ok: boolean;
@@ -29,9 +29,9 @@ export function verifyPlan(
   current: Plan,
   partialRules: Partial<OptimiseRules>,
   plan: Plan,
-  travelMatrix?: TravelMatrix,
+  travel: TravelOptions = {},
 ): Verification {
-  const rules = resolveRules(partialRules);
+  const rules = resolveRules(partialRules, model, current);
   const bands = zoneBands(model, current, rules);
   const n = model.units.count;
   const Z = model.zones.length;
@@ -113,7 +113,7 @@ export function verifyPlan(
   return {
     ok: problems.length === 0,
     problems: [...new Set(problems)],
-    objective: planObjective(model, current, rules, plan, travelMatrix),
+    objective: planObjective(model, current, rules, plan, travel),
     pieces,
     contiguous,
     zoneHours: [...hours],
@@ -155,9 +155,9 @@ export function planObjective(
   current: Plan,
   rules: OptimiseRules,
   plan: Plan,
-  travelMatrix?: TravelMatrix,
+  travel: TravelOptions = {},
 ): number {
-  const metres = unitZoneMetres(model, current, travelMatrix);
+  const metres = unitZoneMetres(model, current, travel.travel ?? DEFAULT_TRAVEL, travel.travelMatrix);
   const Z = model.zones.length;
   const n = model.units.count;
   let meanHours = 0;

@@ -1,7 +1,7 @@
 // A zone's hours-weighted centre of work, and the hours-weighted travel from it to
 // the zone's units: how spread out the work is, whatever the base. The centre moves
 // with every change, so this is recomputed over the zone's units (O(zone size)).
-import { haversineMetres } from '../travel';
+import { roadMetresBetween } from '../travel';
 import type { ScoreContext } from './context';
 
 export interface CentreTravel {
@@ -38,14 +38,14 @@ export function centreOfWork(ctx: ScoreContext, members: Int32Array, size: numbe
   // A plain weighted mean of coordinates is fine at county scale (errors of metres).
   const cLon = hLon / hours;
   const cLat = hLat / hours;
-  const circuity = ctx.settings.travel.circuityFactor;
+  const travel = ctx.settings.travel;
   let hourMetres = 0;
   let hourMinutes = 0;
   for (let i = 0; i < size; i++) {
     const u = members[i];
     const h = hoursOf[u];
     if (h === 0) continue;
-    const road = haversineMetres(cLon, cLat, lon[u], lat[u]) * circuity;
+    const road = roadMetresBetween(cLon, cLat, lon[u], lat[u], travel);
     hourMetres += h * road;
     hourMinutes += h * road * ctx.minutesPerMetre[rurality[u]];
   }

@@ -3,12 +3,15 @@
 // nearest base of any zone, and each zone's base capacity. A plan change never
 // touches these, which is what makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
-import { haversineMetres, minutesPerMetre as minutesPer } from '../travel';
+import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
+import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import type { ScoreSettings } from './settings';
 
 export interface ScoreContext {
   model: CountyModel;
   settings: ScoreSettings;
+  /** The rules zones are warned against: the optimiser's, from the same settings. */
+  rules: OptimiseRules;
   zoneCount: number;
   /** Road metres from unit u to the nearest base of zone z, at [u * zoneCount + z]; 0 when z has no base. */
   baseRoadMetres: Float64Array;
@@ -24,7 +27,6 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
   const n = model.units.count;
   const zoneCount = model.zones.length;
   const { lon, lat } = model.units;
-  const circuity = settings.travel.circuityFactor;
   const zoneBaseCount = new Int32Array(zoneCount);
   const zoneCapacity = new Float64Array(zoneCount);
   for (const base of model.bases) {
@@ -33,15 +35,13 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
     zoneCapacity[base.zone] += base.capacityHours;
   }
 
-  const baseRoadMetres = new Float64Array(n * zoneCount).fill(Infinity);
+  const baseRoadMetres = unitZoneBaseMetres(model, settings.travel);
+  // Nearest base of any zone, bases without a zone included.
   const nearestBaseRoadMetres = new Float64Array(n).fill(Infinity);
   for (const base of model.bases) {
-    const z = base.zone;
-    const inZone = z >= 0 && z < zoneCount;
     for (let u = 0; u < n; u++) {
-      const road = haversineMetres(base.lon, base.lat, lon[u], lat[u]) * circuity;
+      const road = roadMetresBetween(lon[u], lat[u], base.lon, base.lat, settings.travel);
       if (road < nearestBaseRoadMetres[u]) nearestBaseRoadMetres[u] = road;
-      if (inZone && road < baseRoadMetres[u * zoneCount + z]) baseRoadMetres[u * zoneCount + z] = road;
     }
   }
   // Zones without a base get 0 so sums stay finite; their travel is reported as null.
@@ -54,6 +54,7 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
   for (let r = 0; r < 3; r++) {
     minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
-  return { model, settings, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
+  const rules = rulesFromSettings(settings, model);
+  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
 }
 

@@ -215,7 +215,7 @@ export class ScoreState {
       extraRuralHours: s[o + EXTRA_RURAL_HOURS],
       extraRuralUpliftCost: s[o + EXTRA_RURAL_HOURS] * upliftPerHourYear,
     };
-    return { ...figures, warnings: zoneWarnings(ctx.model.zones[z], figures, bases, ctx.settings.rules) };
+    return { ...figures, warnings: zoneWarnings(ctx.model.zones[z], figures, bases, ctx.rules) };
   }
 
   planScore(): PlanScore {

@@ -9,7 +9,7 @@ import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { optimise, resolveRules, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
 import { projectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
 import { readBoundaries, type BoundaryInput } from '../import/boundaries';
@@ -102,7 +102,7 @@ export function parseRules(text: string, project: Project, file = 'rules'): Part
     throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}: expected a JSON object of rules`);
-  const known = new Set(Object.keys(resolveRules({})));
+  const known = new Set(Object.keys(rulesFromSettings(DEFAULT_SCORE_SETTINGS, project.model)));
   const rules = { ...(raw as Record<string, unknown>) };
   for (const key of Object.keys(rules)) if (!known.has(key)) throw new InputError(`${file}: unknown rule "${key}" (known: ${[...known].join(', ')})`);
   if (rules.lockedZones !== undefined) {
@@ -227,8 +227,12 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     let result: OptimiseResult | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {
-      const rules = opts.rules ? parseRules(read(opts.rules).toString('utf8'), project, opts.rules) : {};
-      result = await optimise({ model, current: plan, rules, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed });
+      // What a rules file leaves out comes from the settings, as in the app.
+      const given = opts.rules ? parseRules(read(opts.rules).toString('utf8'), project, opts.rules) : {};
+      const rules = completeRules(given, rulesFromSettings(settings, model, plan));
+      result = await optimise({
+        model, current: plan, rules, travel: settings.travel, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
+      });
       io.log(result.explanation.summary);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);

@@ -2,7 +2,7 @@
 // cancel, and get the result as a new scenario beside the current one, with
 // what moved, the gap to the best possible, and why.
 import { useState } from 'react';
-import type { OptimisePhase, OptimiseResult, OptimiseRules } from '../../solver/optimise';
+import { rulesFromSettings, SUGGESTED_DISRUPTION, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { useApp, newScenarioId } from '../state/store';
 import { modelFor, withAssignment } from '../state/scenario';
 import { runOptimiser, type OptimiserRun } from '../state/optimiserClient';
@@ -37,25 +37,29 @@ interface Form {
   contiguous: boolean;
 }
 
-const INITIAL: Form = {
-  mode: 'fast',
-  timeLimit: 60,
-  balanceOn: true,
-  tolerancePct: 25,
-  capacity: true,
-  ruralOn: false,
-  ruralMinPct: 10,
-  ruralMaxPct: 90,
-  disruptionOn: false,
-  disruptionMax: 300,
-  disruptionMeasure: 'users',
-  // Off by default: a city bigger than one zone's band (Lincoln) cannot be kept whole.
-  wholeTowns: false,
-  contiguous: true,
-};
-
-function rulesFrom(f: Form, lockedUnits: number[], lockedZones: number[]): Partial<OptimiseRules> {
+/** The form as the rules from the user's settings set it. */
+function formFrom(rules: OptimiseRules): Form {
+  const disruption = rules.disruption ?? SUGGESTED_DISRUPTION;
   return {
+    mode: 'fast',
+    timeLimit: 60,
+    balanceOn: rules.balance !== null,
+    tolerancePct: 100 * (rules.balance?.tolerance ?? 0),
+    capacity: rules.capacity,
+    ruralOn: rules.ruralShare !== null,
+    ruralMinPct: 100 * (rules.ruralShare?.min ?? 0),
+    ruralMaxPct: 100 * (rules.ruralShare?.max ?? 1),
+    disruptionOn: rules.disruption !== null,
+    disruptionMax: disruption.max,
+    disruptionMeasure: disruption.measure,
+    wholeTowns: rules.wholeTowns === true,
+    contiguous: rules.contiguous,
+  };
+}
+
+function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lockedZones: number[]): OptimiseRules {
+  return {
+    ...defaults,
     balance: f.balanceOn ? { tolerance: f.tolerancePct / 100 } : null,
     capacity: f.capacity,
     ruralShare: f.ruralOn ? { min: f.ruralMinPct / 100, max: f.ruralMaxPct / 100 } : null,
@@ -74,10 +78,16 @@ type RunState =
   | { kind: 'error'; message: string };
 
 export function OptimisePanel() {
-  const [form, setForm] = useState<Form>(INITIAL);
+  const settings = useApp((s) => s.settings);
+  const project = useApp((s) => s.project);
+  // The user's changes over the defaults, so a change of settings still shows in the fields left alone.
+  const [edits, setEdits] = useState<Partial<Form>>({});
   const [state, setState] = useState<RunState>({ kind: 'idle' });
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const defaults = project ? formFrom(rulesFromSettings(settings, project.model)) : null;
+  const form: Form | null = defaults && { ...defaults, ...edits };
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setEdits((f) => ({ ...f, [k]: v }));
 
+  if (!form) return null;
   const start = () => {
     const app = useApp.getState();
     const project = app.project;
@@ -86,10 +96,12 @@ export function OptimisePanel() {
     const lockedUnits = [...s.lockedUnits.keys()].filter((u) => s.lockedUnits[u]);
     const lockedZones = s.lockedZones.flatMap((l, z) => (l ? [z] : []));
     const model = modelFor(project.model, s);
+    const current = { zoneOf: s.zoneOf };
     const request = {
       model,
-      current: { zoneOf: s.zoneOf },
-      rules: rulesFrom(form, lockedUnits, lockedZones),
+      current,
+      rules: rulesFrom(form, rulesFromSettings(app.settings, model, current), lockedUnits, lockedZones),
+      travel: app.settings.travel,
       mode: form.mode,
       timeLimitSeconds: form.timeLimit,
       seed: 1,

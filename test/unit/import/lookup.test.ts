@@ -6,14 +6,14 @@ import {
   CODE_POINT_COLUMNS, findPostcode, guessLookupColumns, loadPostcodeLookup, postcodeEntry, PostcodeLookupBuilder,
 } from '../../../src/import/lookup';
 import { postcodeFromKey, postcodeKeyOf } from '../../../src/import/postcodes';
-import { fixtureText, sharedText } from './helpers';
+import { fixtureText, ukText } from './helpers';
 
 type Row = Record<string, string>;
-const shared = new Map(
-  Papa.parse<Row>(sharedText('lincolnshire_postcodes.csv'), { header: true, skipEmptyLines: true }).data.map((r) => [r.postcode, r]),
+const lincs = new Map(
+  Papa.parse<Row>(ukText('lincolnshire_postcodes_extract.csv'), { header: true, skipEmptyLines: true }).data.map((r) => [r.postcode, r]),
 );
 const districts = new Map(
-  Papa.parse<Row>(sharedText('uk_postcode_districts.csv'), { header: true, skipEmptyLines: true }).data.map((r) => [r.outcode, r]),
+  Papa.parse<Row>(ukText('uk_postcode_districts_extract.csv'), { header: true, skipEmptyLines: true }).data.map((r) => [r.outcode, r]),
 );
 
 describe('postcode keys', () => {
@@ -48,7 +48,7 @@ describe('NSPL/ONSPD-shaped lookup', () => {
     expect(lookup.count).toBe(10);
     const e = postcodeEntry(lookup, findPostcode(lookup, 'ln21lj'));
     expect(e).toMatchObject({ postcode: 'LN2 1LJ', ruc: 'C1', lsoa: 'E01026122', terminated: false, hasLocation: true });
-    const ref = shared.get('LN2 1LJ')!;
+    const ref = lincs.get('LN2 1LJ')!;
     expect(haversineMetres(e.lon, e.lat, Number(ref.longitude), Number(ref.latitude))).toBeLessThan(10);
     expect(postcodeEntry(lookup, findPostcode(lookup, 'LN1 1AB')).terminated).toBe(true);
     expect(postcodeEntry(lookup, findPostcode(lookup, 'LN1 9ZZ')).hasLocation).toBe(false);
@@ -97,12 +97,12 @@ describe('NSPL/ONSPD-shaped lookup', () => {
     expect(structuredClone(lookup)).toEqual(lookup);
   });
 
-  it('reads the shared Lincolnshire extract by its header names', async () => {
-    const text = sharedText('lincolnshire_postcodes.csv');
+  it('reads the Lincolnshire postcode file by its header names', async () => {
+    const text = ukText('lincolnshire_postcodes_extract.csv');
     const lookup = await loadPostcodeLookup(text);
-    expect(lookup.count).toBe(22_206);
+    expect(lookup.count).toBe(1_263);
     const e = postcodeEntry(lookup, findPostcode(lookup, 'PE21 6NH'));
-    expect(e).toMatchObject({ ruc: shared.get('PE21 6NH')!.ruc11cd, lsoa: shared.get('PE21 6NH')!.lsoa11cd });
+    expect(e).toMatchObject({ ruc: lincs.get('PE21 6NH')!.ruc11cd, lsoa: lincs.get('PE21 6NH')!.lsoa11cd });
   });
 
   it('explains a file with no postcode column', () => {

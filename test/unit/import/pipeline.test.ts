@@ -6,12 +6,12 @@ import { loadPostcodeLookup } from '../../../src/import/lookup';
 import { importProviderBases, importServiceUsers } from '../../../src/import/pipeline';
 import { countsToCsv, reportToCsv } from '../../../src/import/report';
 import { buildPolygonUnits } from '../../../src/import/units';
-import { fixtureText, publicText, sharedText } from './helpers';
+import { fixtureText, publicText, ukText } from './helpers';
 
 const fallback = parseFallback(publicText(FALLBACK_FILES.sectors), publicText(FALLBACK_FILES.districts));
 
 async function lincolnshireLsoas() {
-  const f = await readBoundaries({ name: 'lincolnshire_lsoa11.geojson', data: sharedText('lincolnshire_lsoa11.geojson') });
+  const f = await readBoundaries({ name: 'lincolnshire_lsoa11.geojson', data: ukText('lincolnshire_lsoa11.geojson') });
   return buildPolygonUnits(f, { id: 'lsoa11cd', name: 'lsoa11nm', ruc: 'ruc11cd' });
 }
 

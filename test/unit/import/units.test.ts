@@ -28,7 +28,7 @@ describe('reading boundary files', () => {
   });
 
   it('detects BNG from coordinate ranges alone, within 10 m of published lat/long', async () => {
-    // LN1 district mean point: 494194 E, 374578 N = 53.25985 N, 0.58939 W (shared uk_postcode_districts.csv).
+    // LN1 district mean point: 494194 E, 374578 N = 53.25985 N, 0.58939 W (uk_postcode_districts.csv, OS Code-Point Open 2014).
     const ring = [[494194, 374578], [495000, 374578], [495000, 375000], [494194, 374578]];
     const f = await readBoundaries({ name: 'x.geojson', data: JSON.stringify({ type: 'Polygon', coordinates: [ring] }) });
     expect(f.crs).toBe('BNG');

@@ -10,7 +10,7 @@ import type { ServiceUser } from '../../../src/import/users';
 import {
   guessZoneListMapping, unitSectorsFromLookup, zonesFromAreaList, zonesFromBoundaries, zonesFromUsers, type UnitSectors,
 } from '../../../src/import/zones';
-import { fixtureText, publicText, sharedText } from './helpers';
+import { fixtureText, publicText, ukText } from './helpers';
 
 describe('zones from a zone boundary file', () => {
   it('puts each unit in the zone holding its representative point and lists the rest', async () => {
@@ -31,7 +31,7 @@ describe('zones from a zone boundary file', () => {
 });
 
 describe('zones from a list of postcode sectors', async () => {
-  const f = await readBoundaries({ name: 'lsoa.geojson', data: sharedText('lincolnshire_lsoa11.geojson') });
+  const f = await readBoundaries({ name: 'lsoa.geojson', data: ukText('lincolnshire_lsoa11.geojson') });
   const imported = buildPolygonUnits(f, { id: 'lsoa11cd', name: 'lsoa11nm', ruc: 'ruc11cd' });
   const units = imported.units;
   const table = readCsv('Postcode sectors,Lot,Lot name\n"LN1 1; LN2 1",1,Lincoln\nLN5 0,2,South\nPE21,7,Boston\nXYZ,9,Bad\nLN1 1,3,Clash\n');
@@ -41,7 +41,7 @@ describe('zones from a list of postcode sectors', async () => {
   });
 
   it('assigns units by their postcodes\' sectors and districts, reporting bad and clashing rows', async () => {
-    const lookup = await loadPostcodeLookup(sharedText('lincolnshire_postcodes.csv'));
+    const lookup = await loadPostcodeLookup(ukText('lincolnshire_postcodes_extract.csv'));
     const sectors = unitSectorsFromLookup(lookup, units, new PolygonLocator(imported.geo.features));
     const z = zonesFromAreaList(table, guessZoneListMapping(table.headers), units, sectors);
     const zoneOf = (lsoa: string) => z.zones[z.zoneOf[units.ids.indexOf(lsoa)]]?.id;

@@ -93,7 +93,7 @@ describe('a corner-touch pair', () => {
   });
 
   it('is joined by the optimiser into a zone that dissolves to one polygon', async () => {
-    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: null } });
+    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: null, ruralShare: null } });
     expect(r.status).toBe('feasible');
     expect(views(project, r.plan)).toMatchObject({ score: [1, 1], verified: [1, 1], polygons: [1, 1] });
   });
@@ -121,7 +121,7 @@ describe('an island unit', () => {
   });
 
   it('is reported with its link in the optimiser result', async () => {
-    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: { tolerance: 0.5 } } });
+    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: { tolerance: 0.5 }, ruralShare: null } });
     expect(r.contiguous).toBe(true);
     const note = r.explanation.notes.find((x) => x.startsWith('Island shares no border'));
     expect(note).toMatch(/^Island shares no border with another unit; it is linked to Grid 2, 1\.8 km across the water/);
@@ -135,7 +135,7 @@ describe('a two-unit island', () => {
   it('is linked once, at its nearest pair, and optimises to one-piece zones', async () => {
     const links = project.model.units.adjacency.links!;
     expect(links.map((l) => [name(project, l.a), name(project, l.b)].sort())).toEqual([['Grid 2', 'West isle']]);
-    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: { tolerance: 0.5 } } });
+    const r = await optimise({ model: project.model, current: project.plan, rules: { balance: { tolerance: 0.5 }, ruralShare: null } });
     expect(r.status).not.toBe('infeasible');
     expect(views(project, r.plan)).toMatchObject({ score: [1, 1], verified: [1, 1] });
     expect(r.explanation.notes.join(' ')).toMatch(/West isle and 1 other unit share no border with the rest; they are linked across water, nearest West isle to Grid 2/);
@@ -152,7 +152,7 @@ describe('a two-unit island', () => {
       return out;
     });
     const model: CountyModel = { ...m, units: { ...m.units, adjacency: adjacencyFromLists(lists) } };
-    const r = await optimise({ model, current: project.plan });
+    const r = await optimise({ model, current: project.plan, rules: { ruralShare: null } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'contiguity');
     expect(c?.message).toMatch(/^2 units from West isle \(20 h\/week\) have no border or link with the rest of the map/);
@@ -165,7 +165,7 @@ describe('rules one-piece zones cannot keep, found before solving', () => {
     // Row of 6; zone 1 (base at 0) is cut off by locked zone 2 at unit 1.
     const { model } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 1 }, { at: 5 }] });
     const current = { zoneOf: Int32Array.from([0, 1, 2, 2, 2, 2]) };
-    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, lockedZones: [1] } });
+    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, ruralShare: null, lockedZones: [1] } });
     expect(r.status).toBe('infeasible');
     const [reach, group] = r.explanation.conflicts.filter((x) => x.rule === 'contiguity');
     // The mean zone holds 20 h, so the floor is 14 h.
@@ -182,18 +182,19 @@ describe('each base keeps its unit', () => {
     // Zone 2's base unit (5) starts in zone 1.
     const current = { zoneOf: Int32Array.from([0, 0, 0, 0, 0, 0]) };
     expect(verifyPlan(model, current, {}, current).problems).toContain("Base 1: its unit u5 is not in the base's zone");
-    const r = await optimise({ model, current, rules: { balance: null } });
+    const rules = { balance: null, ruralShare: null };
+    const r = await optimise({ model, current, rules });
     expect(r.plan.zoneOf[baseUnits(model)[1]]).toBe(1);
-    expect(verifyPlan(model, current, {}, r.plan).ok).toBe(true);
+    expect(verifyPlan(model, current, rules, r.plan).ok).toBe(true);
   });
 
   it('a zone with no base says the capacity rule cannot limit it', async () => {
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10], bases: [{ at: 0, capacity: 30 }, { at: 3, capacity: 30 }] });
     const noBase = { ...model, zones: [...model.zones, { id: '3', name: 'Zone 3' }] };
     const current = { zoneOf: Int32Array.from(plan.zoneOf, (z, u) => (u === 2 ? 2 : z)) };
-    const r = await optimise({ model: noBase, current, rules: { balance: null, contiguous: false } });
+    const r = await optimise({ model: noBase, current, rules: { balance: null, ruralShare: null, contiguous: false } });
     expect(r.explanation.notes).toContain('Zone 3 has no base, so the capacity rule cannot limit its hours, and travel is measured from the centre of its current units. Add its base with a capacity to apply it.');
-    const none = await optimise({ model: { ...model, bases: [] }, current: plan, rules: { balance: null } });
+    const none = await optimise({ model: { ...model, bases: [] }, current: plan, rules: { balance: null, ruralShare: null } });
     expect(none.explanation.notes.join(' ')).toMatch(/There are no provider bases, so no zone’s hours are limited by capacity/);
   });
 });

@@ -62,7 +62,7 @@ describe('optimise on a synthetic county (400 units, 5 zones)', () => {
   });
 
   it('names the rules that bind, with km saved', async () => {
-    const { r } = await run({ balance: { tolerance: 0.1 }, capacity: false });
+    const { r } = await run({ balance: { tolerance: 0.1 }, capacity: false, ruralShare: null });
     expect(r.status).toBe('feasible');
     expect(r.explanation.binding.map((b) => b.rule)).toContain('balance-upper');
     for (const b of r.explanation.binding) {
@@ -119,7 +119,7 @@ describe('infeasible rules are explained', () => {
     const { model } = tiny();
     const current = { zoneOf: Int32Array.from([0, 0, 0, 0, 0, 1, 1, 2, 2]) };
     // Zone 2's base unit (4) is in Zone 1 here: with bases tied to their zones any plan moves it, whatever the band.
-    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.1 }, disruption: { max: 0, measure: 'hours' }, baseUnitsStay: false } });
+    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.1 }, ruralShare: null, disruption: { max: 0, measure: 'hours' }, baseUnitsStay: false } });
     expect(r.status).toBe('infeasible');
     const fixes = r.explanation.conflicts.map((x) => x.fix);
     // Zone 1 holds 50 h against a ceiling of 33: at least 17 h (so 20, in whole units) must move.

@@ -19,7 +19,7 @@ const cases: Array<{ name: string; county: Parameters<typeof tinyCounty>[0]; rul
   {
     name: '8 units, 2 zones, balance ±10%',
     county: { hours: [5, 20, 10, 15, 10, 25, 5, 10], bases: [{ at: 0 }, { at: 7 }] },
-    rules: { balance: { tolerance: 0.1 } },
+    rules: { balance: { tolerance: 0.1 }, ruralShare: null },
   },
   {
     name: '7 units, 3 zones, balance, capacity and a rural floor',
