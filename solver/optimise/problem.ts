@@ -5,6 +5,7 @@
 import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, zoneLabel, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
 
@@ -42,6 +43,12 @@ export interface ZoningProblem {
    * contiguous zone is the piece that holds it.
    */
   rootCell: Int32Array;
+  /**
+   * With a reach rule: the shortest reach (minutes) at which zone z may take cell c,
+   * reachNeeded[c * zones + z] (see reach.ts); free cells beyond the rule's reach
+   * have cost Infinity there. Null without a reach rule.
+   */
+  reachNeeded: Float64Array | null;
   /** Conflicts found while building (locks that contradict each other or the rules). */
   buildConflicts: string[];
   /** What the build decided that the user should know (e.g. two zones' bases in one unit). */
@@ -117,7 +124,8 @@ export function buildProblem(
     ? pinBaseCells(model, current, cellOfUnit, cellUnits, cellStart, fixedZone, lockedZone, conflicts, notes)
     : new Int32Array(zones).fill(-1);
 
-  const metres = unitZoneMetres(model, current, options.travel ?? DEFAULT_TRAVEL, options.travelMatrix);
+  const travel = options.travel ?? DEFAULT_TRAVEL;
+  const metres = unitZoneMetres(model, current, travel, options.travelMatrix);
   const meanHours = n > 0 ? model.demand.hours.reduce((a, b) => a + b, 0) / n : 0;
   const compactHours = rules.weights.compactness * meanHours;
   const disruptionPerHour = rules.weights.disruptionKmPerHour * 1000;
@@ -146,6 +154,16 @@ export function buildProblem(
   }
 
   const { adjStart, adjCells } = cellAdjacency(model, cellOfUnit, cells);
+  let needed: Float64Array | null = null;
+  if (rules.reach) {
+    const shape = { model, zones, cells, cellStart, cellUnits, cellOfUnit, fixedZone, adjStart, adjCells };
+    needed = reachNeeded(shape, cellZoneMinutes(shape, unitZoneMinutes(model, metres, travel)), rules.contiguous);
+    const limit = rules.reach.minutes + 1e-9;
+    for (let c = 0; c < cells; c++) {
+      if (fixedZone[c] !== FREE) continue;
+      for (let z = 0; z < zones; z++) if (needed[c * zones + z] > limit) cost[c * zones + z] = Infinity;
+    }
+  }
   return {
     model,
     current,
@@ -166,6 +184,7 @@ export function buildProblem(
     adjStart,
     adjCells,
     rootCell,
+    reachNeeded: needed,
     buildConflicts: conflicts,
     buildNotes: notes,
   };

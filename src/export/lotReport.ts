@@ -7,7 +7,7 @@ import type { MultiPolygon } from 'geojson';
 import type { ZoneIndex } from '../../solver/model';
 import { extraRuralRate, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { unitTopology } from './dissolve';
 import { escapeHtml as esc } from './escapeHtml';
 import { exportData, zoneBases, type ExportData } from './exportData';

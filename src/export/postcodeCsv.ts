@@ -5,7 +5,7 @@ import { UNASSIGNED } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import { csvText } from '../import/csvSafe';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { exportData, round, type ExportData } from './exportData';
 import { districtAreas, districtOf, mainShare, otherShares, sectorAreas, type PostcodeArea } from './postcodeAllocation';
 

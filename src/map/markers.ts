@@ -3,7 +3,7 @@
 // and textContent only: zone names are user data.
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
 import type { CountyModel } from '../../solver/model';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { zoneLabelPoints } from './zoneLabels';
 
 function zoneBadge(zoneId: string, colour: string, title: string, withBase: boolean): HTMLElement {

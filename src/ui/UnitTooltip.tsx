@@ -1,5 +1,5 @@
 import { useApp, useScenario } from '../state/store';
-import { isUnitLocked } from '../state/scenario';
+import { isUnitLocked } from '../model/scenario';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import { fmt1, fmtInt } from './format';
 

@@ -1,6 +1,6 @@
 // Edit the selected zone: name, colour, lock, bases and capacity, merge, delete.
 import { useState } from 'react';
-import * as S from '../state/scenario';
+import * as S from '../model/scenario';
 import { useApp, useScenario } from '../state/store';
 
 export function ZoneEditor() {

@@ -3,7 +3,7 @@
 // to paint; clicking a header sorts by it.
 import { Fragment, useState } from 'react';
 import type { ZoneScore } from '../../solver/score';
-import { UNASSIGNED_COLOUR } from '../map/palette';
+import { UNASSIGNED_COLOUR } from '../model/palette';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
 import { PlanSummary } from './PlanSummary';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { scorePlan, type PlanScore, type ZoneScore } from '../../../solver/score';
 import { useApp } from '../../state/store';
-import { modelFor, type Scenario } from '../../state/scenario';
+import { modelFor, type Scenario } from '../../model/scenario';
 import { DiffMap } from '../../map/DiffMap';
 import { fmt1, fmtInt, fmtPct } from '../format';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lotReport, REPORT_CSS_SHA256, AGGREGATES_NOTE } from '../../../src/export/lotReport';
 import { REPORT_CSS } from '../../../src/export/reportStyles';
 import { escapeHtml } from '../../../src/export/escapeHtml';
-import { updateZone } from '../../../src/state/scenario';
+import { updateZone } from '../../../src/model/scenario';
 import { project, scenario, settings } from './fixtures';
 
 const XSS = '<img src=x onerror=alert(1)>';

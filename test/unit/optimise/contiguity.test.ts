@@ -12,7 +12,7 @@ import { verifyPlan } from '../../../solver/optimise/verify';
 import { DEFAULT_SCORE_SETTINGS, scorePlan } from '../../../solver/score';
 import { assembleProject } from '../../../src/model/assembleProject';
 import type { Project } from '../../../src/model/project';
-import { scenarioFromModel } from '../../../src/state/scenario';
+import { scenarioFromModel } from '../../../src/model/scenario';
 import { zoneFeatureCollection } from '../../../src/export/zoneGeojson';
 import { exportData } from '../../../src/export/exportData';
 import { tinyCounty } from './tinyCounty';
