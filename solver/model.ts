@@ -145,7 +145,3 @@ export function neighboursOf(adj: Adjacency, u: UnitIndex): Uint32Array {
   return adj.neighbours.subarray(adj.offsets[u], adj.offsets[u + 1]);
 }
 
-/** How messages name a zone: "Zone 10 Sleaford", or the name alone when it already says "Zone". */
-export function zoneLabel(zone: Zone): string {
-  return /^zone\b/i.test(zone.name) ? zone.name : `Zone ${zone.id} ${zone.name}`;
-}

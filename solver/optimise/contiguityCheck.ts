@@ -4,7 +4,7 @@
 // off from the rest (no border or link, or walled in by locked zones) has
 // zones that can hold exactly its hours. Each conflict names the zone or the
 // units and a change that would fix it.
-import { zoneLabel } from '../model';
+import { zoneLabel } from '../zoneLabel';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
 import type { Conflict } from './types';

@@ -1,7 +1,8 @@
 // Notes a result carries about what the model assumes: the links across water
 // that contiguity counts as borders, and rules that cannot apply (capacity of
 // a zone with no base).
-import { zoneLabel, type CountyModel } from '../model';
+import type { CountyModel } from '../model';
+import { zoneLabel } from '../zoneLabel';
 import type { ZoningProblem } from './problem';
 
 const distance = (km: number) => (km < 1 ? `${Math.round(km * 1000)} m` : `${km.toFixed(1)} km`);
