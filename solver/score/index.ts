@@ -2,7 +2,7 @@
 export { prepareScoring, type ScoreContext } from './context';
 export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { bandName, bandOf, centreDistances, extraRuralRateWords, rateSchemeWords, METRES_PER_MILE, rateCentres, rateMixWords, rateReason, unitRates, type CentreDistances, type UnitRates } from './rates';
-export { minViableZoneHours, providerFit, providersPerZone, type ProviderFit, type ProviderSlot } from './providers';
+export { minViableZoneHours, providerFit, providerSlotsWords, providersPerZone, type ProviderFit, type ProviderSlot } from './providers';
 export { scorePlan } from './scorePlan';
 export { ScoreState, type ScoreHistory } from './scoreState';
 export {

@@ -77,3 +77,19 @@ export function providerFit(hours: HoursPerWeek, pm: ProviderModelSettings): Pro
   else reason = `${lead}${frameworkWords}${each > pm.healthyMaxHours && most > n ? `; hours for up to ${most}` : ''}`;
   return { slots, viable: principalOk && frameworkOk, mostProviders: most, reason };
 }
+
+/**
+ * The providers and their hours in a few words, for narrow places (a report's
+ * figures column): "Principal 454 + 1 framework × 194 h/week". The reason says why.
+ */
+export function providerSlotsWords(fit: ProviderFit): string {
+  if (fit.slots.length === 0) return 'none';
+  const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+  const framework = fit.slots.filter((s) => s.role === 'framework');
+  const first = fit.slots[0];
+  const parts = [
+    ...(first.role === 'framework' ? [] : [`${first.role === 'lead' ? 'Lead' : 'Principal'} ${n(first.hours)}`]),
+    ...(framework.length > 0 ? [`${framework.length} framework × ${n(framework[0].hours)}`] : []),
+  ];
+  return `${parts.join(' + ')} h/week`;
+}

@@ -5,7 +5,7 @@
 // hostile name in an imported file can only ever show as text.
 import type { ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
-import { rateMixWords, rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
+import { providerSlotsWords, rateMixWords, rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { escapeHtml as esc } from './escapeHtml';
@@ -76,7 +76,7 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Rural share of hours', `${pct(s.ruralShare)} (urban ${int(s.urbanHours)}, rural town ${int(s.ruralTownHours)}, village ${int(s.ruralVillageHours)})`),
     row('Against the mean lot', s.balanceVsMeanPct === null ? '–' : `${s.balanceVsMeanPct >= 0 ? '+' : ''}${int(s.balanceVsMeanPct)}%`),
     row('Bases', bases.names.length ? bases.names.join(', ') : 'none'),
-    row('Providers', `${s.providers.reason}${s.providers.viable ? '' : ' (not viable)'}`),
+    row('Providers', `${providerSlotsWords(s.providers)}: ${s.providers.viable ? 'viable' : 'too small'}`),
     row('Base capacity (use)', `${int(bases.capacityHours)} h (${s.capacityUsePct === null ? '–' : `${int(s.capacityUsePct)}%`})`),
     row('Mean travel from base', travel ? `${oneDp.format(travel.metres / 1000)} km, ${int(travel.minutes)} min` : '–'),
     row('Area', `${int(s.areaKm2)} km²`),

@@ -79,11 +79,16 @@ describe('the county picker', () => {
     const rate = app.page.getByTestId('tooltip-rate');
     await rate.waitFor();
     expect(await rate.textContent()).toMatch(/^£(17\.40|19\.68|21\.72)Band [123]: \d+\.\d miles from [A-Z]/);
+    // The hovered unit's zone: does its demand keep a 70% principal and a framework provider healthy?
+    expect(await app.page.getByTestId('tooltip-providers').textContent()).toMatch(/^(Viable|Not viable)Principal [\d,]+ h\/week \(70%\) \+ 1 framework provider at [\d,]+ h\/week/);
     if (process.env.SCREENSHOTS === '1') await app.page.screenshot({ path: 'docs/screenshot-rate-tooltip.png' });
     await app.page.mouse.move(5, 400);
     const city = app.page.locator('tr[data-zone="8"] td.rate-cell');
     expect(await city.getAttribute('title')).toBe('Band 1 95% · Band 2 5%');
     expect(await city.textContent()).toMatch(/^£17\.\d\d/);
+    // Gorleston (648 h/week) is the one lot too small for its two providers.
+    await expect.poll(() => app.page.locator('tr[data-zone="12"] .zone-warnings').textContent()).toContain('too small for its 2 providers');
+    await expect.poll(() => app.page.getByText('too small for its 2 providers').count()).toBe(1);
   });
 
   it('lets the user edit a band: a £1 rise in Band 2 costs its hours x 52.14 a year, and a bad band is refused', async () => {
@@ -102,6 +107,25 @@ describe('the county picker', () => {
     await app.page.getByLabel('Band 2 rate, £ an hour').fill('19.68');
     await expect.poll(cost).toBeCloseTo(before, 0);
     await openTab(app.page, 'Zones');
+  });
+
+  it('lets the user ask for two framework providers beside each principal: King\'s Lynn then cannot keep them', async () => {
+    await openTab(app.page, 'Rates');
+    const details = app.page.getByTestId('settings');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    expect(await app.page.getByRole('combobox', { name: 'Provider model' }).inputValue()).toBe('principal');
+    const minimum = app.page.getByTestId('provider-minimum');
+    expect(await minimum.textContent()).toBe('A zone needs at least 834 h/week to keep its 2 providers healthy.');
+    await app.page.getByLabel('Framework providers beside the principal').fill('2');
+    await expect.poll(() => minimum.textContent()).toBe('A zone needs at least 1,667 h/week to keep its 3 providers healthy.');
+    await openTab(app.page, 'Zones');
+    await expect.poll(() => app.page.locator('tr[data-zone="1"] .zone-warnings').textContent()).toContain('too small for its 3 providers');
+    await openTab(app.page, 'Rates');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await app.page.getByLabel('Framework providers beside the principal').fill('1');
+    await expect.poll(() => minimum.textContent()).toContain('834 h/week');
+    await openTab(app.page, 'Zones');
+    await expect.poll(() => app.page.getByText('too small for its 3 providers').count()).toBe(0);
   });
 
   it('logs no console errors and sends no request outside its own origin', () => {

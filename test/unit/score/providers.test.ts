@@ -5,6 +5,7 @@ import {
   DEFAULT_SCORE_SETTINGS,
   minViableZoneHours,
   providerFit,
+  providerSlotsWords,
   providersPerZone,
   scorePlan,
   type ProviderModelSettings,
@@ -42,6 +43,10 @@ describe('provider fit of one zone', () => {
     const small = providerFit(648, norfolk);
     expect(small.viable).toBe(false);
     expect(small.reason).toBe('Principal 454 h/week (70%) + 1 framework provider at 194 h/week: too small, under the 250 h/week a provider needs');
+    expect(providerSlotsWords(small)).toBe('Principal 454 + 1 framework × 194 h/week');
+    expect(providerSlotsWords(providerFit(300, model({ kind: 'framework', frameworkProviders: 2 })))).toBe('2 framework × 150 h/week');
+    expect(providerSlotsWords(providerFit(2342, model({ kind: 'lead' })))).toBe('Lead 2,342 h/week');
+    expect(providerSlotsWords(providerFit(0, model({ kind: 'lead' })))).toBe('none');
     // Framework hours above the healthy maximum: room for more local providers.
     expect(providerFit(5000, norfolk).reason).toMatch(/1 framework provider at 1,500 h\/week; hours for up to 6$/);
   });
