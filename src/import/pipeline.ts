@@ -5,18 +5,37 @@ import { UNASSIGNED, type Base, type Demand, type Units, type Zone } from '../..
 import { aggregate, DEFAULT_DENSITY_RULE, RuralitySource, type DensityRule } from './aggregate';
 import { BASES_FILE, parseBases, type ProviderBase } from './bases';
 import { guessBaseMapping, guessUserMapping, readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
-import { APPROXIMATE, geocode, type GeocodeSources, type Placement } from './geocode';
+import { APPROXIMATE, geocode, type Geocoded, type GeocodeSources, type Placement } from './geocode';
 import { locatorFor, type UnitLocator } from './locate';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import { countSeverities, sortProblems, type ImportReport } from './report';
 import type { ImportedUnits } from './units';
-import { parseUsers, USERS_FILE, type ServiceUser } from './users';
+import { parseUsers, USERS_FILE, type ParsedRows, type ServiceUser } from './users';
+
+/** The users file read and its postcodes placed: done once per import, whatever uses it. */
+export interface PlacedUsers {
+  mapping: UserColumnMapping;
+  parsed: ParsedRows<ServiceUser>;
+  geocoded: Geocoded;
+  postcodeColumn: string;
+}
+
+/** Reads the users file and places each user (mapping guessed from the header when absent). */
+export function placeUsers(text: string, mapping: UserColumnMapping | undefined, sources: GeocodeSources): PlacedUsers {
+  const table = readCsv(text);
+  const m = mapping ?? guessUserMapping(table.headers);
+  const parsed = parseUsers(table, m);
+  const postcodeColumn = m.postcode ?? 'postcode';
+  return { mapping: m, parsed, geocoded: geocode(parsed.records, sources, USERS_FILE, postcodeColumn), postcodeColumn };
+}
 
 export interface UserImportInput {
   text: string;
   /** Column mapping; guessed from the header when absent. */
   mapping?: UserColumnMapping;
   sources: GeocodeSources;
+  /** The file already read and placed (placeUsers), so it is not read again. */
+  placed?: PlacedUsers;
   units: ImportedUnits;
   /** Reuse a locator across imports of the same units (built when absent). */
   locator?: UnitLocator;
@@ -44,12 +63,12 @@ async function step(options: ImportOptions, phase: string, fraction: number): Pr
 
 export async function importServiceUsers(input: UserImportInput, options: ImportOptions = {}): Promise<UserImport> {
   await step(options, 'reading service users', 0);
-  const table = readCsv(input.text);
-  const mapping = input.mapping ?? guessUserMapping(table.headers);
-  const parsed = parseUsers(table, mapping);
-  await step(options, 'placing postcodes', 0.3);
-  const postcodeColumn = mapping.postcode ?? 'postcode';
-  const geocoded = geocode(parsed.records, input.sources, USERS_FILE, postcodeColumn);
+  let placed = input.placed;
+  if (!placed) {
+    await step(options, 'placing postcodes', 0.3);
+    placed = placeUsers(input.text, input.mapping, input.sources);
+  }
+  const { mapping, parsed, geocoded, postcodeColumn } = placed;
   await step(options, 'counting users in units', 0.6);
   const locator = input.locator ?? locatorFor(input.units);
   const agg = aggregate({
