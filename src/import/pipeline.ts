@@ -5,6 +5,7 @@ import { UNASSIGNED, type Base, type Demand, type Units, type Zone } from '../..
 import { aggregate, DEFAULT_DENSITY_RULE, RuralitySource, type DensityRule } from './aggregate';
 import { BASES_FILE, parseBases, type ProviderBase } from './bases';
 import { guessBaseMapping, guessUserMapping, readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
+import { encodingProblem, textOf, type TextInput } from './encoding';
 import { APPROXIMATE, geocode, type Geocoded, type GeocodeSources, type Placement } from './geocode';
 import { locatorFor, type UnitLocator } from './locate';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
@@ -18,19 +19,23 @@ export interface PlacedUsers {
   parsed: ParsedRows<ServiceUser>;
   geocoded: Geocoded;
   postcodeColumn: string;
+  /** How the file's encoding was read, when it was not plain UTF-8. */
+  encodingNote: ReturnType<typeof textOf>['note'];
 }
 
 /** Reads the users file and places each user (mapping guessed from the header when absent). */
-export function placeUsers(text: string, mapping: UserColumnMapping | undefined, sources: GeocodeSources): PlacedUsers {
-  const table = readCsv(text);
+export function placeUsers(text: TextInput, mapping: UserColumnMapping | undefined, sources: GeocodeSources): PlacedUsers {
+  const decoded = textOf(text);
+  const table = readCsv(decoded.text);
   const m = mapping ?? guessUserMapping(table.headers);
   const parsed = parseUsers(table, m);
   const postcodeColumn = m.postcode ?? 'postcode';
-  return { mapping: m, parsed, geocoded: geocode(parsed.records, sources, USERS_FILE, postcodeColumn), postcodeColumn };
+  return { mapping: m, parsed, geocoded: geocode(parsed.records, sources, USERS_FILE, postcodeColumn), postcodeColumn, encodingNote: decoded.note };
 }
 
 export interface UserImportInput {
-  text: string;
+  /** The file's text, or its bytes (UTF-8, UTF-16 or Windows-1252, detected). */
+  text: TextInput;
   /** Column mapping; guessed from the header when absent. */
   mapping?: UserColumnMapping;
   sources: GeocodeSources;
@@ -68,7 +73,7 @@ export async function importServiceUsers(input: UserImportInput, options: Import
     await step(options, 'placing postcodes', 0.3);
     placed = placeUsers(input.text, input.mapping, input.sources);
   }
-  const { mapping, parsed, geocoded, postcodeColumn } = placed;
+  const { mapping, parsed, geocoded, postcodeColumn, encodingNote } = placed;
   await step(options, 'counting users in units', 0.6);
   const locator = input.locator ?? locatorFor(input.units);
   const agg = aggregate({
@@ -97,7 +102,7 @@ export async function importServiceUsers(input: UserImportInput, options: Import
     if (APPROXIMATE.has(geocoded.placement[k]) || agg.snapped[k]) counts.hoursApproximate += user.weeklyHours;
   });
 
-  const problems: Problem[] = sortProblems([...parsed.problems, ...geocoded.problems, ...agg.problems]);
+  const problems: Problem[] = sortProblems([...encodingProblem(USERS_FILE, encodingNote), ...parsed.problems, ...geocoded.problems, ...agg.problems]);
   const rejectedRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row));
   const bySource = [0, 0, 0];
   agg.ruralitySource.forEach((s) => bySource[s]++);
@@ -138,11 +143,12 @@ export interface BaseImport {
 }
 
 export async function importProviderBases(
-  input: { text: string; mapping?: BaseColumnMapping; sources: GeocodeSources; zones: readonly Zone[] },
+  input: { text: TextInput; mapping?: BaseColumnMapping; sources: GeocodeSources; zones: readonly Zone[] },
   options: ImportOptions = {},
 ): Promise<BaseImport> {
   await step(options, 'reading provider bases', 0);
-  const table = readCsv(input.text);
+  const decoded = textOf(input.text);
+  const table = readCsv(decoded.text);
   const mapping = input.mapping ?? guessBaseMapping(table.headers);
   const parsed = parseBases(table, mapping);
   const geocoded = geocode(parsed.records, input.sources, BASES_FILE, mapping.postcode ?? 'postcode');
@@ -167,7 +173,7 @@ export async function importProviderBases(
       });
     }
   });
-  const problems = sortProblems([...parsed.problems, ...geocoded.problems, ...extra]);
+  const problems = sortProblems([...encodingProblem(BASES_FILE, decoded.note), ...parsed.problems, ...geocoded.problems, ...extra]);
   const rejectedRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row));
   const hoursRejected = [...parsed.rejectedHours.values()].reduce((a, b) => a + b, 0);
   const capacity = records.reduce((a, r) => a + r.capacityHours, 0);

@@ -16,6 +16,7 @@ import type { GeocodeSources } from './geocode';
 import { fillEmptyUnitsFromNeighbours } from './fillZones';
 import { locatorFor } from './locate';
 import { importProviderBases, importServiceUsers, placeUsers, type PlacedUsers } from './pipeline';
+import { encodingProblem, textOf, type TextInput } from './encoding';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import type { ImportReport } from './report';
 import { h3Units } from './hexUnits';
@@ -34,13 +35,14 @@ export type ZonesChoice =
   | { kind: 'none' }
   | { kind: 'usersColumn' }
   | { kind: 'boundary'; file: BoundaryInput; fields: ZoneFieldMapping }
-  | { kind: 'list'; name: string; text: string; mapping: ZoneListMapping };
+  | { kind: 'list'; name: string; text: TextInput; mapping: ZoneListMapping };
 
 export interface ProjectFilesInput {
   name: string;
   units: UnitsChoice;
-  users: { text: string; mapping: UserColumnMapping };
-  bases: { text: string; mapping: BaseColumnMapping } | null;
+  /** Text, or the file's bytes (the encoding is detected and reported). */
+  users: { text: TextInput; mapping: UserColumnMapping };
+  bases: { text: TextInput; mapping: BaseColumnMapping } | null;
   zones: ZonesChoice;
   sources: GeocodeSources;
   densityRule?: DensityRule;
@@ -123,10 +125,12 @@ async function buildUnits(input: ProjectFilesInput, placed: PlacedUsers, options
 }
 
 /** The area round the users' points (for the Units step's hexagon counts). */
-export function usersCoverage(text: string, mapping: UserColumnMapping, sources: GeocodeSources) {
+export function usersCoverage(text: TextInput, mapping: UserColumnMapping, sources: GeocodeSources) {
   const { geocoded } = placeUsers(text, mapping, sources);
   return pointsCoverage(geocoded.lon, geocoded.lat);
 }
+
+const withProblems = (a: ZoneAssignment, first: Problem[]): ZoneAssignment => ({ ...a, problems: [...first, ...a.problems] });
 
 async function currentZones(
   input: ProjectFilesInput,
@@ -159,8 +163,12 @@ async function currentZones(
       };
     }
     case 'list': {
+      const decoded = textOf(choice.text);
       return {
-        assignment: zonesFromAreaList(readCsv(choice.text), choice.mapping, units, sectors, input.sources.fallback?.sectors, choice.name),
+        assignment: withProblems(
+          zonesFromAreaList(readCsv(decoded.text), choice.mapping, units, sectors, input.sources.fallback?.sectors, choice.name),
+          encodingProblem(choice.name, decoded.note),
+        ),
         note: `Zones: from the area list ${choice.name}; each unit is in the zone holding most of its ` +
           `${input.sources.lookup ? 'postcodes (from the postcode lookup)' : 'service users’ postcodes'}.`,
       };

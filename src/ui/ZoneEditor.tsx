@@ -3,6 +3,7 @@ import { useState } from 'react';
 import * as S from '../model/scenario';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario } from '../state/store';
+import { zoneLabel } from '../../solver/zoneLabel';
 
 export function ZoneEditor() {
   const s = useScenario();
@@ -105,7 +106,7 @@ export function ZoneEditor() {
           Merge in
           <select value={mergeFrom} onChange={(e) => setMergeFrom(Number(e.target.value))}>
             <option value={-1}>choose a zone…</option>
-            {s.zones.map((o, i) => (i === z ? null : <option key={o.id} value={i}>{o.id} {o.name}</option>))}
+            {s.zones.map((o, i) => (i === z ? null : <option key={o.id} value={i}>{zoneLabel(o)}</option>))}
           </select>
         </label>
         <button

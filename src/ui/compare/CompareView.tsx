@@ -7,6 +7,7 @@ import { useApp } from '../../state/store';
 import { modelFor, type Scenario } from '../../model/scenario';
 import { DiffMap } from '../../map/DiffMap';
 import { fmt1, fmtInt, fmtPct } from '../format';
+import { zoneLabel } from '../../../solver/zoneLabel';
 
 interface Metric {
   label: string;
@@ -99,10 +100,10 @@ export function CompareView() {
               {ids.map((id) => {
                 const za = zoneA(id);
                 const zb = zoneB(id);
-                const name = (b.zones.find((z) => z.id === id) ?? a.zones.find((z) => z.id === id))!.name;
+                const zone = (b.zones.find((z) => z.id === id) ?? a.zones.find((z) => z.id === id))!;
                 return (
                   <tr key={id} data-zone={id}>
-                    <th scope="row">{id} {name}</th>
+                    <th scope="row">{zoneLabel(zone)}</th>
                     {METRICS.map((m) => {
                       const va = za ? m.value(za) : null;
                       const vb = zb ? m.value(zb) : null;
