@@ -52,7 +52,7 @@ function totalsRow(data: ExportData): Cell[] {
     null, null, null, sum((s) => s.areaKm2), null, null, sum((s) => s.extraRuralHours), sum((s) => s.extraRuralUpliftCost),
     hours > 0 ? round(data.score.annualCost / (hours * data.settings.weeksPerYear)) : null, rateMixWords(totalMix(zs)),
     sum((s) => s.annualCost), sum((s) => s.providers.slots.length), `${zs.filter((s) => s.providers.viable).length} of ${zs.length} viable`, '',
-    data.score.unassigned.units > 0 ? `${data.score.unassigned.units} units in no zone` : '',
+    data.score.unassigned.units > 0 ? `${data.score.unassigned.units} unit${data.score.unassigned.units === 1 ? '' : 's'} in no zone` : '',
   ];
 }
 
