@@ -30,7 +30,7 @@ export interface LotReportOptions {
  * Hash of REPORT_CSS for the report's Content-Security-Policy, so only that
  * exact stylesheet may apply (a unit test recomputes it; update both together).
  */
-export const REPORT_CSS_SHA256 = 'sha256-D+RKLdbCtNu2HAQyc7FTMVCzz+qeuempwH4etta8cVs=';
+export const REPORT_CSS_SHA256 = 'sha256-C8VRDC4q+qSeyqppAOaP1nDs1OGK4GhHFx+uDCcWb5M=';
 
 export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}'; base-uri 'none'; form-action 'none'`;
 
@@ -73,7 +73,8 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Weekly hours', int(s.hours)),
     row('Double-handed hours', int(s.doubleHandedHours)),
     row('People waiting (hours)', `${int(s.waitingUsers)} (${int(s.waitingHours)} h)`),
-    row('Rural share of hours', `${pct(s.ruralShare)} (urban ${int(s.urbanHours)}, rural town ${int(s.ruralTownHours)}, village ${int(s.ruralVillageHours)})`),
+    row('Rural share of hours', pct(s.ruralShare)),
+    row('Urban / rural town / village hours', `${int(s.urbanHours)} / ${int(s.ruralTownHours)} / ${int(s.ruralVillageHours)}`),
     row('Against the mean lot', s.balanceVsMeanPct === null ? '–' : `${s.balanceVsMeanPct >= 0 ? '+' : ''}${int(s.balanceVsMeanPct)}%`),
     row('Bases', bases.names.length ? bases.names.join(', ') : 'none'),
     row('Providers', `${providerSlotsWords(s.providers)}: ${s.providers.viable ? 'viable' : 'too small'}`),
@@ -83,7 +84,8 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Pieces', int(s.pieces)),
     row('Compactness (Polsby-Popper)', s.compactness === null ? '–' : s.compactness.toFixed(2)),
     row('Extra-rural hours (uplift a year)', `${int(s.extraRuralHours)} (${pounds.format(s.extraRuralUpliftCost)})`),
-    row('Mean hourly rate', s.meanRate === null ? '–' : `${pence.format(s.meanRate)}: ${rateMixWords(s.rateMix)}`),
+    row('Mean hourly rate', s.meanRate === null ? '–' : pence.format(s.meanRate)),
+    row('Hours by rate', rateMixWords(s.rateMix) || '–'),
     row('Annual cost', pounds.format(s.annualCost)),
   ];
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;

@@ -13,9 +13,10 @@ import { INK } from './cartography/svgText';
 import { viewOfShape } from './cartography/projection';
 import { zoneOutlines } from './zoneGeojson';
 
-// A lot's map fills this frame, its lot centred, so it shows what lies round the lot.
+// A lot's map fills this frame, its lot centred, so it shows what lies round the lot;
+// low enough that a lot's figures, sectors and extra-rural areas fit on its page.
 const MAP_W = 700;
-const MAP_H = 270;
+const MAP_H = 240;
 const NEIGHBOUR_GREY = '#dde3e7';
 
 export interface ReportMaps {
