@@ -5,7 +5,7 @@
 // hostile name in an imported file can only ever show as text.
 import type { ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
-import { providerSlotsWords, rateMixWords, rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
+import { rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { escapeHtml as esc } from './escapeHtml';
@@ -30,7 +30,7 @@ export interface LotReportOptions {
  * Hash of REPORT_CSS for the report's Content-Security-Policy, so only that
  * exact stylesheet may apply (a unit test recomputes it; update both together).
  */
-export const REPORT_CSS_SHA256 = 'sha256-C8VRDC4q+qSeyqppAOaP1nDs1OGK4GhHFx+uDCcWb5M=';
+export const REPORT_CSS_SHA256 = 'sha256-D+RKLdbCtNu2HAQyc7FTMVCzz+qeuempwH4etta8cVs=';
 
 export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}'; base-uri 'none'; form-action 'none'`;
 
@@ -77,15 +77,13 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Urban / rural town / village hours', `${int(s.urbanHours)} / ${int(s.ruralTownHours)} / ${int(s.ruralVillageHours)}`),
     row('Against the mean lot', s.balanceVsMeanPct === null ? '–' : `${s.balanceVsMeanPct >= 0 ? '+' : ''}${int(s.balanceVsMeanPct)}%`),
     row('Bases', bases.names.length ? bases.names.join(', ') : 'none'),
-    row('Providers', `${providerSlotsWords(s.providers)}: ${s.providers.viable ? 'viable' : 'too small'}`),
     row('Base capacity (use)', `${int(bases.capacityHours)} h (${s.capacityUsePct === null ? '–' : `${int(s.capacityUsePct)}%`})`),
     row('Mean travel from base', travel ? `${oneDp.format(travel.metres / 1000)} km, ${int(travel.minutes)} min` : '–'),
     row('Area', `${int(s.areaKm2)} km²`),
     row('Pieces', int(s.pieces)),
     row('Compactness (Polsby-Popper)', s.compactness === null ? '–' : s.compactness.toFixed(2)),
-    row('Extra-rural hours (uplift a year)', `${int(s.extraRuralHours)} (${pounds.format(s.extraRuralUpliftCost)})`),
+    row('Extra-rural hours (uplift)', `${int(s.extraRuralHours)} (${pounds.format(s.extraRuralUpliftCost)})`),
     row('Mean hourly rate', s.meanRate === null ? '–' : pence.format(s.meanRate)),
-    row('Hours by rate', rateMixWords(s.rateMix) || '–'),
     row('Annual cost', pounds.format(s.annualCost)),
   ];
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;

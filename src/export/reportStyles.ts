@@ -20,7 +20,7 @@ td.n, th.n { text-align: right; white-space: nowrap; }
 thead th { font-size: 8.5pt; color: #5a6872; border-bottom: 1px solid #9aa8b2; }
 tfoot td, tfoot th { font-weight: 700; border-top: 1px solid #9aa8b2; }
 .figures { font-size: 9pt; }
-.figures th { font-weight: 400; color: #3d4a53; white-space: nowrap; }
+.figures th { font-weight: 400; color: #3d4a53; }
 .figures td { font-weight: 600; text-align: right; }
 .cover-map { margin: 1mm 0 2mm; }
 .cover .note { margin: 1mm 0; }
@@ -30,7 +30,7 @@ tfoot td, tfoot th { font-weight: 700; border-top: 1px solid #9aa8b2; }
 .summary div { border: 1px solid #c9d2d8; border-radius: 2mm; padding: 1mm 2.5mm; }
 .summary b { display: block; font-size: 12pt; }
 .summary span { font-size: 8pt; color: #5a6872; }
-.cols { display: grid; grid-template-columns: 3fr 2fr; gap: 5mm; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
 .lots { font-size: 8.5pt; margin-top: 3mm; }
 .lots td:first-child, .lots th:first-child { width: 5mm; padding-right: 0; }
 .lots .swatch, .sectors .swatch { width: 3.2mm; height: 3.2mm; display: block; }
