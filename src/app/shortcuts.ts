@@ -7,6 +7,8 @@ export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+    // A modal dialog is open: the keys belong to it, not to the map behind.
+    if (target?.closest?.('dialog[open]') || document.querySelector('dialog[open]')) return;
     const app = useApp.getState();
     const key = e.key.toLowerCase();
     const mod = e.ctrlKey || e.metaKey;

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const dialog = () => page.locator('[role="dialog"]');
+const dialog = () => page.locator('dialog.import-dialog');
 const projectName = () => page.locator('.project-name').textContent();
 const totalHours = async () => Number(await page.locator('[data-testid="total-hours"]').getAttribute('data-hours'));
 

@@ -8,7 +8,7 @@ const status = () => app.page.locator('[data-testid="lookup-status"]');
 
 async function openLookupStep() {
   await app.page.locator('[data-action="import-data"]').click();
-  await app.page.locator('[role="dialog"]').waitFor();
+  await app.page.locator('dialog.import-dialog').waitFor();
   await app.page.locator('.import-steps button', { hasText: 'Postcode lookup' }).click();
 }
 

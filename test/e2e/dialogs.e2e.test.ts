@@ -1,0 +1,97 @@
+// Modal dialogs and the side tabs from the keyboard: focus moves into a dialog,
+// Tab stays in it, the page behind is inert, Escape closes it and focus returns
+// to the button that opened it; the tabs follow the WAI-ARIA tabs pattern.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForMap } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function freshApp() {
+  const app = await openApp(browser);
+  await waitForMap(app.page);
+  return app;
+}
+
+const activeInside = (page: Page, selector: string) => page.evaluate((sel) => !!document.activeElement?.closest(sel), selector);
+const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+async function expectModal(page: Page, dialog: string) {
+  await page.locator(`${dialog}[open]`).waitFor();
+  expect(await activeInside(page, dialog)).toBe(true);
+  // Tab and Shift+Tab cycle inside the dialog, however far you go.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await activeInside(page, dialog), `Tab ${i + 1} left the dialog`).toBe(true);
+  }
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeInside(page, dialog)).toBe(true);
+  }
+  // The page behind is inert: a click on one of its tabs does nothing.
+  expect(await page.evaluate((sel) => document.querySelector(sel)!.matches(':modal'), dialog)).toBe(true);
+  const rates = page.locator('#tab-settings');
+  const box = (await rates.boundingBox())!;
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id ?? '', [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit).not.toBe('tab-settings');
+  expect(await rates.getAttribute('aria-selected')).toBe('false');
+}
+
+describe('modal dialogs', () => {
+  it('Import data: focus in, Tab stays in, Escape closes, focus back on the button', async () => {
+    const { page, errors } = await freshApp();
+    const opener = page.locator('[data-action="import-data"]');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expectModal(page, 'dialog.import-dialog');
+    // Tool keys do not reach the map behind.
+    await page.keyboard.press('b');
+    expect(await page.evaluate(() => document.querySelector('[aria-pressed="true"]')?.textContent)).toBe('Pan');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.import-dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import-data');
+    expect(errors).toEqual([]);
+  });
+
+  it('Compare: opens as a modal, Escape closes it, focus back on Compare scenarios…', async () => {
+    const { page, errors } = await freshApp();
+    await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+    await page.getByRole('button', { name: 'Save a copy' }).click();
+    const opener = page.getByRole('button', { name: 'Compare scenarios…' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expectModal(page, 'dialog.compare');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.compare').waitFor({ state: 'detached' });
+    expect(await activeLabel(page)).toBe('Compare scenarios…');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('side tabs', () => {
+  it('are one Tab stop; arrow keys, Home and End move between them and show their panel', async () => {
+    const { page } = await freshApp();
+    const zones = page.getByRole('tab', { name: 'Zones', exact: true });
+    await zones.focus();
+    expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await activeLabel(page)).toBe('Extra-rural');
+    expect(await page.locator('#panel-extra-rural').isVisible()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await activeLabel(page)).toBe('Rates');
+    expect(await page.locator('#panel-settings').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await activeLabel(page)).toBe('Zones');
+    await page.keyboard.press('ArrowLeft');
+    expect(await activeLabel(page)).toBe('Rates');
+    await page.keyboard.press('Home');
+    expect(await activeLabel(page)).toBe('Zones');
+    // Tab leaves the tab list for the panel, not the next tab.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+  });
+});
