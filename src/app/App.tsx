@@ -5,10 +5,12 @@ import { MapView } from '../map/MapView';
 import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
 import { UnitTooltip } from '../ui/UnitTooltip';
+import { EditNotice } from '../ui/EditNotice';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
+import { ProjectName } from '../ui/ProjectName';
 
 const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
@@ -47,7 +49,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>carezones</h1>
-        {project && <span className="project-name">{project.name}</span>}
+        {project && <ProjectName />}
         {project?.syntheticUsers && (
           <span className="badge" title="Service users in this example are generated; they are not real people.">
             Synthetic service users
@@ -69,6 +71,7 @@ export function App() {
               <MapView project={project} />
               <MapLegend />
               <UnitTooltip />
+              <EditNotice />
             </div>
             <aside className="side">
               <SideTabs />

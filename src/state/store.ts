@@ -34,6 +34,8 @@ export interface AppState {
   brushPx: number;
   activeZone: ZoneIndex;
   hover: Hover | null;
+  /** Why the last edit left something undone (a locked zone or unit), said once; null when there is nothing to say. */
+  notice: string | null;
   sideTab: SideTab;
   /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
   splitting: ZoneIndex | null;
@@ -48,8 +50,11 @@ export interface AppState {
     settings?: ScoreSettings,
   ): void;
   setError(message: string): void;
+  /** Renames the project (the report and the saved file take the new name); blank names are ignored. */
+  renameProject(name: string): void;
   setSettings(settings: ScoreSettings): void;
   setHover(hover: Hover | null): void;
+  setNotice(notice: string | null): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -104,6 +109,7 @@ export const useApp = create<AppState>((set, get) => ({
   brushPx: 12,
   activeZone: 0,
   hover: null,
+  notice: null,
   sideTab: 'zones',
   splitting: null,
   compare: null,
@@ -128,8 +134,14 @@ export const useApp = create<AppState>((set, get) => ({
     });
   },
   setError: (message) => set({ status: 'error', error: message }),
+  renameProject: (name) => {
+    const project = get().project;
+    const trimmed = name.trim();
+    if (project && trimmed && trimmed !== project.name) set({ project: { ...project, name: trimmed } });
+  },
   setSettings: (settings) => set({ settings }),
   setHover: (hover) => set({ hover }),
+  setNotice: (notice) => set({ notice }),
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
   setActiveZone: (activeZone) => set({ activeZone }),
@@ -141,7 +153,12 @@ export const useApp = create<AppState>((set, get) => ({
     if (project && next.zones.length !== history.present.zones.length) next = withColours(project, next);
     set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
   },
-  paintUnits: (units, zone) => get().edit((s) => S.paint(s, units, zone ?? get().activeZone)),
+  paintUnits: (units, zone) => {
+    const list = [...units];
+    const into = zone ?? get().activeZone;
+    set({ notice: S.paintRefusal(get().history.present, list, into) });
+    get().edit((s) => S.paint(s, list, into));
+  },
   undo: () => {
     const history = undo(get().history);
     set({ history, scenarios: syncList(get().scenarios, history.present) });

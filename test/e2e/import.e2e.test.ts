@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const dialog = () => page.locator('dialog.import-dialog');
-const projectName = () => page.locator('.project-name').textContent();
+const projectName = () => page.locator('[data-testid="project-name"]').textContent();
 const totalHours = async () => Number(await page.locator('[data-testid="total-hours"]').getAttribute('data-hours'));
 
 async function openImport() {
@@ -39,6 +39,12 @@ async function chooseUsers(path: string) {
   await gotoStep('Service users');
   await page.locator('[data-testid="users-file"]').setInputFiles(path);
   await page.locator('[data-testid="users-preview"]').waitFor();
+}
+
+/** The Units step picks nothing by itself: choose hexagons (resolution 7 unless changed). */
+async function chooseHexagons() {
+  await gotoStep('Units');
+  await page.locator('input[name="units-kind"]').first().check();
 }
 
 async function runImport() {
@@ -70,7 +76,11 @@ describe('the Import dialog', () => {
     // A change to remember: waiting is not used this time.
     await page.locator('select[data-field="waiting"]').selectOption('');
 
+    // Until units are chosen the footer says so, and Import cannot run.
     await gotoStep('Units');
+    expect(await page.locator('[data-testid="import-blocker"]').textContent()).toMatch(/^Units: choose hexagons or a boundary file/);
+    expect(await page.locator('[data-action="run-import"]').isDisabled()).toBe(true);
+    await chooseHexagons();
     await page.locator('[data-testid="resolutions"] td.num', { hasText: '≈' }).first().waitFor();
     expect(await page.locator('input[data-resolution="7"]').isChecked()).toBe(true);
     await gotoStep('Provider bases');
@@ -128,6 +138,7 @@ describe('the Import dialog', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     await dialog().screenshot({ path: 'docs/screenshot-import-mapping.png' });
 
+    await chooseHexagons();
     await gotoStep('Provider bases');
     await page.locator('[data-testid="bases-file"]').setInputFiles(`${FIXTURES}hostile-bases.csv`);
     await page.locator('[data-testid="bases-preview"]').waitFor();
@@ -213,6 +224,7 @@ describe('the Import dialog', () => {
     await gotoStep('Service users');
     await page.locator('[data-testid="users-file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await page.locator('[data-testid="users-preview"]').waitFor();
+    await chooseHexagons();
     await gotoStep('Current zones');
     await page.locator('[data-action="run-import"]').click();
     await page.locator('[data-testid="import-progress"] button', { hasText: 'Cancel' }).click();
