@@ -90,7 +90,8 @@ describe('exports in the app', () => {
 
   it('saves a screenshot of the report cover for the docs', async () => {
     await report.setViewportSize({ width: 900, height: 1300 });
-    await report.locator('section.page.cover').screenshot({ path: 'docs/screenshot-report.png' });
+    // A long page of inline maps: on a loaded machine the capture alone can take half a minute.
+    await report.locator('section.page.cover').screenshot({ path: 'docs/screenshot-report.png', timeout: 120_000 });
     const png = PNG.sync.read(readFileSync('docs/screenshot-report.png'));
     expect(png.width).toBeGreaterThan(600);
   });
