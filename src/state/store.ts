@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Project } from '../model/project';
 import type { UnitIndex, ZoneIndex } from '../../solver/model';
-import { assignZoneColours, zoneNeighbours } from '../model/palette';
+import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
@@ -55,6 +55,8 @@ export interface AppState {
   setSettings(settings: ScoreSettings): void;
   setHover(hover: Hover | null): void;
   setNotice(notice: string | null): void;
+  /** Gives the working scenario's zones new colours from a palette (one undo step). */
+  recolourZones(palette: PaletteKind): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -89,11 +91,16 @@ const EMPTY: S.Scenario = {
 let counter = 0;
 export const newScenarioId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** Gives zones without a colour one that stands apart from their neighbours. */
-export function withColours(project: Project, s: S.Scenario): S.Scenario {
-  if (s.zones.every((z) => z.colour)) return s;
+/**
+ * Gives zones without a colour one that stands apart from their neighbours,
+ * from the palette the other zones use (so a colour-blind safe map stays so);
+ * given a palette, every zone takes a new colour from it.
+ */
+export function withColours(project: Project, s: S.Scenario, palette?: PaletteKind): S.Scenario {
+  if (!palette && s.zones.every((z) => z.colour)) return s;
   const nb = zoneNeighbours(project.model.units.adjacency, { zoneOf: s.zoneOf }, s.zones.length);
-  const colours = assignZoneColours(nb, s.zones.map((z) => z.colour));
+  const kind = palette ?? paletteOf(s.zones.filter((z) => z.colour).map((z) => z.colour)) ?? 'standard';
+  const colours = assignZoneColours(nb, palette ? [] : s.zones.map((z) => z.colour), PALETTES[kind].colours);
   return { ...s, zones: s.zones.map((z, i) => ({ ...z, colour: colours[i] })) };
 }
 
@@ -142,6 +149,10 @@ export const useApp = create<AppState>((set, get) => ({
   setSettings: (settings) => set({ settings }),
   setHover: (hover) => set({ hover }),
   setNotice: (notice) => set({ notice }),
+  recolourZones: (palette) => {
+    const project = get().project;
+    if (project) get().edit((s) => withColours(project, s, palette));
+  },
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
   setActiveZone: (activeZone) => set({ activeZone }),
