@@ -8,7 +8,7 @@ import { DEFAULT_TRAVEL } from '../travel';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
-import { zoneTitle } from '../zoneLabel';
+import { zoneLabel, zoneTitle } from '../zoneLabel';
 
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;
