@@ -6,6 +6,7 @@ import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
 import { UnitTooltip } from '../ui/UnitTooltip';
 import { EditNotice } from '../ui/EditNotice';
+import { KeyboardPaint } from '../ui/KeyboardPaint';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
@@ -73,6 +74,7 @@ export function App() {
               <MapLegend />
               <UnitTooltip />
               <EditNotice />
+              <KeyboardPaint />
             </div>
             <aside className="side">
               <SideTabs />

@@ -1,7 +1,7 @@
 // Keyboard shortcuts for editing. Ignored while typing in a field.
 import { useApp, type Tool } from '../state/store';
 
-const TOOL_KEYS: Record<string, Tool> = { h: 'pan', b: 'brush', x: 'box', l: 'lasso', t: 'town', k: 'lock' };
+const TOOL_KEYS: Record<string, Tool> = { h: 'pan', b: 'brush', x: 'box', l: 'lasso', t: 'town', k: 'lock', c: 'cursor' };
 
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {

@@ -4,7 +4,7 @@
 // NEIGHBOUR_FLOOR apart as the viewer who sees them closest would see them:
 // CIEDE2000 with normal vision, deuteranopia and protanopia (Machado's
 // simulation), whichever is smallest. Zones keep any colour the user chose.
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse, type Color } from 'culori';
+import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, modeLab65, modeRgb, parse, useMode, type Color } from 'culori/fn';
 import type { Adjacency, Plan } from '../../solver/model';
 
 export type PaletteKind = 'standard' | 'colourBlindSafe';
@@ -37,6 +37,9 @@ export const UNASSIGNED_COLOUR = '#d9d9d9';
  */
 export const NEIGHBOUR_FLOOR = 18;
 
+// Only the two colour spaces needed (sRGB to read colours and simulate, CIELAB D65 to compare), not all thirty.
+useMode(modeRgb);
+useMode(modeLab65);
 const ciede2000 = differenceCiede2000();
 const deuteranopia = filterDeficiencyDeuter(1);
 const protanopia = filterDeficiencyProt(1);

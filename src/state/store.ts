@@ -6,6 +6,7 @@ import type { Project } from '../model/project';
 import type { UnitIndex, ZoneIndex } from '../../solver/model';
 import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
+import { unitsOfTown } from '../model/unitNeighbours';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { useHover } from './hover';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
@@ -16,7 +17,7 @@ import type { ZonesScenario } from './zonesScenario';
 
 export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
-export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
+export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock' | 'cursor';
 
 export interface AppState {
   status: 'loading' | 'ready' | 'error';
@@ -34,6 +35,8 @@ export interface AppState {
   activeZone: ZoneIndex;
   /** Why the last edit left something undone (a locked zone or unit), said once; null when there is nothing to say. */
   notice: string | null;
+  /** The unit the keyboard cursor is on (painting without the mouse), or null. */
+  cursorUnit: UnitIndex | null;
   sideTab: SideTab;
   /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
   splitting: ZoneIndex | null;
@@ -54,6 +57,11 @@ export interface AppState {
   setNotice(notice: string | null): void;
   /** Gives the working scenario's zones new colours from a palette (one undo step). */
   recolourZones(palette: PaletteKind): void;
+  setCursor(unit: UnitIndex | null): void;
+  /** Paints the cursor's unit, or every unit of its town, into the zone chosen to paint (one undo step). */
+  paintAtCursor(wholeTown: boolean): void;
+  /** Locks the cursor's unit, or unlocks it when it is locked. */
+  toggleCursorLock(): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -136,6 +144,7 @@ export const useApp = create<AppState>((set, get) => ({
   brushPx: 12,
   activeZone: 0,
   notice: null,
+  cursorUnit: null,
   sideTab: 'zones',
   splitting: null,
   compare: null,
@@ -156,6 +165,9 @@ export const useApp = create<AppState>((set, get) => ({
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       compare: null,
+      // Units of another county: the cursor and any notice belong to the old one.
+      cursorUnit: null,
+      notice: null,
     });
     useHover.getState().setHover(null);
   },
@@ -170,6 +182,16 @@ export const useApp = create<AppState>((set, get) => ({
   recolourZones: (palette) => {
     const project = get().project;
     if (project) get().edit((s) => withColours(project, s, palette));
+  },
+  setCursor: (cursorUnit) => set({ cursorUnit }),
+  paintAtCursor: (wholeTown) => {
+    const { project, cursorUnit } = get();
+    if (!project || cursorUnit === null) return;
+    get().applySelection(wholeTown ? unitsOfTown(project.model.units, cursorUnit) : [cursorUnit]);
+  },
+  toggleCursorLock: () => {
+    const u = get().cursorUnit;
+    if (u !== null) get().edit((s) => S.setUnitLocks(s, [u], s.lockedUnits[u] !== 1));
   },
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),

@@ -157,8 +157,12 @@ export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
  * not one flat colour.
  */
 export async function docsScreenshot(target: Page | Locator, file: string, minWidth = 600): Promise<void> {
+  writeDocsPng(file, await target.screenshot(), minWidth);
+}
+
+/** Writes PNG bytes (a printed page, a downloaded map) to docs/<file>, with the checks of docsScreenshot. */
+export function writeDocsPng(file: string, bytes: Buffer, minWidth = 600): void {
   expect(SCREENSHOTS, 'docs screenshots are written only with SCREENSHOTS=1').toBe(true);
-  const bytes = await target.screenshot();
   const png = PNG.sync.read(bytes);
   expect(png.width).toBeGreaterThanOrEqual(minWidth);
   const first = png.data.readUInt32BE(0);
