@@ -26,6 +26,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A condition polled in the browser may take seconds on a loaded machine: wait as
+          // long as Playwright's own locators do (30 s), not expect.poll's default 1 s.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

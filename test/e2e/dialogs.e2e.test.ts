@@ -83,3 +83,26 @@ describe('side tabs', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
   });
 });
+
+describe('rule defaults', () => {
+  it('are one set: the Rates and Optimise tabs show the same balance and rural share, and a change in Rates shows in Optimise', async () => {
+    const page = app.page;
+    const optimise = async () => {
+      await page.getByRole('tab', { name: 'Optimise', exact: true }).click();
+      return Promise.all(['Balance tolerance, %', 'Rural share minimum, %', 'Rural share maximum, %'].map((l) => page.getByLabel(l).inputValue().then(Number)));
+    };
+    const rates = async () => {
+      await page.getByRole('tab', { name: 'Rates', exact: true }).click();
+      if (!(await page.getByTestId('settings').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('settings').locator('summary').click();
+      return Promise.all(['hours-tolerance', 'rural-min', 'rural-max'].map((id) => page.locator(`[data-setting="${id}"]`).inputValue().then(Number)));
+    };
+    const inRates = await rates();
+    expect(inRates.every((v) => v > 0 && v <= 100), String(inRates)).toBe(true);
+    expect(await optimise()).toEqual(inRates);
+    await rates();
+    const lower = inRates[2] - 5;
+    await page.locator('[data-setting="rural-max"]').fill(String(lower));
+    await page.locator('[data-setting="rural-max"]').press('Tab');
+    expect(await optimise()).toEqual([inRates[0], inRates[1], lower]);
+  });
+});

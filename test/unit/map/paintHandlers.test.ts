@@ -173,16 +173,22 @@ describe('the box and lasso handlers', () => {
     expect(rec.outlines.at(-1)).toBeNull();
   });
 
-  it('lasso: paints the units whose centre is inside the drawn shape', () => {
-    const { a, into } = pick();
-    app().setActiveZone(into);
+  /** Draws the lasso round a 50 px square centred on unit u; returns the square. */
+  const lassoRound = (u: number) => {
     const lasso = handlers.lasso;
     lasso.enable();
-    const p = at(a);
+    const p = at(u);
     const ring = [[-25, -25], [25, -25], [25, 25], [-25, 25]].map(([dx, dy]) => ({ x: p.x + dx, y: p.y + dy }));
     lasso.mousedown(ring[0]);
     for (const q of ring.slice(1)) lasso.mousemove(q);
     lasso.mouseup();
+    return ring;
+  };
+
+  it('lasso: paints the units whose centre is inside the drawn shape', () => {
+    const { a, into } = pick();
+    app().setActiveZone(into);
+    const ring = lassoRound(a);
     const inside = rec.surface.unitsInPolygon(ring);
     expect(inside).toContain(a);
     for (let u = 0; u < count; u++) expect(zoneOf(u) === into).toBe(inside.includes(u) || project.plan.zoneOf[u] === into);
@@ -192,13 +198,7 @@ describe('the box and lasso handlers', () => {
     const { a } = pick();
     app().setSplitting(9);
     expect(app().tool).toBe('lasso');
-    const lasso = handlers.lasso;
-    lasso.enable();
-    const p = at(a);
-    const ring = [[-25, -25], [25, -25], [25, 25], [-25, 25]].map(([dx, dy]) => ({ x: p.x + dx, y: p.y + dy }));
-    lasso.mousedown(ring[0]);
-    for (const q of ring.slice(1)) lasso.mousemove(q);
-    lasso.mouseup();
+    lassoRound(a);
     const zones = app().history.present.zones.length;
     expect(zones).toBe(project.model.zones.length + 1);
     expect(zoneOf(a)).toBe(zones - 1);
