@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshApp, waitForMap, zoneColoursShown } from './browser';
-import { ZONE_PALETTE } from '../../src/model/palette';
-import { exampleCountyFile } from '../support/exampleCounty';
+import { assignZoneColours, zoneNeighbours } from '../../src/model/palette';
+import { exampleCountyFile, loadExampleCounty } from '../support/exampleCounty';
 
 const norfolkHours = readFileSync(exampleCountyFile('norfolk', 'users'), 'utf8')
   .trim()
@@ -40,8 +40,11 @@ describe('the county picker', () => {
     expect(Number(shown)).toBeCloseTo(norfolkHours, 6);
 
     await waitForMap(app.page);
-    // 17 zones in 16 palette colours: every colour is in use on the map.
-    await expect.poll(() => zoneColoursShown(app.page), { timeout: 30_000 }).toBe(ZONE_PALETTE.length);
+    // 17 zones in 16 palette colours, bordering zones kept apart: every colour the zones were given is on the map.
+    const norfolk = loadExampleCounty('norfolk');
+    const given = new Set(assignZoneColours(zoneNeighbours(norfolk.model.units.adjacency, norfolk.plan, norfolk.model.zones.length)));
+    expect(given.size).toBeGreaterThanOrEqual(14);
+    await expect.poll(() => zoneColoursShown(app.page), { timeout: 30_000 }).toBe(given.size);
     const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
     await app.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     const tip = app.page.getByRole('tooltip');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { freshApp, waitForMap, zoneHours } from './browser';
-import { TEMPLATES } from './steps';
+import { openLotReport, TEMPLATES } from './steps';
 
 const app = freshApp();
 
@@ -82,26 +82,22 @@ describe('from the keyboard alone', () => {
     await waitForMap(page);
     await expect.poll(() => page.getByTestId('project-name').textContent()).toMatch(/^service-users/);
 
-    // Paint: choose the zone in the toolbar, then the Keys tool; the map takes focus.
-    await tabTo(page, '[data-testid="active-zone"]');
-    const into = await page.getByTestId('active-zone').evaluate((el) => (el as HTMLSelectElement).options[1].text);
-    await page.keyboard.press('ArrowDown');
-    expect(await selectedZone(page)).toBe(into);
+    // Paint: the Keys tool gives the map focus; an arrow key puts the cursor on a unit.
     await tabTo(page, '.tool-group button', { text: 'Keys' });
     await page.keyboard.press('Enter');
     expect(await mapFocused(page)).toBe(true);
     await page.keyboard.press('ArrowRight');
-    let where = await cursorWhere(page);
+    const where = await cursorWhere(page);
     expect(where).toMatch(/^.+ \(.+\): (zone .+|in no zone)/);
-    // Step until the cursor is on a unit of another zone, then paint it.
-    for (let i = 0; i < 20 && inZone(where, into); i++) {
-      await page.keyboard.press(['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'][i % 4]);
-      where = await cursorWhere(page);
-    }
-    expect(inZone(where, into), where).toBe(false);
+    // Back to the toolbar for a zone the unit is not in, then back to the map, and Enter.
+    await tabTo(page, '[data-testid="active-zone"]', { back: true });
+    await page.keyboard.press('Home');
+    if (inZone(where, await selectedZone(page))) await page.keyboard.press('ArrowDown');
+    const into = await selectedZone(page);
+    expect(inZone(where, into)).toBe(false);
+    await tabTo(page, '.maplibregl-canvas');
     await page.keyboard.press('Enter');
     await expect.poll(async () => inZone(await cursorWhere(page), into)).toBe(true);
-    expect(await mapFocused(page)).toBe(true);
 
     // Optimise from its tab.
     await sideTab(page, 'Optimise');
@@ -129,8 +125,9 @@ describe('from the keyboard alone', () => {
 
     await tabTo(page, '[data-testid="unit-search"]');
     await page.keyboard.type('NG34 7');
-    await page.getByRole('listbox', { name: 'Matching units' }).waitFor();
-    const first = page.getByRole('option').first();
+    const list = page.getByRole('listbox', { name: 'Matching units' });
+    await list.waitFor();
+    const first = list.getByRole('option').first();
     expect(await first.textContent()).toContain('postcode sector NG34 7');
     const name = await first.locator('b').textContent();
     await page.keyboard.press('Enter');
@@ -157,5 +154,50 @@ describe('from the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('edit-notice').textContent()).toMatch(/^Zone 8 Lincoln South is locked, so nothing was painted into it/);
     expect(await zoneHours(page, '8')).toBe(hours8);
+  });
+
+  it('shows the card of the cursor unit: a hatched unit says it is extra-rural, and why', async () => {
+    const page = app.page;
+    await sideTab(page, 'Extra-rural');
+    const first = page.getByTestId('extra-rural-list').locator('li').first();
+    const name = (await first.locator('button').textContent())!;
+    const reasons = (await first.locator('.er-reasons').textContent())!;
+    expect(reasons.length).toBeGreaterThan(0);
+    await page.keyboard.press('c');
+    await tabTo(page, '[data-testid="unit-search"]');
+    await page.keyboard.type(name);
+    const list = page.getByRole('listbox', { name: 'Matching units' });
+    await list.waitFor();
+    expect(await list.getByRole('option').first().locator('b').textContent()).toBe(name);
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('tooltip');
+    await card.waitFor();
+    expect(await card.locator('.tooltip-title').textContent()).toBe(name);
+    expect(await card.getByTestId('tooltip-extra-rural').textContent()).toMatch(new RegExp(`^on the extra-rural rate, score [0-9.]+: ${reasons.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  });
+
+  it('renames the project; the new name heads the lot report and is kept after a reload', async () => {
+    const page = app.page;
+    await tabTo(page, '.project-name button', { text: 'Rename' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Project name');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Lincolnshire home care lots 2027');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Lincolnshire home care lots 2027');
+    // Escape leaves the name as it was.
+    await tabTo(page, '.project-name button', { text: 'Rename', back: true });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' (draft)');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('project-name').textContent()).toBe('Lincolnshire home care lots 2027');
+
+    const report = await openLotReport(page);
+    expect(await report.locator('h1').first().textContent()).toBe('Lincolnshire home care lots 2027');
+    await report.close();
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.reload();
+    await waitForMap(page);
+    expect(await page.getByTestId('project-name').textContent()).toBe('Lincolnshire home care lots 2027');
   });
 });
