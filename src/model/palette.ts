@@ -11,7 +11,7 @@ export type PaletteKind = 'standard' | 'colourBlindSafe';
 
 export const PALETTES: Record<PaletteKind, { label: string; colours: readonly string[] }> = {
   standard: {
-    label: 'Standard (16 colours)',
+    label: 'Standard',
     colours: [
       '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#edc948',
       '#76b7b2', '#ff9da7', '#9c755f', '#8cd17d', '#a0cbe8', '#d37295',
@@ -19,7 +19,7 @@ export const PALETTES: Record<PaletteKind, { label: string; colours: readonly st
     ],
   },
   colourBlindSafe: {
-    label: 'Colour-blind safe (Okabe-Ito, 7 colours)',
+    label: 'Colour-blind safe',
     colours: ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'],
   },
 };

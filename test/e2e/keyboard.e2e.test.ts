@@ -107,7 +107,7 @@ describe('from the keyboard alone', () => {
 
     // Export the zones as GeoJSON.
     await sideTab(page, 'Export');
-    await tabTo(page, '[data-export="zones-geojson"]');
+    await tabTo(page, '[data-export="zones"]');
     const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const geojson = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { features: unknown[] };
     expect(geojson.features.length).toBeGreaterThan(0);
