@@ -2,7 +2,7 @@
 // is reached with Tab (or the arrow keys inside a tab list or a list box) and
 // used with Enter, Space or typing, as a keyboard-only commissioner would.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { freshApp, waitForMap, zoneHours } from './browser';
 import { openLotReport, TEMPLATES } from './steps';
@@ -33,11 +33,30 @@ async function tabTo(page: Page, selector: string, { text, back = false, max = 8
   expect.fail(`${selector}${text ? ` "${text}"` : ''} not reached with ${max} ${back ? 'Shift+Tab' : 'Tab'} presses; focus is on ${await focused(page)}`);
 }
 
-/** Focuses the file button holding `label` and opens it with Enter, choosing `path` in the file chooser. */
+/**
+ * Focuses the file button holding `label` and opens it with Enter, choosing `path` in the file chooser.
+ * One listener stays on for the whole page, so the browser's file choosers are always caught
+ * (a listener added per choice can miss one on a loaded machine).
+ */
 async function chooseFileWithKeys(page: Page, label: string, path: string) {
+  const opened = fileChoosers(page);
+  const before = opened.length;
   await tabTo(page, '.file-field button', { text: label });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(path);
+  expect(await page.evaluate(() => (document.activeElement as HTMLButtonElement).disabled)).toBe(false);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => opened.length, { message: `Enter on "${label}" opened no file chooser` }).toBe(before + 1);
+  await opened[before].setFiles(path);
+}
+
+const choosers = new WeakMap<Page, FileChooser[]>();
+function fileChoosers(page: Page): FileChooser[] {
+  let list = choosers.get(page);
+  if (!list) {
+    const l: FileChooser[] = [];
+    page.on('filechooser', (c) => void l.push(c));
+    choosers.set(page, (list = l));
+  }
+  return list;
 }
 
 /** Tabs to the side tab list and moves along it with the arrow keys to `name`. */
