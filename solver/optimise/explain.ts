@@ -158,7 +158,10 @@ export function precheck(problem: ZoningProblem): Conflict[] {
     });
   }
   // Reach checks only once the totals fit: a county-wide shortfall is the clearer message.
-  if (out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) out.push(...reachConflicts(problem));
+  const { reach } = problem.rules;
+  if (reach && problem.reachNeeded && out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) {
+    out.push(...reachConflicts({ ...problem, reachNeeded: problem.reachNeeded }, reach.minutes, problem.rules.balance?.tolerance));
+  }
   return out;
 }
 

@@ -23,13 +23,19 @@ export interface ReachCells {
   adjCells: Int32Array;
 }
 
-/** Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. */
+/**
+ * Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. A
+ * zone with no base has no reach to keep: 0 (the reach rule is about carers'
+ * drive from their base).
+ */
 export function unitZoneMinutes(model: CountyModel, metres: Float64Array, travel: TravelSettings): Float64Array {
   const zones = model.zones.length;
+  const hasBase = new Uint8Array(zones);
+  for (const b of model.bases) if (b.zone >= 0 && b.zone < zones) hasBase[b.zone] = 1;
   const out = new Float64Array(metres.length);
   for (let u = 0; u < model.units.count; u++) {
     const perMetre = minutesPerMetre(model.units.rurality[u] as 0 | 1 | 2, travel);
-    for (let z = 0; z < zones; z++) out[u * zones + z] = metres[u * zones + z] * perMetre;
+    for (let z = 0; z < zones; z++) out[u * zones + z] = hasBase[z] ? metres[u * zones + z] * perMetre : 0;
   }
   return out;
 }

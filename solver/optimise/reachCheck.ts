@@ -7,7 +7,7 @@
 import type { CountyModel } from '../model';
 import { haversineMetres } from '../travel';
 import { FlowGraph } from './maxFlow';
-import { cellLabel, FREE, type ZoningProblem } from './problem';
+import { cellLabel, FREE } from './cells';
 import { roundUpMinutes } from './reach';
 import type { Conflict } from './types';
 
@@ -29,26 +29,40 @@ function zoneList(model: CountyModel, zones: number[]): string {
 }
 
 /** Reach, capacity and band checks of the reach rule; [] without one. */
-export function reachConflicts(problem: ZoningProblem): Conflict[] {
-  const reach = problem.rules.reach;
-  if (!reach || !problem.reachNeeded) return [];
+/** What the reach checks read: the zoning problem's cells, bands and reach (ZoningProblem has them all). */
+export interface ReachProblem {
+  model: CountyModel;
+  zones: number;
+  cells: number;
+  cellStart: Int32Array;
+  cellUnits: Int32Array;
+  /** FREE, a zone, or UNASSIGNED. */
+  fixedZone: Int32Array;
+  hours: Float64Array;
+  bands: { constrained: Uint8Array; target: Float64Array; lower: Float64Array; upper: Float64Array; capacity: Float64Array };
+  /** reachNeeded[c * zones + z]: the reach at which zone z may take cell c (reach.ts). */
+  reachNeeded: Float64Array;
+}
+
+/** Reach, capacity and band checks at a reach of `minutes`; `tolerance` is the balance rule's, if any (for its fix). */
+export function reachConflicts(problem: ReachProblem, minutes: number, tolerance?: number): Conflict[] {
   const out: Conflict[] = [];
-  const stranded = unplaceable(problem, reach.minutes);
-  if (stranded.length > 0) out.push(strandedConflict(problem, stranded, reach.minutes));
-  const upper = shortOfRoom(problem, reach.minutes);
-  if (upper) out.push(roomConflict(problem, upper, reach.minutes));
-  const lower = shortOfCare(problem, reach.minutes);
-  if (lower) out.push(floorConflict(problem, lower, reach.minutes));
+  const stranded = unplaceable(problem, minutes);
+  if (stranded.length > 0) out.push(strandedConflict(problem, stranded, minutes));
+  const upper = shortOfRoom(problem, minutes);
+  if (upper) out.push(roomConflict(problem, upper, minutes, tolerance));
+  const lower = shortOfCare(problem, minutes);
+  if (lower) out.push(floorConflict(problem, lower, minutes, tolerance));
   return out;
 }
 
 /** May zone z take free cell c at this reach? */
-function allowed(p: ZoningProblem, c: number, z: number, minutes: number): boolean {
+function allowed(p: ReachProblem, c: number, z: number, minutes: number): boolean {
   return p.bands.constrained[z] === 1 && p.reachNeeded![c * p.zones + z] <= minutes + 1e-9;
 }
 
 /** Free cells no zone may take at this reach. */
-function unplaceable(p: ZoningProblem, minutes: number): number[] {
+function unplaceable(p: ReachProblem, minutes: number): number[] {
   const out: number[] = [];
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
@@ -59,7 +73,7 @@ function unplaceable(p: ZoningProblem, minutes: number): number[] {
   return out;
 }
 
-function nearestZone(p: ZoningProblem, c: number): { zone: number; minutes: number } {
+function nearestZone(p: ReachProblem, c: number): { zone: number; minutes: number } {
   let zone = -1;
   let minutes = Infinity;
   for (let z = 0; z < p.zones; z++) {
@@ -73,7 +87,7 @@ function nearestZone(p: ZoningProblem, c: number): { zone: number; minutes: numb
   return { zone, minutes };
 }
 
-function strandedConflict(p: ZoningProblem, cells: number[], minutes: number): Conflict {
+function strandedConflict(p: ReachProblem, cells: number[], minutes: number): Conflict {
   const { model } = p;
   const units = cells.reduce((s, c) => s + p.cellStart[c + 1] - p.cellStart[c], 0);
   const hours = cells.reduce((s, c) => s + p.hours[c], 0);
@@ -97,7 +111,7 @@ function strandedConflict(p: ZoningProblem, cells: number[], minutes: number): C
   };
 }
 
-function unitsOf(p: ZoningProblem, c: number): number[] {
+function unitsOf(p: ReachProblem, c: number): number[] {
   return Array.from(p.cellUnits.subarray(p.cellStart[c], p.cellStart[c + 1]));
 }
 
@@ -134,7 +148,7 @@ interface Groups {
   cells: number[][];
 }
 
-function groups(p: ZoningProblem, minutes: number): Groups {
+function groups(p: ReachProblem, minutes: number): Groups {
   const index = new Map<string, number>();
   const g: Groups = { zonesOf: [], hours: [], cells: [] };
   for (let c = 0; c < p.cells; c++) {
@@ -158,7 +172,7 @@ function groups(p: ZoningProblem, minutes: number): Groups {
 }
 
 /** Hours already fixed in each zone (locked units). */
-function fixedHours(p: ZoningProblem): Float64Array {
+function fixedHours(p: ReachProblem): Float64Array {
   const h = new Float64Array(p.zones);
   for (let c = 0; c < p.cells; c++) if (p.fixedZone[c] >= 0) h[p.fixedZone[c]] += p.hours[c];
   return h;
@@ -174,7 +188,7 @@ interface Shortfall {
 }
 
 /** Room each zone has for free cells: the smaller of its band ceiling and capacity, less its fixed hours. */
-function room(p: ZoningProblem, z: number, fixed: Float64Array): number {
+function room(p: ReachProblem, z: number, fixed: Float64Array): number {
   return Math.max(0, Math.min(p.bands.upper[z], p.bands.capacity[z]) - fixed[z]);
 }
 
@@ -185,7 +199,7 @@ function room(p: ZoningProblem, z: number, fixed: Float64Array): number {
  * Null when everything flows; else the source side of a minimum cut: the zones
  * and groups where it fails.
  */
-function transport(p: ZoningProblem, minutes: number, direction: 'care-to-room' | 'floor-to-care') {
+function transport(p: ReachProblem, minutes: number, direction: 'care-to-room' | 'floor-to-care') {
   const g = groups(p, minutes);
   const fixed = fixedHours(p);
   const G = g.hours.length;
@@ -221,14 +235,14 @@ function transport(p: ZoningProblem, minutes: number, direction: 'care-to-room' 
 }
 
 /** Care only some zones reach, more than they may take; null when every hour fits. */
-function shortOfRoom(p: ZoningProblem, minutes: number): Shortfall | null {
+function shortOfRoom(p: ReachProblem, minutes: number): Shortfall | null {
   const cut = transport(p, minutes, 'care-to-room');
   if (!cut) return null;
   return { zones: cut.zones, care: cut.care, limit: cut.zones.reduce((a, z) => a + room(p, z, cut.fixed), 0), cells: cut.cells };
 }
 
 /** Zones whose floors need more care than lies within their reach; null when every floor can be met. */
-function shortOfCare(p: ZoningProblem, minutes: number): Shortfall | null {
+function shortOfCare(p: ReachProblem, minutes: number): Shortfall | null {
   const cut = transport(p, minutes, 'floor-to-care');
   if (!cut) return null;
   return {
@@ -239,7 +253,7 @@ function shortOfCare(p: ZoningProblem, minutes: number): Shortfall | null {
   };
 }
 
-function roomConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conflict {
+function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): Conflict {
   const { model, bands } = p;
   const fixed = fixedHours(p);
   const limits = short.zones.map((z) => {
@@ -253,7 +267,6 @@ function roomConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conf
   if (short.zones.some((z) => bands.capacity[z] < bands.upper[z]) && bandRoom >= short.care - 1e-6) {
     fixes.push(`raise base capacity in ${zoneList(model, short.zones)} by ${hrs(gap)} in all`);
   }
-  const tol = p.rules.balance?.tolerance;
   if (tol !== undefined && short.zones.some((z) => bands.upper[z] < bands.capacity[z])) {
     const t = widestNeeded(tol, (x) => short.zones.reduce((a, z) => a + roomAt(p, z, fixed, x), 0) >= short.care - 1e-6);
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
@@ -269,11 +282,10 @@ function roomConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conf
   };
 }
 
-function floorConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conflict {
+function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): Conflict {
   const { model, bands } = p;
   const gap = short.limit - short.care;
   const fixes: string[] = [];
-  const tol = p.rules.balance?.tolerance;
   const fixed = fixedHours(p);
   if (tol !== undefined) {
     const floorAt = (x: number) => short.zones.reduce((a, z) => a + Math.max(fixed[z], Math.max(0, bands.target[z] * (1 - x))), 0);
@@ -291,7 +303,7 @@ function floorConflict(p: ZoningProblem, short: Shortfall, minutes: number): Con
   };
 }
 
-function roomAt(p: ZoningProblem, z: number, fixed: Float64Array, tolerance: number): number {
+function roomAt(p: ReachProblem, z: number, fixed: Float64Array, tolerance: number): number {
   return Math.max(0, Math.min(p.bands.target[z] * (1 + tolerance), p.bands.capacity[z]) - fixed[z]);
 }
 
@@ -306,11 +318,9 @@ const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 /**
  * The shortest reach, in 5-minute steps from `from`, at which every unit has a
  * zone within reach and the care within reach fits the zones' room and floors
- * (the counting checks above); null if none up to LONGEST_FIX. `problem` must be
- * built with a reach rule (any length: its limit is not used here).
+ * (the counting checks above); null if none up to LONGEST_FIX.
  */
-export function shortestWorkableReach(problem: ZoningProblem, from: number): number | null {
-  if (!problem.reachNeeded) throw new Error('shortestWorkableReach needs a problem built with a reach rule');
+export function shortestWorkableReach(problem: ReachProblem, from: number): number | null {
   const ok = (m: number) => unplaceable(problem, m).length === 0 && shortOfRoom(problem, m) === null && shortOfCare(problem, m) === null;
   const start = roundUpMinutes(from);
   return ok(start) ? start : smallestReach(start, ok);

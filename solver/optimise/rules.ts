@@ -2,6 +2,7 @@
 // (rulesFromSettings), and the per-zone hour bands they imply.
 import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
+import { defaultReach } from './reachDefault';
 
 export interface BalanceRule {
   /** Allowed deviation from the target, 0.2 = within ±20%. */
@@ -82,20 +83,40 @@ export interface OptimiseRules {
   candidateZones: number;
 }
 
+/** A provider is healthy at 250-1,000 h/week (council report 000); below 250 it is not viable. */
+export const VIABLE_PROVIDER_HOURS: HoursPerWeek = 250;
+/** The ± band used when some zone's base capacity is unknown, so zones cannot grow without limit. */
+export const FALLBACK_TOLERANCE_PCT = 25;
+/** Where the rural-share rule starts when a user switches it on. */
+export const SUGGESTED_RURAL_SHARE: RuralShareRule = { min: 0.1, max: 0.8 };
+
 /**
  * The optimiser's rules from the user's settings. The one source of rule defaults:
  * the Optimise panel starts from it, the CLI fills what a rules file leaves out
- * from it, and scoring warns against it (docs/SCORING.md, "Rules"). `model` and
- * `current` are there for defaults that depend on the county's data.
+ * from it, and scoring warns against it (docs/SCORING.md, "Rules"). A setting
+ * left null is derived from the county's data:
+ * - size: every zone at least the provider model's viable minimum (one provider at
+ *   250 h/week), but at most half the mean zone, so a county of small zones is not
+ *   held to a floor none could meet;
+ * - balance: no band around the mean where every zone has a base with a known
+ *   capacity (capacity and size bound each zone); else ±25%;
+ * - reach: the shortest workable reach from the data, at least 30 minutes (reachDefault.ts);
+ * - rural share: none.
+ * `current` is unused by the defaults: they depend on the county, not on a plan.
  */
-export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, _current?: Plan): OptimiseRules {
+export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, current?: Plan): OptimiseRules {
   const r = settings.rules;
-  return {
+  const zones = model.zones.length;
+  const total = model.demand.hours.reduce((a, b) => a + b, 0);
+  const viable = VIABLE_PROVIDER_HOURS;
+  const sizeMin = r.zoneHoursMin ?? (zones > 0 ? Math.min(viable, total / zones / 2) : 0);
+  const tolerancePct = r.hoursTolerancePct ?? (r.checkCapacity && everyZoneHasCapacity(model) ? null : FALLBACK_TOLERANCE_PCT);
+  const rules: OptimiseRules = {
     assignAll: true,
-    balance: { tolerance: r.hoursTolerancePct / 100 },
-    size: null,
+    balance: tolerancePct === null ? null : { tolerance: tolerancePct / 100 },
+    size: sizeMin > 0 ? { min: sizeMin } : null,
     capacity: r.checkCapacity,
-    ruralShare: { min: r.ruralShareMin, max: r.ruralShareMax },
+    ruralShare: r.ruralShareMin === null && r.ruralShareMax === null ? null : { min: r.ruralShareMin ?? 0, max: r.ruralShareMax ?? 1 },
     lockedUnits: [],
     lockedZones: [],
     disruption: null,
@@ -106,7 +127,17 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,
   };
+  const minutes = r.reachMinutes ?? defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous });
+  return { ...rules, reach: minutes === null ? null : { minutes } };
 }
+
+function everyZoneHasCapacity(model: CountyModel): boolean {
+  const cap = new Float64Array(model.zones.length);
+  for (const b of model.bases) if (b.zone >= 0 && b.zone < cap.length) cap[b.zone] += b.capacityHours;
+  return cap.every((c) => c > 0);
+}
+
+const noPlan = (model: CountyModel): Plan => ({ zoneOf: new Int32Array(model.units.count).fill(-1) });
 
 /** Where the disruption rule (off by default) starts when a user switches it on. */
 export const SUGGESTED_DISRUPTION: DisruptionRule = { max: 300, measure: 'users' };
