@@ -7,6 +7,7 @@ import { DEFAULT_TRAVEL } from '../travel';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
+import { zoneLabel } from '../zoneLabel';
 
 export { FREE, cellLabel } from './cells';
 import { FREE, cellLabel } from './cells';
@@ -101,7 +102,7 @@ export function buildProblem(
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
         const label = cellLabel(model, cellUnits, cellStart, c);
-        const zone = `Zone ${model.zones[pinned].id} ${model.zones[pinned].name}`;
+        const zone = `Zone ${zoneLabel(model.zones[pinned])}`;
         conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }
