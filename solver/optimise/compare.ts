@@ -7,8 +7,8 @@
 import { UNASSIGNED, type CountyModel, type HoursPerWeek, type Minutes, type Plan, type ZoneIndex } from '../model';
 import { scorePlan } from '../score/scorePlan';
 import type { Pounds, ScoreSettings } from '../score/settings';
-import { hasCare, unitZoneMinutes } from './reach';
-import { zoneLabel } from './reachCheck';
+import { hasCare, unitZoneMinutes } from './reach/minutes';
+import { zoneName } from './reach/checks';
 import { zoneBands, type OptimiseRules } from './rules';
 import { unitZoneMetres } from './travelCost';
 import type { TravelMatrix } from '../travel';
@@ -114,7 +114,7 @@ export function compareWithCurrent(input: CompareInput): PlanComparison {
 
   const zones: ZoneChange[] = model.zones.map((_, z) => ({
     zone: z,
-    label: zoneLabel(model, z),
+    label: zoneName(model, z),
     hours: { before: before.zones[z].hours, after: after.zones[z].hours },
     users: { before: before.zones[z].users, after: after.zones[z].users },
     farthestMinutes: { before: rb.farthestMinutes[z], after: ra.farthestMinutes[z] },
@@ -159,7 +159,7 @@ function rulesBroken(input: CompareInput, before: ReturnType<typeof scorePlan>, 
   const found: Array<{ hours: number; text: string }> = [];
   for (let z = 0; z < model.zones.length; z++) {
     if (!bands.constrained[z]) continue;
-    const name = zoneLabel(model, z);
+    const name = zoneName(model, z);
     const hours = before.zones[z].hours;
     const ceiling = Math.min(bands.upper[z], bands.capacity[z]);
     if (hours > ceiling + 1e-6) {

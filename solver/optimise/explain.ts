@@ -9,7 +9,7 @@ import type { ExtraColumn, LpBackend, LpProblem } from '../lp/types';
 import { allCandidates } from './candidates';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
-import { reachConflicts } from './reachCheck';
+import { reachConflicts } from './reach/checks';
 import type { Relaxation } from './relaxation';
 import type { BindingRule, Conflict } from './types';
 import { buildZoningLp, type ZoningLp } from './zoningLp';

@@ -4,7 +4,7 @@
 // or left out. Everything downstream (LP, repair, local search) works on cells.
 import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
-import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach/minutes';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
 import { zoneLabel } from '../zoneLabel';

@@ -2,7 +2,7 @@
 // (rulesFromSettings), and the per-zone hour bands they imply.
 import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
-import { defaultReach } from './reachDefault';
+import { defaultReach } from './reach/default';
 
 export interface BalanceRule {
   /** Allowed deviation from the target, 0.2 = within ±20%. */

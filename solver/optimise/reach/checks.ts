@@ -4,12 +4,19 @@
 // less than their floors need. The second is a transportation test solved as a
 // maximum flow (care -> zones within reach -> room); the minimum cut names the
 // zones and the care that do not fit.
-import type { CountyModel } from '../model';
-import { haversineMetres } from '../travel';
+import type { CountyModel } from '../../model';
+import { haversineMetres } from '../../travel';
 import { FlowGraph } from './maxFlow';
-import { cellLabel, FREE } from './cells';
-import { roundUpMinutes } from './reach';
-import type { Conflict } from './types';
+import { cellLabel, FREE } from '../cells';
+import { roundUpMinutes } from './minutes';
+import { zoneLabel } from '../../zoneLabel';
+
+/** A rule conflict with its fix (the shape of the optimiser's Conflict). */
+export interface ReachConflict {
+  rule: string;
+  message: string;
+  fix?: string;
+}
 
 const hrs = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -17,14 +24,14 @@ const MAX_LISTED = 8;
 /** Longest reach a fix may suggest, minutes. */
 const LONGEST_FIX = 240;
 
-export function zoneLabel(model: CountyModel, z: number): string {
-  const { id, name } = model.zones[z];
-  if (!name || name === id) return `Zone ${id}`;
-  return /^zone\b/i.test(name) ? name : `Zone ${id} ${name}`;
+/** A zone as messages name it: "Zone 10 Sleaford", "Zone 2", "Market Town" (solver/zoneLabel.ts, with "Zone" before a number). */
+export function zoneName(model: CountyModel, z: number): string {
+  const label = zoneLabel(model.zones[z]);
+  return /^\d/.test(label) ? `Zone ${label}` : label;
 }
 
 function zoneList(model: CountyModel, zones: number[]): string {
-  const labels = zones.map((z) => zoneLabel(model, z));
+  const labels = zones.map((z) => zoneName(model, z));
   return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
@@ -45,8 +52,8 @@ export interface ReachProblem {
 }
 
 /** Reach, capacity and band checks at a reach of `minutes`; `tolerance` is the balance rule's, if any (for its fix). */
-export function reachConflicts(problem: ReachProblem, minutes: number, tolerance?: number): Conflict[] {
-  const out: Conflict[] = [];
+export function reachConflicts(problem: ReachProblem, minutes: number, tolerance?: number): ReachConflict[] {
+  const out: ReachConflict[] = [];
   const stranded = unplaceable(problem, minutes);
   if (stranded.length > 0) out.push(strandedConflict(problem, stranded, minutes));
   const upper = shortOfRoom(problem, minutes);
@@ -87,13 +94,13 @@ function nearestZone(p: ReachProblem, c: number): { zone: number; minutes: numbe
   return { zone, minutes };
 }
 
-function strandedConflict(p: ReachProblem, cells: number[], minutes: number): Conflict {
+function strandedConflict(p: ReachProblem, cells: number[], minutes: number): ReachConflict {
   const { model } = p;
   const units = cells.reduce((s, c) => s + p.cellStart[c + 1] - p.cellStart[c], 0);
   const hours = cells.reduce((s, c) => s + p.hours[c], 0);
   const near = cells.map((c) => ({ c, ...nearestZone(p, c) })).sort((a, b) => b.minutes - a.minutes);
   const listed = near.slice(0, MAX_LISTED).map(({ c, zone, minutes: m }) =>
-    zone < 0 ? cellLabel(model, p.cellUnits, p.cellStart, c) : `${cellLabel(model, p.cellUnits, p.cellStart, c)} (${Math.ceil(m)} min, ${zoneLabel(model, zone)})`,
+    zone < 0 ? cellLabel(model, p.cellUnits, p.cellStart, c) : `${cellLabel(model, p.cellUnits, p.cellStart, c)} (${Math.ceil(m)} min, ${zoneName(model, zone)})`,
   );
   const more = near.length > MAX_LISTED ? `, and ${near.length - MAX_LISTED} more` : '';
   const worst = near.find((n) => Number.isFinite(n.minutes))?.minutes;
@@ -253,13 +260,13 @@ function shortOfCare(p: ReachProblem, minutes: number): Shortfall | null {
   };
 }
 
-function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): Conflict {
+function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): ReachConflict {
   const { model, bands } = p;
   const fixed = fixedHours(p);
   const limits = short.zones.map((z) => {
     const byCapacity = bands.capacity[z] <= bands.upper[z];
     const what = byCapacity ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`;
-    return `${zoneLabel(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it locked` : ''}`;
+    return `${zoneName(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it locked` : ''}`;
   });
   const gap = short.care - short.limit;
   const fixes: string[] = [];
@@ -282,7 +289,7 @@ function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: n
   };
 }
 
-function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): Conflict {
+function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): ReachConflict {
   const { model, bands } = p;
   const gap = short.limit - short.care;
   const fixes: string[] = [];
@@ -295,7 +302,7 @@ function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: 
   const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
   if (r !== null) fixes.push(`set the reach to ${r} minutes`);
   fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
-  const floors = short.zones.map((z) => `${zoneLabel(model, z)} ${hrs(bands.lower[z])}`).join('; ');
+  const floors = short.zones.map((z) => `${zoneName(model, z)} ${hrs(bands.lower[z])}`).join('; ');
   return {
     rule: 'reach-floor',
     message: `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,

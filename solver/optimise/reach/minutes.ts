@@ -6,8 +6,8 @@
 // piece cannot take a cell it can only join through cells beyond reach). One
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
-import { UNASSIGNED, type CountyModel, type Minutes } from '../model';
-import { haversineMetres, minutesPerMetre, type TravelSettings } from '../travel';
+import { UNASSIGNED, type CountyModel, type Minutes } from '../../model';
+import { haversineMetres, minutesPerMetre, type TravelSettings } from '../../travel';
 
 /** The parts of the zoning problem the reach rule needs (cells, their units and adjacency). */
 export interface ReachCells {

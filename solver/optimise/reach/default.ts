@@ -4,11 +4,11 @@
 // counting checks of reachCheck.ts, on units). 30 minutes is the drive the ONS
 // 2021 rural-urban classification uses for access to a major town. Cached per
 // model, since scoring asks for the rules on every fresh scoring context.
-import type { CountyModel, Minutes } from '../model';
-import { unitZoneBaseMetres, type TravelSettings } from '../travel';
-import { FREE } from './cells';
-import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
-import { reachConflicts, shortestWorkableReach, type ReachProblem } from './reachCheck';
+import type { CountyModel, Minutes } from '../../model';
+import { unitZoneBaseMetres, type TravelSettings } from '../../travel';
+import { FREE } from '../cells';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './minutes';
+import { reachConflicts, shortestWorkableReach, type ReachProblem } from './checks';
 
 /** The shortest default reach, minutes. */
 export const SHORTEST_DEFAULT_REACH: Minutes = 30;
