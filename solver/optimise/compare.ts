@@ -8,6 +8,7 @@ import { UNASSIGNED, type CountyModel, type HoursPerWeek, type Minutes, type Pla
 import { scorePlan } from '../score/scorePlan';
 import type { Pounds, ScoreSettings } from '../score/settings';
 import { hasCare, unitZoneMinutes } from './reach/minutes';
+import { zoneLabel } from '../zoneLabel';
 import { zoneName } from './reach/checks';
 import { zoneBands, type OptimiseRules } from './rules';
 import { unitZoneMetres } from './travelCost';
@@ -21,6 +22,7 @@ export interface Change<T> {
 
 export interface ZoneChange {
   zone: ZoneIndex;
+  /** "10 Sleaford" (solver/zoneLabel.ts). */
   label: string;
   hours: Change<HoursPerWeek>;
   users: Change<number>;
@@ -114,7 +116,7 @@ export function compareWithCurrent(input: CompareInput): PlanComparison {
 
   const zones: ZoneChange[] = model.zones.map((_, z) => ({
     zone: z,
-    label: zoneName(model, z),
+    label: zoneLabel(model.zones[z]),
     hours: { before: before.zones[z].hours, after: after.zones[z].hours },
     users: { before: before.zones[z].users, after: after.zones[z].users },
     farthestMinutes: { before: rb.farthestMinutes[z], after: ra.farthestMinutes[z] },

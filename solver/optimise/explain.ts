@@ -160,7 +160,10 @@ export function precheck(problem: ZoningProblem): Conflict[] {
   // Reach checks only once the totals fit: a county-wide shortfall is the clearer message.
   const { reach } = problem.rules;
   if (reach && problem.reachNeeded && out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) {
-    out.push(...reachConflicts({ ...problem, reachNeeded: problem.reachNeeded }, reach.minutes, problem.rules.balance?.tolerance));
+    out.push(...reachConflicts({ ...problem, reachNeeded: problem.reachNeeded }, reach.minutes, {
+      tolerance: problem.rules.balance?.tolerance,
+      sizeMin: problem.rules.size?.min,
+    }));
   }
   return out;
 }

@@ -127,8 +127,12 @@ export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, c
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,
   };
-  const minutes = r.reachMinutes ?? defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous });
+  const minutes = r.reachMinutes ?? derivedReach(settings, model, rules, current)?.minutes ?? null;
   return { ...rules, reach: minutes === null ? null : { minutes } };
+}
+
+function derivedReach(settings: ScoreSettings, model: CountyModel, rules: OptimiseRules, current?: Plan) {
+  return defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous });
 }
 
 function everyZoneHasCapacity(model: CountyModel): boolean {
@@ -215,4 +219,56 @@ export function zoneBands(model: CountyModel, current: Plan, rules: OptimiseRule
 export function townIsWhole(rules: OptimiseRules, town: number): boolean {
   if (town < 0) return false;
   return rules.wholeTowns === true || (Array.isArray(rules.wholeTowns) && rules.wholeTowns.includes(town));
+}
+
+const h = (x: number) => Math.round(x).toLocaleString('en-GB');
+const pctOf = (x: number) => `${Math.round(100 * x)}%`;
+
+/** The rules in a few words, for a scenario's name: "±25%, ≥250 h/week, reach 45 min, capacity". */
+export function rulesLabel(rules: OptimiseRules): string {
+  const parts: string[] = [];
+  if (rules.balance) parts.push(`±${pctOf(rules.balance.tolerance)}`);
+  if (rules.size) parts.push(rules.size.max !== undefined ? `${h(rules.size.min)}-${h(rules.size.max)} h/week` : `≥${h(rules.size.min)} h/week`);
+  if (rules.reach) parts.push(`reach ${h(rules.reach.minutes)} min`);
+  if (rules.capacity) parts.push('capacity');
+  if (rules.ruralShare) parts.push(`rural ${pctOf(rules.ruralShare.min ?? 0)}-${pctOf(rules.ruralShare.max ?? 1)}`);
+  if (rules.disruption) parts.push(`≤${h(rules.disruption.max)} ${rules.disruption.measure} moved`);
+  if (rules.wholeTowns === true) parts.push('whole towns');
+  else if (Array.isArray(rules.wholeTowns) && rules.wholeTowns.length) parts.push(`${rules.wholeTowns.length} towns whole`);
+  if (!rules.contiguous) parts.push('zones may be split');
+  if (rules.lockedZones.length) parts.push(`${rules.lockedZones.length} zone${rules.lockedZones.length === 1 ? '' : 's'} locked`);
+  return parts.length ? parts.join(', ') : 'no rules';
+}
+
+/** Why each rule default derived from the data is what it is, in words (for the panel and the CLI). */
+export function defaultsInWords(settings: ScoreSettings, model: CountyModel): string[] {
+  const r = settings.rules;
+  const rules = rulesFromSettings(settings, model);
+  const out: string[] = [];
+  if (r.zoneHoursMin === null && rules.size) {
+    out.push(
+      rules.size.min < VIABLE_PROVIDER_HOURS
+        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep a provider at ${VIABLE_PROVIDER_HOURS} h/week.`
+        : `Smallest zone ${h(rules.size.min)} h/week: enough for its provider to be viable (${VIABLE_PROVIDER_HOURS} h/week).`,
+    );
+  }
+  if (r.hoursTolerancePct === null) {
+    out.push(
+      rules.balance
+        ? `Zone hours within ±${FALLBACK_TOLERANCE_PCT}% of the mean zone, as some zone has no base capacity to bound it.`
+        : 'No band around the mean zone: every zone has a base whose capacity bounds it, so small rural zones may stay small.',
+    );
+  }
+  if (r.reachMinutes === null) {
+    const d = derivedReach(settings, model, { ...rules, reach: null });
+    out.push(
+      !d
+        ? 'No reach rule: the county has no provider bases.'
+        : d.fits
+          ? `Reach ${h(d.minutes)} minutes: the shortest (at least 30) at which every unit with care has a base within reach and the care within reach fits the zones' capacity.`
+          : `Reach ${h(d.minutes)} minutes: the shortest (at least 30) at which every unit with care has a base within reach; at no reach does the care fit the zones' capacity.`,
+    );
+  }
+  if (r.ruralShareMin === null && r.ruralShareMax === null) out.push('No rural-share band: zones may be as rural or as urban as their places are.');
+  return out;
 }

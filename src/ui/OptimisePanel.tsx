@@ -1,13 +1,27 @@
-// Optimise: set the rules, run the optimiser in a worker with progress and
-// cancel, and get the result as a new scenario beside the current one, with
-// what moved, the gap to the best possible, and why.
-import { useState } from 'react';
-import { rulesFromSettings, SUGGESTED_DISRUPTION, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+// Optimise: set the rules (defaults from the county's data, with the reasons),
+// run the optimiser in a worker with progress and cancel, and get the result as
+// a new scenario beside the current one, named by its rules.
+import { useMemo, useState } from 'react';
+import {
+  defaultsInWords,
+  rulesFromSettings,
+  rulesLabel,
+  SUGGESTED_DISRUPTION,
+  SUGGESTED_RURAL_SHARE,
+  type OptimisePhase,
+  type OptimiseResult,
+  type OptimiseRules,
+} from '../../solver/optimise';
 import { useApp, newScenarioId } from '../state/store';
 import { modelFor, withAssignment } from '../model/scenario';
 import { runOptimiser, type OptimiserRun } from '../workers/optimiser/client';
 import { JobCancelled } from '../workers/workerJob';
-import { fmt1, fmtInt } from './format';
+import { fmt1 } from './format';
+import { OptimiseResultView } from './OptimiseResultView';
+
+/** Where a rule starts when the user switches it on and the data gave no value. */
+const SUGGESTED_TOLERANCE_PCT = 25;
+const SUGGESTED_REACH_MINUTES = 45;
 
 const PHASES: Record<OptimisePhase, string> = {
   build: 'Building the model',
@@ -26,6 +40,10 @@ interface Form {
   timeLimit: number;
   balanceOn: boolean;
   tolerancePct: number;
+  sizeOn: boolean;
+  sizeMin: number;
+  reachOn: boolean;
+  reachMinutes: number;
   capacity: boolean;
   ruralOn: boolean;
   ruralMinPct: number;
@@ -44,11 +62,15 @@ function formFrom(rules: OptimiseRules): Form {
     mode: 'fast',
     timeLimit: 60,
     balanceOn: rules.balance !== null,
-    tolerancePct: 100 * (rules.balance?.tolerance ?? 0),
+    tolerancePct: rules.balance ? Math.round(100 * rules.balance.tolerance) : SUGGESTED_TOLERANCE_PCT,
+    sizeOn: rules.size !== null,
+    sizeMin: Math.round(rules.size?.min ?? 250),
+    reachOn: rules.reach !== null,
+    reachMinutes: rules.reach?.minutes ?? SUGGESTED_REACH_MINUTES,
     capacity: rules.capacity,
     ruralOn: rules.ruralShare !== null,
-    ruralMinPct: 100 * (rules.ruralShare?.min ?? 0),
-    ruralMaxPct: 100 * (rules.ruralShare?.max ?? 1),
+    ruralMinPct: Math.round(100 * (rules.ruralShare ?? SUGGESTED_RURAL_SHARE).min!),
+    ruralMaxPct: Math.round(100 * (rules.ruralShare ?? SUGGESTED_RURAL_SHARE).max!),
     disruptionOn: rules.disruption !== null,
     disruptionMax: disruption.max,
     disruptionMeasure: disruption.measure,
@@ -61,6 +83,8 @@ function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lock
   return {
     ...defaults,
     balance: f.balanceOn ? { tolerance: f.tolerancePct / 100 } : null,
+    size: f.sizeOn ? { min: f.sizeMin } : null,
+    reach: f.reachOn ? { minutes: f.reachMinutes } : null,
     capacity: f.capacity,
     ruralShare: f.ruralOn ? { min: f.ruralMinPct / 100, max: f.ruralMaxPct / 100 } : null,
     disruption: f.disruptionOn ? { max: f.disruptionMax, measure: f.disruptionMeasure } : null,
@@ -74,7 +98,7 @@ function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lock
 type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; phase: OptimisePhase; gap?: number; run: OptimiserRun; started: number }
-  | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number; totalHours: number }
+  | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number }
   | { kind: 'error'; message: string };
 
 export function OptimisePanel() {
@@ -83,7 +107,15 @@ export function OptimisePanel() {
   // The user's changes over the defaults, so a change of settings still shows in the fields left alone.
   const [edits, setEdits] = useState<Partial<Form>>({});
   const [state, setState] = useState<RunState>({ kind: 'idle' });
-  const defaults = project ? formFrom(rulesFromSettings(settings, project.model)) : null;
+  const zones = useApp((s) => s.history.present.zones);
+  const bases = useApp((s) => s.history.present.bases);
+  // The defaults depend on the county, its bases and capacities, and the settings (a few ms, cached per model).
+  const derived = useMemo(() => {
+    if (!project) return null;
+    const model = { ...project.model, zones, bases };
+    return { rules: rulesFromSettings(settings, model), words: defaultsInWords(settings, model) };
+  }, [project, zones, bases, settings]);
+  const defaults = derived ? formFrom(derived.rules) : null;
   const form: Form | null = defaults && { ...defaults, ...edits };
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setEdits((f) => ({ ...f, [k]: v }));
 
@@ -97,11 +129,13 @@ export function OptimisePanel() {
     const lockedZones = s.lockedZones.flatMap((l, z) => (l ? [z] : []));
     const model = modelFor(project.model, s);
     const current = { zoneOf: s.zoneOf };
+    const rules = rulesFrom(form, rulesFromSettings(app.settings, model, current), lockedUnits, lockedZones);
     const request = {
       model,
       current,
-      rules: rulesFrom(form, rulesFromSettings(app.settings, model, current), lockedUnits, lockedZones),
+      rules,
       travel: app.settings.travel,
+      settings: app.settings,
       mode: form.mode,
       timeLimitSeconds: form.timeLimit,
       seed: 1,
@@ -114,17 +148,16 @@ export function OptimisePanel() {
     run.result.then(
       (result) => {
         const seconds = (performance.now() - started) / 1000;
-        const totalHours = model.demand.hours.reduce((a, b) => a + b, 0);
         let scenarioId: string | null = null;
         if (result.status === 'feasible' || result.status === 'optimal') {
           // The result opens as a new scenario beside the current one.
           const current = useApp.getState().history.present;
-          const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-          const proposal = { ...withAssignment(current, result.plan.zoneOf), id: newScenarioId(), name: `Optimised (${form.mode}) ${time}` };
+          const name = `Optimised${form.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}`;
+          const proposal = { ...withAssignment(current, result.plan.zoneOf), id: newScenarioId(), name };
           useApp.setState((st) => ({ scenarios: [...st.scenarios, proposal] }));
           scenarioId = proposal.id;
         }
-        setState({ kind: 'done', result, scenarioId, seconds, totalHours });
+        setState({ kind: 'done', result, scenarioId, seconds });
       },
       (e: unknown) => {
         if (e instanceof JobCancelled) setState({ kind: 'idle' });
@@ -138,8 +171,10 @@ export function OptimisePanel() {
     <section className="panel optimise" aria-labelledby="optimise-heading" data-testid="optimise">
       <h2 id="optimise-heading">Optimise</h2>
       <p className="hint">
-        Proposes zones that cut travel from each zone's base while keeping the rules below. Locked zones and units
-        stay as they are.
+        Proposes the zones with the least travel from each zone's base (weekly care hours times road distance)
+        among those that keep the rules below. Where today's zones break a rule, keeping it can mean more travel:
+        the result compares the proposal with today's zones and says which rule forced any rise. Locked zones and
+        units stay as they are.
       </p>
       <fieldset disabled={running}>
         <div className="form-row">
@@ -149,6 +184,22 @@ export function OptimisePanel() {
           </label>
           <input type="number" min={1} max={200} value={form.tolerancePct} onChange={(e) => set('tolerancePct', Number(e.target.value))} aria-label="Balance tolerance, %" />
           % of the mean
+        </div>
+        <div className="form-row">
+          <label className="check">
+            <input type="checkbox" checked={form.sizeOn} onChange={(e) => set('sizeOn', e.target.checked)} />
+            Every zone at least
+          </label>
+          <input type="number" min={0} step={10} value={form.sizeMin} onChange={(e) => set('sizeMin', Number(e.target.value))} aria-label="Smallest zone, h/week" />
+          h/week
+        </div>
+        <div className="form-row">
+          <label className="check">
+            <input type="checkbox" checked={form.reachOn} onChange={(e) => set('reachOn', e.target.checked)} />
+            Every unit within
+          </label>
+          <input type="number" min={5} max={240} step={5} value={form.reachMinutes} onChange={(e) => set('reachMinutes', Number(e.target.value))} aria-label="Reach, minutes" />
+          minutes' drive of its zone's base
         </div>
         <div className="form-row">
           <label className="check">
@@ -201,6 +252,12 @@ export function OptimisePanel() {
           )}
         </div>
       </fieldset>
+      {derived && derived.words.length > 0 && (
+        <details className="defaults">
+          <summary>Defaults from the county's data</summary>
+          <ul>{derived.words.map((w) => <li key={w}>{w}</li>)}</ul>
+        </details>
+      )}
       <div className="form-row">
         {running ? (
           <>
@@ -217,79 +274,5 @@ export function OptimisePanel() {
       {state.kind === 'error' && <p className="error" role="alert">The optimiser failed: {state.message}</p>}
       {state.kind === 'done' && <OptimiseResultView {...state} onDiscard={() => setState({ kind: 'idle' })} />}
     </section>
-  );
-}
-
-function OptimiseResultView({
-  result,
-  scenarioId,
-  seconds,
-  totalHours,
-  onDiscard,
-}: {
-  result: OptimiseResult;
-  scenarioId: string | null;
-  seconds: number;
-  totalHours: number;
-  onDiscard: () => void;
-}) {
-  const { switchScenario, deleteScenario, setCompare, history } = useApp();
-  const ok = scenarioId !== null;
-  const kmPerHour = totalHours > 0 ? result.objective / totalHours / 1000 : 0;
-  const { explanation } = result;
-  return (
-    <div className={`optimise-result ${ok ? 'ok' : 'infeasible'}`} data-testid="optimise-result" role="status">
-      <p className="summary">{explanation.summary}</p>
-      {ok && (
-        <dl className="result-figures">
-          <div><dt>Mean distance from base per hour of care</dt><dd>{fmt1(kmPerHour)} km</dd></div>
-          <div><dt>Gap to the best possible</dt><dd>{result.gapPercent < 0.005 ? '0' : fmt1(result.gapPercent)}%{result.status === 'optimal' ? ' (proven optimal)' : ''}</dd></div>
-          <div><dt>Units moved</dt><dd>{fmtInt(result.movedUnits)}</dd></div>
-          <div><dt>Users changing provider</dt><dd>{fmtInt(result.movedUsers)}</dd></div>
-          <div><dt>Hours changing provider</dt><dd>{fmt1(result.movedHours)}</dd></div>
-          <div><dt>Zones in one piece</dt><dd>{result.contiguous ? 'yes' : 'no'}</dd></div>
-          <div><dt>Time</dt><dd>{fmt1(seconds)} s</dd></div>
-        </dl>
-      )}
-      {explanation.binding.length > 0 && (
-        <>
-          <h3>Rules that hold the plan back</h3>
-          <ul data-testid="binding">{explanation.binding.map((b, i) => <li key={i}>{b.message}</li>)}</ul>
-        </>
-      )}
-      {explanation.conflicts.length > 0 && (
-        <>
-          <h3>Why no plan keeps every rule</h3>
-          <ul data-testid="conflicts">
-            {explanation.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.message}
-                {c.fix ? <strong> {c.fix}</strong> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {explanation.notes.length > 0 && <ul className="notes">{explanation.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
-      <div className="form-row">
-        {ok && (
-          <>
-            <button type="button" className="primary" onClick={() => switchScenario(scenarioId)}>Open it to accept or tweak</button>
-            <button type="button" onClick={() => setCompare({ a: history.present.id, b: scenarioId })}>Compare with current</button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                deleteScenario(scenarioId);
-                onDiscard();
-              }}
-            >
-              Discard
-            </button>
-          </>
-        )}
-        {!ok && <button type="button" onClick={onDiscard}>Close</button>}
-      </div>
-    </div>
   );
 }

@@ -51,15 +51,15 @@ export interface ReachProblem {
   reachNeeded: Float64Array;
 }
 
-/** Reach, capacity and band checks at a reach of `minutes`; `tolerance` is the balance rule's, if any (for its fix). */
-export function reachConflicts(problem: ReachProblem, minutes: number, tolerance?: number): ReachConflict[] {
+/** Reach, capacity and band checks at a reach of `minutes`, with fixes that may move `levers`. */
+export function reachConflicts(problem: ReachProblem, minutes: number, levers: FixLevers = {}): ReachConflict[] {
   const out: ReachConflict[] = [];
   const stranded = unplaceable(problem, minutes);
   if (stranded.length > 0) out.push(strandedConflict(problem, stranded, minutes));
   const upper = shortOfRoom(problem, minutes);
-  if (upper) out.push(roomConflict(problem, upper, minutes, tolerance));
+  if (upper) out.push(roomConflict(problem, upper, minutes, levers));
   const lower = shortOfCare(problem, minutes);
-  if (lower) out.push(floorConflict(problem, lower, minutes, tolerance));
+  if (lower) out.push(floorConflict(problem, lower, minutes, levers));
   return out;
 }
 
@@ -260,9 +260,18 @@ function shortOfCare(p: ReachProblem, minutes: number): Shortfall | null {
   };
 }
 
-function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): ReachConflict {
+/** The rule settings whose fixes the messages can suggest. */
+export interface FixLevers {
+  /** ± tolerance of the balance rule, if on. */
+  tolerance?: number;
+  /** Floor of the zone-size rule, if on. */
+  sizeMin?: number;
+}
+
+function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, levers: FixLevers): ReachConflict {
   const { model, bands } = p;
   const fixed = fixedHours(p);
+  const everyZone = short.zones.length === countConstrained(p);
   const limits = short.zones.map((z) => {
     const byCapacity = bands.capacity[z] <= bands.upper[z];
     const what = byCapacity ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`;
@@ -270,44 +279,82 @@ function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: n
   });
   const gap = short.care - short.limit;
   const fixes: string[] = [];
+  const byCapacity = short.zones.filter((z) => bands.capacity[z] < bands.upper[z]);
   const bandRoom = short.zones.reduce((a, z) => a + Math.max(0, bands.upper[z] - fixed[z]), 0);
-  if (short.zones.some((z) => bands.capacity[z] < bands.upper[z]) && bandRoom >= short.care - 1e-6) {
-    fixes.push(`raise base capacity in ${zoneList(model, short.zones)} by ${hrs(gap)} in all`);
+  if (byCapacity.length > 0 && bandRoom >= short.care - 1e-6) {
+    fixes.push(`raise base capacity in ${zoneList(model, byCapacity)} by ${hrs(gap)} in all`);
   }
+  const tol = levers.tolerance;
   if (tol !== undefined && short.zones.some((z) => bands.upper[z] < bands.capacity[z])) {
     const t = widestNeeded(tol, (x) => short.zones.reduce((a, z) => a + roomAt(p, z, fixed, x), 0) >= short.care - 1e-6);
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
   }
-  const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfRoom(p, m) === null);
-  if (r !== null) fixes.push(`set the reach to ${r} minutes`);
-  const place = nearestTowns(model, short.cells.flatMap((c) => unitsOf(p, c)));
-  if (place) fixes.push(`add a base of another zone near ${place}`);
+  if (!everyZone) {
+    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfRoom(p, m) === null);
+    if (r !== null) fixes.push(`set the reach to ${r} minutes`);
+    const place = nearestTowns(model, short.cells.flatMap((c) => unitsOf(p, c)));
+    if (place) fixes.push(`add a base of another zone near ${place}`);
+  }
+  const they = short.zones.length === 1 ? 'it' : 'them';
   return {
-    rule: 'reach-capacity',
-    message: `Within ${minutes} minutes, ${hrs(short.care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${short.zones.length === 1 ? 'it' : 'them'} take ${hrs(short.limit)} (${limits.join('; ')}): ${hrs(gap)} short.`,
+    rule: everyZone ? 'capacity' : 'reach-capacity',
+    message: everyZone
+      ? `There ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care to place, but the rules let the zones take ${hrs(short.limit)} in all (${limits.join('; ')}): ${hrs(gap)} short.`
+      : `Within ${minutes} minutes, ${hrs(short.care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${they} take ${hrs(short.limit)} (${limits.join('; ')}): ${hrs(gap)} short.`,
     fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
 }
 
-function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, tol: number | undefined): ReachConflict {
+function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, levers: FixLevers): ReachConflict {
   const { model, bands } = p;
   const gap = short.limit - short.care;
+  const everyZone = short.zones.length === countConstrained(p);
   const fixes: string[] = [];
   const fixed = fixedHours(p);
-  if (tol !== undefined) {
-    const floorAt = (x: number) => short.zones.reduce((a, z) => a + Math.max(fixed[z], Math.max(0, bands.target[z] * (1 - x))), 0);
-    const t = widestNeeded(tol, (x) => floorAt(x) <= short.care + 1e-6);
+  const { tolerance, sizeMin } = levers;
+  // Each zone's floor with the band at ±x and the size floor at s (held to capacity), as zoneBands sets it.
+  const floorAt = (x: number | undefined, s: number | undefined) =>
+    short.zones.reduce((a, z) => {
+      const band = x === undefined ? 0 : Math.max(0, bands.target[z] * (1 - x));
+      const size = s === undefined ? 0 : Math.min(s, bands.capacity[z]);
+      return a + Math.max(fixed[z], band, size);
+    }, 0);
+  if (tolerance !== undefined) {
+    const t = widestNeeded(tolerance, (x) => floorAt(x, sizeMin) <= short.care + 1e-6);
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
   }
-  const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
-  if (r !== null) fixes.push(`set the reach to ${r} minutes`);
-  fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
+  if (sizeMin !== undefined && sizeMin > 0) {
+    let lo = 0;
+    let hi = sizeMin;
+    if (floorAt(tolerance, 0) <= short.care + 1e-6) {
+      for (let k = 0; k < 40; k++) {
+        const mid = (lo + hi) / 2;
+        if (floorAt(tolerance, mid) <= short.care + 1e-6) lo = mid;
+        else hi = mid;
+      }
+      if (lo < sizeMin - 0.5) fixes.push(`lower the smallest zone to ${hrs(Math.floor(lo))}`);
+    }
+  }
+  if (!everyZone) {
+    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
+    if (r !== null) fixes.push(`set the reach to ${r} minutes`);
+    fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
+  }
   const floors = short.zones.map((z) => `${zoneName(model, z)} ${hrs(bands.lower[z])}`).join('; ');
+  const are = short.care === 1 ? 'is' : 'are';
   return {
-    rule: 'reach-floor',
-    message: `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,
-    fix: `${capitalise(fixes.join(', or '))}.`,
+    rule: everyZone ? 'balance' : 'reach-floor',
+    message: everyZone
+      ? `There ${are} ${hrs(short.care)} of care to place, but the zones' floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`
+      : `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${are} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,
+    fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
+}
+
+function countConstrained(p: ReachProblem): number {
+  let n = 0;
+  for (let z = 0; z < p.zones; z++) n += p.bands.constrained[z];
+  return n;
 }
 
 function roomAt(p: ReachProblem, z: number, fixed: Float64Array, tolerance: number): number {

@@ -19,10 +19,16 @@ export interface ReachDefaultInput {
   contiguous: boolean;
 }
 
-const cache = new WeakMap<CountyModel, Map<string, Minutes | null>>();
+export interface DefaultReach {
+  minutes: Minutes;
+  /** False when no reach lets the care fit the zones' capacity and floors: then `minutes` is the shortest at which every unit has a base. */
+  fits: boolean;
+}
+
+const cache = new WeakMap<CountyModel, Map<string, DefaultReach | null>>();
 
 /** Null when the county has no bases (nothing to reach from). */
-export function defaultReach(model: CountyModel, input: ReachDefaultInput): Minutes | null {
+export function defaultReach(model: CountyModel, input: ReachDefaultInput): DefaultReach | null {
   if (model.bases.every((b) => b.zone < 0 || b.zone >= model.zones.length)) return null;
   const key = JSON.stringify([input.travel, input.contiguous, [...input.bands.constrained], [...input.bands.lower], [...input.bands.upper], [...input.bands.capacity]]);
   let byKey = cache.get(model);
@@ -33,7 +39,7 @@ export function defaultReach(model: CountyModel, input: ReachDefaultInput): Minu
   return value;
 }
 
-function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultInput): Minutes | null {
+function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultInput): DefaultReach | null {
   const n = model.units.count;
   const identity = Int32Array.from({ length: n + 1 }, (_, i) => i);
   const cells = {
@@ -50,11 +56,11 @@ function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultI
   const minutes = unitZoneMinutes(model, unitZoneBaseMetres(model, travel), travel);
   const problem: ReachProblem = { ...cells, hours: model.demand.hours, bands, reachNeeded: reachNeeded(cells, cellZoneMinutes(cells, minutes), contiguous) };
   const workable = shortestWorkableReach(problem, SHORTEST_DEFAULT_REACH);
-  if (workable !== null) return workable;
+  if (workable !== null) return { minutes: workable, fits: true };
   // Capacity falls short at any reach: then the reach at which every unit has a base, so the
   // explanation is about capacity, not reach.
   for (let m = SHORTEST_DEFAULT_REACH; m <= 240; m += 5) {
-    if (!reachConflicts(problem, m).some((c) => c.rule === 'reach')) return m;
+    if (!reachConflicts(problem, m).some((c) => c.rule === 'reach')) return { minutes: m, fits: false };
   }
   return null;
 }
