@@ -9,7 +9,10 @@ import { seededRandom } from '../random';
 import { DEFAULT_SCORE_SETTINGS } from '../score/settings';
 import { DEFAULT_TRAVEL } from '../travel';
 import { compareWithCurrent } from './compare';
+import { contiguityConflicts, explainContiguityFailure } from './contiguityCheck';
+import { ContiguityGuard } from './contiguity';
 import { explainBinding, explainInfeasible, explainResidual, precheck } from './explain';
+import { capacityNotes, linkNotes } from './modelNotes';
 import { FAST_TRIES, gapPercent, runFast, type RunContext } from './fast';
 import { buildProblem, unitPlan, type ZoningProblem } from './problem';
 import { PlanState } from './planState';
@@ -50,7 +53,7 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   const travel = { travel: settings.travel, travelMatrix: input.travelMatrix };
   const problem = buildProblem(input.model, input.current, input.rules, travel);
   ctx.phase('build');
-  const early = precheck(problem);
+  const early = [...precheck(problem), ...contiguityConflicts(problem)];
   if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 
@@ -66,7 +69,8 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
 
   let state: PlanState = fast.state;
   let bound = fast.relaxation.bound;
-  const notes: string[] = [];
+  // The objective is in explanation.objective; these are what the model assumes.
+  const notes = [...problem.buildNotes, ...capacityNotes(problem), ...(problem.rules.contiguous ? linkNotes(input.model) : [])];
   if (input.mode === 'thorough') {
     // The time limit covers the whole run: thorough mode gets what fast mode left of it.
     const left = (input.timeLimitSeconds ?? 60) - (performance.now() - t0) / 1000;
@@ -101,8 +105,11 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
     notes.push('The current plan keeps every rule and no plan found travels less, so the proposal is the current plan.');
   }
   ctx.phase('verify');
-  if (!state.feasible() && !check.ok) {
-    const residual = explainResidual(state);
+  const guard = new ContiguityGuard(state);
+  const inPieces = problem.rules.contiguous && !guard.allContiguous();
+  // A current plan that keeps every rule stands, whatever the search left.
+  if ((!state.feasible() || inPieces) && !check.ok) {
+    const residual = [...(inPieces ? explainContiguityFailure(state, (z) => guard.pieces(z).length) : []), ...explainResidual(state)];
     return finish(unchanged(input, problem, 'infeasible', residual, 'The LP relaxation keeps every rule, but no plan of whole units was found that does.'));
   }
   // The plan itself is a feasible point, so a bound above it is rounding noise.

@@ -76,6 +76,8 @@ export interface OptimiseRules {
   wholeTowns: boolean | number[];
   /** Every zone in one piece over `units.adjacency`. */
   contiguous: boolean;
+  /** Each base's unit (baseUnits.ts) stays in the base's zone, so a contiguous zone grows from its base. */
+  baseUnitsStay: boolean;
   /** Longest drive from a zone's base to its units; null = no limit. */
   reach: ReachRule | null;
   weights: PenaltyWeights;
@@ -123,6 +125,7 @@ export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, c
     // Off: a city bigger than one zone's band (Lincoln) cannot be kept whole.
     wholeTowns: false,
     contiguous: true,
+    baseUnitsStay: true,
     reach: null,
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,
@@ -132,7 +135,7 @@ export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, c
 }
 
 function derivedReach(settings: ScoreSettings, model: CountyModel, rules: OptimiseRules, current?: Plan) {
-  return defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous });
+  return defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous, baseUnitsStay: rules.baseUnitsStay });
 }
 
 function everyZoneHasCapacity(model: CountyModel): boolean {

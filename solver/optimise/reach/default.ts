@@ -5,6 +5,7 @@
 // 2021 rural-urban classification uses for access to a major town. Cached per
 // model, since scoring asks for the rules on every fresh scoring context.
 import type { CountyModel, Minutes } from '../../model';
+import { baseUnits } from '../../baseUnits';
 import { unitZoneBaseMetres, type TravelSettings } from '../../travel';
 import { FREE } from '../cells';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './minutes';
@@ -17,6 +18,8 @@ export interface ReachDefaultInput {
   travel: TravelSettings;
   bands: ReachProblem['bands'];
   contiguous: boolean;
+  /** Each base's unit stays in its zone (rules.baseUnitsStay): counted as fixed there, as the solver does. */
+  baseUnitsStay: boolean;
 }
 
 export interface DefaultReach {
@@ -30,7 +33,7 @@ const cache = new WeakMap<CountyModel, Map<string, DefaultReach | null>>();
 /** Null when the county has no bases (nothing to reach from). */
 export function defaultReach(model: CountyModel, input: ReachDefaultInput): DefaultReach | null {
   if (model.bases.every((b) => b.zone < 0 || b.zone >= model.zones.length)) return null;
-  const key = JSON.stringify([input.travel, input.contiguous, [...input.bands.constrained], [...input.bands.lower], [...input.bands.upper], [...input.bands.capacity]]);
+  const key = JSON.stringify([input.travel, input.contiguous, input.baseUnitsStay, [...input.bands.constrained], [...input.bands.lower], [...input.bands.upper], [...input.bands.capacity]]);
   let byKey = cache.get(model);
   if (!byKey) cache.set(model, (byKey = new Map()));
   if (byKey.has(key)) return byKey.get(key)!;
@@ -39,7 +42,7 @@ export function defaultReach(model: CountyModel, input: ReachDefaultInput): Defa
   return value;
 }
 
-function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultInput): DefaultReach | null {
+function derive(model: CountyModel, { travel, bands, contiguous, baseUnitsStay }: ReachDefaultInput): DefaultReach | null {
   const n = model.units.count;
   const identity = Int32Array.from({ length: n + 1 }, (_, i) => i);
   const cells = {
@@ -49,7 +52,7 @@ function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultI
     cellStart: identity,
     cellUnits: identity.subarray(0, n),
     cellOfUnit: identity.subarray(0, n),
-    fixedZone: new Int32Array(n).fill(FREE),
+    fixedZone: baseUnitsStay ? baseUnitZones(model) : new Int32Array(n).fill(FREE),
     adjStart: Int32Array.from(model.units.adjacency.offsets),
     adjCells: Int32Array.from(model.units.adjacency.neighbours),
   };
@@ -63,4 +66,14 @@ function derive(model: CountyModel, { travel, bands, contiguous }: ReachDefaultI
     if (!reachConflicts(problem, m).some((c) => c.rule === 'reach')) return { minutes: m, fits: false };
   }
   return null;
+}
+
+/** FREE, or the zone whose base stands in the unit (the first base's, where several zones' do). */
+function baseUnitZones(model: CountyModel): Int32Array {
+  const fixed = new Int32Array(model.units.count).fill(FREE);
+  baseUnits(model).forEach((u, b) => {
+    const z = model.bases[b].zone;
+    if (u >= 0 && z >= 0 && z < model.zones.length && fixed[u] === FREE) fixed[u] = z;
+  });
+  return fixed;
 }

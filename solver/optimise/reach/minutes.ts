@@ -7,7 +7,8 @@
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
 import { UNASSIGNED, type CountyModel, type Minutes } from '../../model';
-import { haversineMetres, minutesPerMetre, type TravelSettings } from '../../travel';
+import { baseUnits } from '../../baseUnits';
+import { minutesPerMetre, type TravelSettings } from '../../travel';
 
 /** The parts of the zoning problem the reach rule needs (cells, their units and adjacency). */
 export interface ReachCells {
@@ -57,23 +58,6 @@ export function cellZoneMinutes(p: ReachCells, unitMinutes: Float64Array): Float
     }
   }
   return out;
-}
-
-/** The unit nearest each base (where its carers start), by straight line to the unit's point. */
-export function baseUnits(model: CountyModel): number[] {
-  const { lon, lat, count } = model.units;
-  return model.bases.map((b) => {
-    let best = -1;
-    let bestM = Infinity;
-    for (let u = 0; u < count; u++) {
-      const m = haversineMetres(lon[u], lat[u], b.lon, b.lat);
-      if (m < bestM) {
-        bestM = m;
-        best = u;
-      }
-    }
-    return best;
-  });
 }
 
 /**
