@@ -35,6 +35,18 @@ const PHASES: Record<OptimisePhase, string> = {
   done: 'Done',
 };
 
+/** The rules set by a switch and a number, in the order the panel shows them. */
+const NUMBER_RULES = [
+  { on: 'balanceOn', value: 'tolerancePct', text: { label: 'Zone hours within ±', suffix: '% of the mean', aria: 'Balance tolerance, %' }, range: { min: 1, max: 200 } },
+  { on: 'sizeOn', value: 'sizeMin', text: { label: 'Every zone at least', suffix: 'h/week', aria: 'Smallest zone, h/week' }, range: { min: 0, step: 10 } },
+  {
+    on: 'reachOn',
+    value: 'reachMinutes',
+    text: { label: 'Every unit within', suffix: "minutes' drive of its zone's base", aria: 'Reach, minutes' },
+    range: { min: 5, max: 240, step: 5 },
+  },
+] as const;
+
 interface Form {
   mode: 'fast' | 'thorough';
   timeLimit: number;
@@ -177,30 +189,17 @@ export function OptimisePanel() {
         units stay as they are.
       </p>
       <fieldset disabled={running}>
-        <div className="form-row">
-          <label className="check">
-            <input type="checkbox" checked={form.balanceOn} onChange={(e) => set('balanceOn', e.target.checked)} />
-            Zone hours within ±
-          </label>
-          <input type="number" min={1} max={200} value={form.tolerancePct} onChange={(e) => set('tolerancePct', Number(e.target.value))} aria-label="Balance tolerance, %" />
-          % of the mean
-        </div>
-        <div className="form-row">
-          <label className="check">
-            <input type="checkbox" checked={form.sizeOn} onChange={(e) => set('sizeOn', e.target.checked)} />
-            Every zone at least
-          </label>
-          <input type="number" min={0} step={10} value={form.sizeMin} onChange={(e) => set('sizeMin', Number(e.target.value))} aria-label="Smallest zone, h/week" />
-          h/week
-        </div>
-        <div className="form-row">
-          <label className="check">
-            <input type="checkbox" checked={form.reachOn} onChange={(e) => set('reachOn', e.target.checked)} />
-            Every unit within
-          </label>
-          <input type="number" min={5} max={240} step={5} value={form.reachMinutes} onChange={(e) => set('reachMinutes', Number(e.target.value))} aria-label="Reach, minutes" />
-          minutes' drive of its zone's base
-        </div>
+        {NUMBER_RULES.map((r) => (
+          <RuleNumber
+            key={r.on}
+            {...r.text}
+            on={form[r.on]}
+            onToggle={(v) => set(r.on, v)}
+            value={form[r.value]}
+            onValue={(v) => set(r.value, v)}
+            range={r.range}
+          />
+        ))}
         <div className="form-row">
           <label className="check">
             <input type="checkbox" checked={form.capacity} onChange={(e) => set('capacity', e.target.checked)} />
@@ -274,5 +273,28 @@ export function OptimisePanel() {
       {state.kind === 'error' && <p className="error" role="alert">The optimiser failed: {state.message}</p>}
       {state.kind === 'done' && <OptimiseResultView {...state} onDiscard={() => setState({ kind: 'idle' })} />}
     </section>
+  );
+}
+
+/** One rule switched on by a checkbox, with its number beside it. */
+function RuleNumber(p: {
+  label: string;
+  suffix: string;
+  aria: string;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+  value: number;
+  onValue: (value: number) => void;
+  range: { min?: number; max?: number; step?: number };
+}) {
+  return (
+    <div className="form-row">
+      <label className="check">
+        <input type="checkbox" checked={p.on} onChange={(e) => p.onToggle(e.target.checked)} />
+        {p.label}
+      </label>
+      <input type="number" {...p.range} value={p.value} onChange={(e) => p.onValue(Number(e.target.value))} aria-label={p.aria} />
+      {p.suffix}
+    </div>
   );
 }
