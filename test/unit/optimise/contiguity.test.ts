@@ -198,3 +198,23 @@ describe('each base keeps its unit', () => {
     expect(none.explanation.notes.join(' ')).toMatch(/There are no provider bases, so no zone’s hours are limited by capacity/);
   });
 });
+
+describe('a zone with two bases', () => {
+  it('is joined through a unit of another zone, taking the units that unit would cut off', async () => {
+    // Zone 1's bases stand at u0 and u2, 2 km either side of u1; Zone 2's base is at u4, 1 km north
+    // of u1, so the nearest-base plan gives u1 and u3 (south of u1, touching only it) to Zone 2
+    // and leaves Zone 1 in two pieces. Zone 1 can be one piece only by taking u1 and u3 together.
+    const { model, plan } = tinyCounty({
+      hours: [10, 10, 10, 10, 10, 10],
+      at: [[-1, 0], [1, 0], [3, 0], [1, -1], [1, 1], [1, 2]],
+      edges: [[0, 1], [1, 2], [1, 3], [1, 4], [4, 5]],
+      bases: [{ at: 0, zone: 0 }, { at: 2, zone: 0 }, { at: 4, zone: 1 }],
+    });
+    expect(Array.from(plan.zoneOf)).toEqual([0, 1, 0, 1, 1, 1]);
+    const rules = { balance: null, size: null, reach: null, ruralShare: null };
+    const r = await optimise({ model, current: plan, rules });
+    expect(r.status).toBe('feasible');
+    expect(Array.from(r.plan.zoneOf)).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(verifyPlan(model, plan, rules, r.plan).problems).toEqual([]);
+  });
+});
