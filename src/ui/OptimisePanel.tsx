@@ -1,7 +1,7 @@
 // Optimise: set the rules (defaults from the county's data, with the reasons),
 // run the optimiser in a worker with progress and cancel, and get the result as
 // a new scenario beside the current one, named by its rules.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   defaultsInWords,
   rulesFromSettings,
@@ -119,6 +119,16 @@ export function OptimisePanel() {
   // The user's changes over the defaults, so a change of settings still shows in the fields left alone.
   const [edits, setEdits] = useState<Partial<Form>>({});
   const [state, setState] = useState<RunState>({ kind: 'idle' });
+  // Another project (a county opened, a file imported) starts from its own defaults, with no result shown.
+  const [shownFor, setShownFor] = useState(project);
+  if (project !== shownFor) {
+    setShownFor(project);
+    setEdits({});
+    setState({ kind: 'idle' });
+  }
+  // ... and a run for the old one is cancelled.
+  const runRef = useRef<OptimiserRun | null>(null);
+  useEffect(() => () => runRef.current?.cancel(), [project]);
   const zones = useApp((s) => s.history.present.zones);
   const bases = useApp((s) => s.history.present.bases);
   // The defaults depend on the county, its bases and capacities, and the settings (a few ms, cached per model).
@@ -157,8 +167,11 @@ export function OptimisePanel() {
       setState((st) => (st.kind === 'running' ? { ...st, phase, gap: gap ?? st.gap } : st)),
     );
     setState({ kind: 'running', phase: 'build', run, started });
+    runRef.current = run;
     run.result.then(
       (result) => {
+        runRef.current = null;
+        if (useApp.getState().project !== project) return;
         const seconds = (performance.now() - started) / 1000;
         let scenarioId: string | null = null;
         if (result.status === 'feasible' || result.status === 'optimal') {
@@ -172,6 +185,7 @@ export function OptimisePanel() {
         setState({ kind: 'done', result, scenarioId, seconds });
       },
       (e: unknown) => {
+        runRef.current = null;
         if (e instanceof JobCancelled) setState({ kind: 'idle' });
         else setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
       },

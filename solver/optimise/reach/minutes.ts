@@ -109,6 +109,36 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
   return out;
 }
 
+/**
+ * The shortest reach at which zone z, holding cell `from`, could join it to every
+ * cell of `to` in one piece: the largest reachNeeded on the best chain of
+ * neighbouring cells (cells fixed to z cost nothing, cells fixed elsewhere
+ * block). Infinity when no chain exists at any reach.
+ */
+export function reachToJoin(p: ReachCells, needed: Float64Array, z: number, from: number, to: number[]): Minutes {
+  const { zones, cells, fixedZone, adjStart, adjCells } = p;
+  const best = new Float64Array(cells).fill(Infinity);
+  const own = (c: number) => (fixedZone[c] === z ? 0 : needed[c * zones + z]);
+  const open = (c: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
+  const heap = new MinHeap();
+  best[from] = 0;
+  heap.push(from, 0);
+  while (heap.size > 0) {
+    const [c, d] = heap.pop();
+    if (d > best[c]) continue;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (!open(v)) continue;
+      const dv = Math.max(d, own(v));
+      if (dv < best[v]) {
+        best[v] = dv;
+        heap.push(v, dv);
+      }
+    }
+  }
+  return to.reduce((m, c) => Math.max(m, best[c]), 0);
+}
+
 /** Binary min-heap of (cell, key) pairs. */
 class MinHeap {
   private cells: number[] = [];
