@@ -5,17 +5,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   defaultsInWords,
   rulesFromSettings,
-  rulesLabel,
   SUGGESTED_DISRUPTION,
   SUGGESTED_RURAL_SHARE,
   type OptimisePhase,
   type OptimiseResult,
   type OptimiseRules,
 } from '../../solver/optimise';
-import { useApp, newScenarioId } from '../state/store';
-import { modelFor, withAssignment } from '../model/scenario';
-import { runOptimiser, type OptimiserRun } from '../workers/optimiser/client';
-import { JobCancelled } from '../workers/workerJob';
+import { useApp, type OptimiserOutcome } from '../state/store';
+import { JobCancelled, type WorkerJob } from '../workers/workerJob';
 import { fmt1 } from './format';
 import { OptimiseResultView } from './OptimiseResultView';
 
@@ -91,9 +88,9 @@ function formFrom(rules: OptimiseRules): Form {
   };
 }
 
-function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lockedZones: number[]): OptimiseRules {
+/** The rules the form sets; the store adds the locks and the rest from the settings. */
+function rulesFrom(f: Form): Partial<OptimiseRules> {
   return {
-    ...defaults,
     balance: f.balanceOn ? { tolerance: f.tolerancePct / 100 } : null,
     size: f.sizeOn ? { min: f.sizeMin } : null,
     reach: f.reachOn ? { minutes: f.reachMinutes } : null,
@@ -102,14 +99,12 @@ function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lock
     disruption: f.disruptionOn ? { max: f.disruptionMax, measure: f.disruptionMeasure } : null,
     wholeTowns: f.wholeTowns,
     contiguous: f.contiguous,
-    lockedUnits,
-    lockedZones,
   };
 }
 
 type RunState =
   | { kind: 'idle' }
-  | { kind: 'running'; phase: OptimisePhase; gap?: number; run: OptimiserRun; started: number }
+  | { kind: 'running'; phase: OptimisePhase; gap?: number; run: WorkerJob<OptimiserOutcome>; started: number }
   | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number }
   | { kind: 'error'; message: string };
 
@@ -127,7 +122,7 @@ export function OptimisePanel() {
     setState({ kind: 'idle' });
   }
   // ... and a run for the old one is cancelled.
-  const runRef = useRef<OptimiserRun | null>(null);
+  const runRef = useRef<WorkerJob<OptimiserOutcome> | null>(null);
   useEffect(() => () => runRef.current?.cancel(), [project]);
   const zones = useApp((s) => s.history.present.zones);
   const bases = useApp((s) => s.history.present.bases);
@@ -143,46 +138,16 @@ export function OptimisePanel() {
 
   if (!form) return null;
   const start = () => {
-    const app = useApp.getState();
-    const project = app.project;
-    if (!project) return;
-    const s = app.history.present;
-    const lockedUnits = [...s.lockedUnits.keys()].filter((u) => s.lockedUnits[u]);
-    const lockedZones = s.lockedZones.flatMap((l, z) => (l ? [z] : []));
-    const model = modelFor(project.model, s);
-    const current = { zoneOf: s.zoneOf };
-    const rules = rulesFrom(form, rulesFromSettings(app.settings, model, current), lockedUnits, lockedZones);
-    const request = {
-      model,
-      current,
-      rules,
-      travel: app.settings.travel,
-      settings: app.settings,
-      mode: form.mode,
-      timeLimitSeconds: form.timeLimit,
-      seed: 1,
-    };
     const started = performance.now();
-    const run = runOptimiser(request, (phase, gap) =>
+    const run = useApp.getState().runOptimiser({ rules: rulesFrom(form), mode: form.mode, timeLimitSeconds: form.timeLimit }, (phase, gap) =>
       setState((st) => (st.kind === 'running' ? { ...st, phase, gap: gap ?? st.gap } : st)),
     );
     setState({ kind: 'running', phase: 'build', run, started });
     runRef.current = run;
     run.result.then(
-      (result) => {
+      ({ result, scenarioId }) => {
         runRef.current = null;
-        if (useApp.getState().project !== project) return;
-        const seconds = (performance.now() - started) / 1000;
-        let scenarioId: string | null = null;
-        if (result.status === 'feasible' || result.status === 'optimal') {
-          // The result opens as a new scenario beside the current one.
-          const current = useApp.getState().history.present;
-          const name = `Optimised${form.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}`;
-          const proposal = { ...withAssignment(current, result.plan.zoneOf), id: newScenarioId(), name };
-          useApp.setState((st) => ({ scenarios: [...st.scenarios, proposal] }));
-          scenarioId = proposal.id;
-        }
-        setState({ kind: 'done', result, scenarioId, seconds });
+        setState({ kind: 'done', result, scenarioId, seconds: (performance.now() - started) / 1000 });
       },
       (e: unknown) => {
         runRef.current = null;

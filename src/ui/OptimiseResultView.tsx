@@ -2,6 +2,7 @@
 // and zone by zone), why travel rose if it did, what the optimiser minimised,
 // the gap to the best possible, and the rules that hold it back or conflict.
 import type { OptimiseResult, PlanComparison, ZoneChange } from '../../solver/optimise';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { fmt1, fmtInt } from './format';
 import * as F from './scoreFormat';
@@ -110,7 +111,9 @@ export function OptimiseResultView({
   seconds: number;
   onDiscard: () => void;
 }) {
-  const { switchScenario, deleteScenario, setCompare, history } = useApp();
+  const { switchScenario, deleteScenario, setCompare, currentId } = useApp(
+    useShallow((s) => ({ switchScenario: s.switchScenario, deleteScenario: s.deleteScenario, setCompare: s.setCompare, currentId: s.history.present.id })),
+  );
   const ok = scenarioId !== null;
   const { explanation, comparison } = result;
   const rises = comparison !== null && comparison.travelChangePct !== null && comparison.travelChangePct >= 0.05;
@@ -158,7 +161,7 @@ export function OptimiseResultView({
         {ok && (
           <>
             <button type="button" className="primary" onClick={() => switchScenario(scenarioId)}>Open it to accept or tweak</button>
-            <button type="button" onClick={() => setCompare({ a: history.present.id, b: scenarioId })}>Compare with current</button>
+            <button type="button" onClick={() => setCompare({ a: currentId, b: scenarioId })}>Compare with current</button>
             <button
               type="button"
               className="danger"
