@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsScreenshot, freshApp, openTab, writeDocsPng, zoneColoursShown } from './browser';
-import { chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
+import { chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
 
 const app = freshApp();
 
@@ -36,6 +36,12 @@ describe('docs screenshots', () => {
     const result = await runOptimiser(app.page);
     await result.scrollIntoViewIfNeeded();
     await docsScreenshot(app.page, 'screenshot-optimise.png');
+  });
+
+  it("Norfolk's default proposal compared with today's zones", async () => {
+    await openExampleCounty(app.page, 'norfolk', 17);
+    const result = await runOptimiser(app.page);
+    await docsScreenshot(result, 'screenshot-optimise-norfolk.png');
   });
 
   it('the import mapping of a messy users file', async () => {
