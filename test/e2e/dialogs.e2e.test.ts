@@ -85,24 +85,38 @@ describe('side tabs', () => {
 });
 
 describe('rule defaults', () => {
-  it('are one set: the Rates and Optimise tabs show the same balance and rural share, and a change in Rates shows in Optimise', async () => {
+  it('are one set: a rule left blank in Rates is off or from the data in Optimise, and a value typed in Rates shows in Optimise', async () => {
     const page = app.page;
     const optimise = async () => {
       await page.getByRole('tab', { name: 'Optimise', exact: true }).click();
-      return Promise.all(['Balance tolerance, %', 'Rural share minimum, %', 'Rural share maximum, %'].map((l) => page.getByLabel(l).inputValue().then(Number)));
+      const panel = page.getByTestId('optimise');
+      return {
+        balanceOn: await panel.getByRole('checkbox', { name: 'Zone hours within ±' }).isChecked(),
+        balance: Number(await page.getByLabel('Balance tolerance, %').inputValue()),
+        ruralOn: await panel.getByRole('checkbox', { name: 'Rural share between' }).isChecked(),
+        rural: [Number(await page.getByLabel('Rural share minimum, %').inputValue()), Number(await page.getByLabel('Rural share maximum, %').inputValue())],
+      };
     };
-    const rates = async () => {
+    const openRates = async () => {
       await page.getByRole('tab', { name: 'Rates', exact: true }).click();
       if (!(await page.getByTestId('settings').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('settings').locator('summary').click();
-      return Promise.all(['hours-tolerance', 'rural-min', 'rural-max'].map((id) => page.locator(`[data-setting="${id}"]`).inputValue().then(Number)));
     };
-    const inRates = await rates();
-    expect(inRates.every((v) => v > 0 && v <= 100), String(inRates)).toBe(true);
-    expect(await optimise()).toEqual(inRates);
-    await rates();
-    const lower = inRates[2] - 5;
-    await page.locator('[data-setting="rural-max"]').fill(String(lower));
-    await page.locator('[data-setting="rural-max"]').press('Tab');
-    expect(await optimise()).toEqual([inRates[0], inRates[1], lower]);
+    const field = (id: string) => page.locator(`[data-setting="${id}"]`);
+    await openRates();
+    // Blank rural share in Rates means no band: Optimise has the rural rule off.
+    expect([await field('rural-min').inputValue(), await field('rural-max').inputValue()]).toEqual(['', '']);
+    expect((await optimise()).ruralOn).toBe(false);
+    // Values typed in Rates are the ones Optimise starts from.
+    await openRates();
+    for (const [id, v] of [['hours-tolerance', '20'], ['rural-min', '10'], ['rural-max', '70']] as const) {
+      await field(id).fill(v);
+      await field(id).press('Tab');
+    }
+    expect(await optimise()).toEqual({ balanceOn: true, balance: 20, ruralOn: true, rural: [10, 70] });
+    // And a change there shows again.
+    await openRates();
+    await field('rural-max').fill('65');
+    await field('rural-max').press('Tab');
+    expect((await optimise()).rural).toEqual([10, 65]);
   });
 });
