@@ -24,7 +24,13 @@ export class ContiguityGuard {
     return false;
   }
 
-  /** True when removing c from its zone leaves its same-zone neighbours connected to each other. */
+  /**
+   * True when removing c from its zone leaves its same-zone neighbours connected
+   * to each other. First an O(degree^2) test: if those neighbours are joined
+   * through one another, any path through c can go round it. Only when they are
+   * not (c is a bottleneck here, or the zone wraps round something) is the zone
+   * searched, up to SAFE_SEARCH_LIMIT cells.
+   */
   canLeave(c: number): boolean {
     const { adjStart, adjCells } = this.state.problem;
     const zone = this.state.cellZone;
@@ -37,6 +43,7 @@ export class ContiguityGuard {
       else others++;
     }
     if (others === 0) return true;
+    if (this.joinedAround(c, z, others + 1)) return true;
     const gen = ++this.generation;
     this.stamp[c] = gen;
     // Mark the neighbours to find with -gen; count them down as the search meets them.
@@ -60,6 +67,35 @@ export class ContiguityGuard {
       }
     }
     return false;
+  }
+
+  /** True when the `count` neighbours of c in zone z are connected by edges among themselves. */
+  private joinedAround(c: number, z: number, count: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
+    const gen = ++this.generation;
+    // Mark the neighbours with -gen; visited ones become gen.
+    let start = -1;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (zone[v] !== z) continue;
+      this.stamp[v] = -gen;
+      start = v;
+    }
+    let tail = 0;
+    this.queue[tail++] = start;
+    this.stamp[start] = gen;
+    for (let head = 0; head < tail; head++) {
+      const u = this.queue[head];
+      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+        const v = adjCells[k];
+        if (this.stamp[v] === -gen) {
+          this.stamp[v] = gen;
+          this.queue[tail++] = v;
+        }
+      }
+    }
+    return tail === count;
   }
 
   /** Connected pieces of zone z (a cell with no neighbour is a piece of its own, as scoring counts it). */

@@ -1,7 +1,9 @@
-// Greedy repair: while the plan breaks a band, make the single move (cell to
-// another zone) that removes the most violation per unit of extra cost. With
-// contiguity on, only moves that keep both zones in one piece are allowed. When
-// no single move helps, try two moves in a chain (A->B then B->C, or a swap).
+// Greedy repair: while the plan breaks a band, list the single moves (cell to
+// another zone) that remove violation, least extra cost per hour removed
+// first, and make them in that order while each still removes some (so one
+// scan of the map mends many cells, not one). With contiguity on, only moves
+// that keep both zones in one piece are allowed. When no single move helps,
+// try two moves in a chain (A->B then B->C, or a swap).
 import { ContiguityGuard } from './contiguity';
 import { FREE } from './problem';
 import type { PlanState } from './planState';
@@ -16,6 +18,7 @@ export interface RepairOptions {
 
 interface Move {
   cell: number;
+  from: number;
   to: number;
   dV: number;
   dC: number;
@@ -25,7 +28,7 @@ export function repairBands(state: PlanState, guard: ContiguityGuard, options: R
   const maxSteps = options.maxSteps ?? 20 * state.problem.cells + 100;
   for (let step = 0; step < maxSteps && !options.shouldStop(); step++) {
     if (state.feasible()) return true;
-    if (!bestSingleMove(state, guard, options) && !bestChain(state, guard, options)) return false;
+    if (singleMoves(state, guard, options) === 0 && !bestChain(state, guard, options)) return false;
   }
   return state.feasible();
 }
@@ -79,7 +82,7 @@ function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
     for (const to of targets(state, c, options, scratch)) {
       if (!violated[from] && !violated[to]) continue;
       const dV = state.violationDelta(c, to);
-      if (dV < -tol) moves.push({ cell: c, to, dV, dC: state.costDelta(c, to) });
+      if (dV < -tol) moves.push({ cell: c, from, to, dV, dC: state.costDelta(c, to) });
     }
   }
   // Least extra cost per hour of violation removed; ties broken by index for determinism.
@@ -87,14 +90,22 @@ function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
   return moves;
 }
 
-function bestSingleMove(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
+/** Makes the listed moves in order while each still removes violation; returns how many were made. */
+function singleMoves(state: PlanState, guard: ContiguityGuard, options: RepairOptions): number {
+  const tol = state.slack();
+  let made = 0;
   for (const m of improvingMoves(state, options)) {
-    if (options.contiguity && !guard.canLeave(m.cell)) continue;
+    if (state.cellZone[m.cell] !== m.from || state.violationDelta(m.cell, m.to) >= -tol) continue;
+    if (options.contiguity && (!guard.touches(m.cell, m.to) || !guard.canLeave(m.cell))) continue;
     state.move(m.cell, m.to);
-    return true;
+    made++;
+    if (state.feasible()) break;
   }
-  return false;
+  return made;
 }
+
+/** First moves tried in a chain, cheapest first: each costs a scan of the map. */
+const CHAIN_WIDTH = 40;
 
 /** Two moves that together reduce the violation, the first of which alone may not. */
 function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
@@ -103,26 +114,29 @@ function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOpti
   const before = state.violation();
   const scratch: number[] = [];
   const violated = violatedZones(state, tol);
-  let best: { first: Move; second: Move; score: number } | null = null;
+  const firsts: Move[] = [];
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
     const from = state.cellZone[c];
     if (!violated[from]) continue;
-    for (const to of [...targets(state, c, options, scratch)]) {
-      if (options.contiguity && !guard.canLeave(c)) break;
-      const first: Move = { cell: c, to, dV: state.violationDelta(c, to), dC: state.costDelta(c, to) };
-      state.move(c, to);
-      for (const second of improvingMoves(state, options)) {
-        if (second.cell === c) continue;
-        const total = before - (state.violation() + second.dV);
-        if (total <= tol) continue;
-        if (options.contiguity && !guard.canLeave(second.cell)) continue;
-        const score = (first.dC + second.dC) / total;
-        if (!best || score < best.score) best = { first, second, score };
-        break;
-      }
-      state.move(c, from);
+    if (options.contiguity && !guard.canLeave(c)) continue;
+    for (const to of targets(state, c, options, scratch)) firsts.push({ cell: c, from, to, dV: state.violationDelta(c, to), dC: state.costDelta(c, to) });
+  }
+  firsts.sort((a, b) => a.dC - b.dC || a.cell - b.cell || a.to - b.to);
+  let best: { first: Move; second: Move; score: number } | null = null;
+  for (const first of firsts.slice(0, CHAIN_WIDTH)) {
+    const { cell: c, from, to } = first;
+    state.move(c, to);
+    for (const second of improvingMoves(state, options)) {
+      if (second.cell === c) continue;
+      const total = before - (state.violation() + second.dV);
+      if (total <= tol) continue;
+      if (options.contiguity && !guard.canLeave(second.cell)) continue;
+      const score = (first.dC + second.dC) / total;
+      if (!best || score < best.score) best = { first, second, score };
+      break;
     }
+    state.move(c, from);
   }
   if (!best) return false;
   state.move(best.first.cell, best.first.to);
