@@ -148,11 +148,13 @@ export function repairContiguity(
       const pieces = guard.pieces(z);
       if (pieces.length <= 1) continue;
       broken = true;
-      const main = mainPiece(state, pieces);
+      const main = mainPiece(state, pieces, z);
       for (const piece of pieces) {
-        if (piece === main || piece.some((c) => p.fixedZone[c] !== FREE)) continue;
-        const to = bestNeighbourZone(state, piece, z);
-        const bridge = bridgeToMain(state, guard, piece, main, z);
+        if (piece === main) continue;
+        // A piece holding a fixed cell (a second base's unit) cannot be given away: only joined.
+        const pinned = piece.some((c) => p.fixedZone[c] !== FREE);
+        const to = pinned ? -1 : bestNeighbourZone(state, piece, z);
+        const bridge = bridgeToMain(state, guard, piece, main, z, pinned ? MAX_PINNED_BRIDGE : MAX_BRIDGE);
         if (to < 0 && !bridge) continue;
         if (bridge && (to < 0 || bridgeIsBetter(state, piece, z, to, bridge))) {
           for (const c of bridge) state.move(c, z);
@@ -173,19 +175,21 @@ export function repairContiguity(
 
 /** Longest corridor of other zones' cells considered for joining a piece back to its zone. */
 const MAX_BRIDGE = 8;
+/** The same for a piece that must be joined (it holds a fixed cell). */
+const MAX_PINNED_BRIDGE = 24;
 
 /**
  * Shortest run of free cells (not in zone z) that joins `piece` to `main`, or
  * null. Only cells whose own zone stays in one piece without them are used, so
  * one bridge does not cut another zone (and two zones cannot trade bridges forever).
  */
-function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number): number[] | null {
+function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number, maxLength: number): number[] | null {
   const p = state.problem;
   const inMain = new Set(main);
   const parent = new Map<number, number>();
   let frontier = piece.slice();
   for (const c of piece) parent.set(c, -1);
-  for (let depth = 0; depth <= MAX_BRIDGE && frontier.length; depth++) {
+  for (let depth = 0; depth <= maxLength && frontier.length; depth++) {
     const next: number[] = [];
     for (const u of frontier) {
       for (let k = p.adjStart[u]; k < p.adjStart[u + 1]; k++) {
@@ -221,14 +225,17 @@ function bridgeIsBetter(state: PlanState, piece: number[], z: number, to: number
   return round(bridged[0]) < round(given[0]) || (round(bridged[0]) === round(given[0]) && bridged[1] < given[1]);
 }
 
-function mainPiece(state: PlanState, pieces: number[][]): number[] {
+/** The piece holding the zone's root (its base's cell), else one with a fixed cell, else the most hours. */
+function mainPiece(state: PlanState, pieces: number[][], z: number): number[] {
   const p = state.problem;
+  const root = p.rootCell[z];
   const score = (piece: number[]) => {
     let h = 0;
     let fixed = 0;
     for (const c of piece) {
       h += p.hours[c] + 1e-9;
-      if (p.fixedZone[c] !== FREE) fixed = 1;
+      if (c === root) fixed = 2;
+      else if (p.fixedZone[c] !== FREE) fixed = Math.max(fixed, 1);
     }
     return fixed * 1e15 + h;
   };

@@ -57,7 +57,7 @@ export class PlanState {
   }
 
   feasible(): boolean {
-    return this.violation() <= EPS * (1 + this.totalHours());
+    return this.violation() <= this.slack();
   }
 
   totalHours(): number {
@@ -107,8 +107,11 @@ export class PlanState {
     this.cellZone[c] = to;
   }
 
-  /** Tolerance below which a violation counts as none. */
+  /**
+   * Tolerance below which a violation counts as none: 1e-7 of the mean zone's
+   * hours in all, ten times inside the verifier's tolerance for any one zone.
+   */
   slack(): number {
-    return EPS * (1 + this.totalHours());
+    return EPS * (1 + this.totalHours() / this.problem.zones);
   }
 }

@@ -48,6 +48,15 @@ function addTarget(state: PlanState, c: number, z: number, out: number[]): void 
   if (z >= 0 && z !== state.cellZone[c] && Number.isFinite(p.cost[c * p.zones + z]) && !out.includes(z)) out.push(z);
 }
 
+/**
+ * Least violation a move must remove to count: a share of the slack, so that
+ * while the plan is outside the slack some zone is outside its share of it
+ * and a move that mends that zone counts.
+ */
+function progress(state: PlanState): number {
+  return state.slack() / (state.problem.zones + 2);
+}
+
 /** 1 for zones outside their bands (every zone when the disruption limit is broken). */
 function violatedZones(state: PlanState, tol: number): Uint8Array {
   const p = state.problem;
@@ -70,7 +79,7 @@ function touchesViolated(state: PlanState, c: number, options: RepairOptions, vi
 
 function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
   const p = state.problem;
-  const tol = state.slack();
+  const tol = progress(state);
   // A move between two zones inside their bands cannot reduce the violation: skip it unpriced.
   const violated = violatedZones(state, tol);
   const moves: Move[] = [];
@@ -92,7 +101,7 @@ function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
 
 /** Makes the listed moves in order while each still removes violation; returns how many were made. */
 function singleMoves(state: PlanState, guard: ContiguityGuard, options: RepairOptions): number {
-  const tol = state.slack();
+  const tol = progress(state);
   let made = 0;
   for (const m of improvingMoves(state, options)) {
     if (state.cellZone[m.cell] !== m.from || state.violationDelta(m.cell, m.to) >= -tol) continue;
@@ -110,7 +119,7 @@ const CHAIN_WIDTH = 40;
 /** Two moves that together reduce the violation, the first of which alone may not. */
 function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {
   const p = state.problem;
-  const tol = state.slack();
+  const tol = progress(state);
   const before = state.violation();
   const scratch: number[] = [];
   const violated = violatedZones(state, tol);
