@@ -7,7 +7,7 @@
 // the fine one (grouped cells share a zone): its plans are plans of the fine
 // problem, but its LP bound is not a bound of the fine problem; the
 // Lagrangian (lagrangian.ts) with its duals, evaluated on the fine cells, is.
-import { FREE, type ZoningProblem } from './problem';
+import { FREE, groupAdjacency, type ZoningProblem } from './problem';
 
 export interface Grouping {
   /** Group of each fine cell. */
@@ -124,36 +124,10 @@ export function coarseProblem(problem: ZoningProblem, grouping: Grouping): Zonin
       if (reach) reach[g * zones + z] = Math.max(reach[g * zones + z], problem.reachNeeded![c * zones + z]);
     }
   }
-  const lists: Array<Set<number>> = Array.from({ length: groups }, () => new Set());
-  for (let c = 0; c < problem.cells; c++) {
-    for (let k = problem.adjStart[c]; k < problem.adjStart[c + 1]; k++) {
-      const a = groupOf[c];
-      const b = groupOf[problem.adjCells[k]];
-      if (a !== b) lists[a].add(b);
-    }
-  }
-  const adjStart = new Int32Array(groups + 1);
-  for (let g = 0; g < groups; g++) adjStart[g + 1] = adjStart[g] + lists[g].size;
-  const adjCells = new Int32Array(adjStart[groups]);
-  for (let g = 0; g < groups; g++) adjCells.set([...lists[g]].sort((a, b) => a - b), adjStart[g]);
-  return {
-    ...problem,
-    cells: groups,
-    cellStart,
-    cellUnits,
-    cellOfUnit,
-    hours,
-    users,
-    ruralHours,
-    fixedZone,
-    startZone,
-    cost,
-    moved,
-    adjStart,
-    adjCells,
-    rootCell: Int32Array.from(problem.rootCell, (c) => (c >= 0 ? groupOf[c] : -1)),
-    reachNeeded: reach,
-  };
+  const { adjStart, adjCells } = groupAdjacency(problem.adjStart, problem.adjCells, groupOf, groups);
+  const rootCell = Int32Array.from(problem.rootCell, (c) => (c >= 0 ? groupOf[c] : -1));
+  const sums = { hours, users, ruralHours, cost, moved, reachNeeded: reach };
+  return { ...problem, ...sums, cells: groups, cellStart, cellUnits, cellOfUnit, fixedZone, startZone, adjStart, adjCells, rootCell };
 }
 
 /** The fine cells' zones from a coarse plan. */
