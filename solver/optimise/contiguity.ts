@@ -4,17 +4,20 @@
 import { FREE } from './problem';
 import type { PlanState } from './planState';
 
-/** Largest search made to prove a removal safe; beyond it the move is refused. */
-const SAFE_SEARCH_LIMIT = 4000;
+/** Most cells searched to prove a removal safe; beyond it the move is refused. */
+const SAFE_SEARCH_LIMIT = 20_000;
 
 export class ContiguityGuard {
   private readonly stamp: Int32Array;
   private generation = 0;
   private readonly queue: Int32Array;
+  /** Which search reached a cell first (searchApart). */
+  private readonly label: Int32Array;
 
   constructor(private readonly state: PlanState) {
     this.stamp = new Int32Array(state.problem.cells);
     this.queue = new Int32Array(state.problem.cells);
+    this.label = new Int32Array(state.problem.cells);
   }
 
   /** True when c has a neighbour in zone z. */
@@ -28,43 +31,70 @@ export class ContiguityGuard {
    * True when removing c from its zone leaves its same-zone neighbours connected
    * to each other. First an O(degree^2) test: if those neighbours are joined
    * through one another, any path through c can go round it. Only when they are
-   * not (c is a bottleneck here, or the zone wraps round something) is the zone
-   * searched, up to SAFE_SEARCH_LIMIT cells.
+   * not (c is a bottleneck here, or the zone wraps round something) does a
+   * search start from each neighbour at once (searchApart).
    */
   canLeave(c: number): boolean {
     const { adjStart, adjCells } = this.state.problem;
     const zone = this.state.cellZone;
     const z = zone[c];
-    let first = -1;
-    let others = 0;
-    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
-      if (zone[adjCells[k]] !== z) continue;
-      if (first < 0) first = adjCells[k];
-      else others++;
-    }
-    if (others === 0) return true;
-    if (this.joinedAround(c, z, others + 1)) return true;
+    let count = 0;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) if (zone[adjCells[k]] === z) count++;
+    if (count <= 1) return true;
+    if (this.joinedAround(c, z, count)) return true;
+    return this.searchApart(c, z);
+  }
+
+  /**
+   * Searches the zone from each same-zone neighbour of c at once, one cell per
+   * search in turn, never through c; searches that meet merge. True once all
+   * have met. False as soon as a merged search runs out of cells first: those
+   * cells are cut off from the rest, and finding it costs about the size of
+   * the smaller side, not of the zone. Refused beyond SAFE_SEARCH_LIMIT cells.
+   */
+  private searchApart(c: number, z: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
     const gen = ++this.generation;
-    this.stamp[c] = gen;
-    // Mark the neighbours to find with -gen; count them down as the search meets them.
+    const queues: number[][] = [];
     for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
       const v = adjCells[k];
-      if (zone[v] === z && v !== first) this.stamp[v] = -gen;
+      if (zone[v] !== z) continue;
+      this.stamp[v] = gen;
+      this.label[v] = queues.length;
+      queues.push([v]);
     }
-    let head = 0;
-    let tail = 0;
-    this.queue[tail++] = first;
-    this.stamp[first] = gen;
-    let left = others;
-    while (head < tail && tail < SAFE_SEARCH_LIMIT) {
-      const u = this.queue[head++];
-      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
-        const v = adjCells[k];
-        if (zone[v] !== z || this.stamp[v] === gen) continue;
-        if (this.stamp[v] === -gen && --left === 0) return true;
-        this.stamp[v] = gen; // found neighbours are searched on from like any other cell
-        this.queue[tail++] = v;
+    const n = queues.length;
+    const parent = Array.from({ length: n }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const heads = new Array<number>(n).fill(0);
+    let sets = n;
+    for (let visited = n; visited < SAFE_SEARCH_LIMIT; ) {
+      for (let i = 0; i < n; i++) {
+        if (heads[i] >= queues[i].length) continue;
+        const u = queues[i][heads[i]++];
+        for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+          const v = adjCells[k];
+          if (zone[v] !== z || v === c) continue;
+          if (this.stamp[v] === gen) {
+            const a = find(i);
+            const b = find(this.label[v]);
+            if (a !== b) {
+              parent[a] = b;
+              if (--sets === 1) return true;
+            }
+          } else {
+            this.stamp[v] = gen;
+            this.label[v] = i;
+            queues[i].push(v);
+            visited++;
+          }
+        }
       }
+      // A set whose searches have all run dry is cut off from the others.
+      const live = new Set<number>();
+      for (let i = 0; i < n; i++) if (heads[i] < queues[i].length) live.add(find(i));
+      for (let i = 0; i < n; i++) if (!live.has(find(i))) return false;
     }
     return false;
   }

@@ -48,6 +48,8 @@ interface BorderMove {
   cell: number;
   from: number;
   to: number;
+  /** Cost change of the move while the cell is still in `from`. */
+  dC: number;
 }
 
 /**
@@ -147,7 +149,7 @@ class ChainSearch {
     const out: BorderMove[] = [];
     for (let c = 0; c < p.cells; c++) {
       if (p.fixedZone[c] !== FREE || state.cellZone[c] < 0) continue;
-      for (const to of this.neighbourZones(c)) out.push({ cell: c, from: state.cellZone[c], to });
+      for (const to of this.neighbourZones(c)) out.push({ cell: c, from: state.cellZone[c], to, dC: 0 });
     }
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.options.rand() * (i + 1));
@@ -155,9 +157,12 @@ class ChainSearch {
     }
     this.byZone = Array.from({ length: p.zones }, () => []);
     for (const m of out) {
+      m.dC = p.cost[m.cell * p.zones + m.to] - p.cost[m.cell * p.zones + m.from];
       this.byZone[m.from].push(m);
       this.byZone[m.to].push(m);
     }
+    // Cheapest first, so the search for a chain's last move can stop at the first too dear.
+    for (const list of this.byZone) list.sort((a, b) => a.dC - b.dC || a.cell - b.cell || a.to - b.to);
     return out;
   }
 
@@ -252,9 +257,9 @@ class ChainSearch {
     const zones = this.brokenZones(m2.from, m2.to, m1.from, m1.to);
     for (const z of zones) {
       for (const n of this.byZone[z]) {
+        if (dC12 + n.dC >= bestDC) break;
         if (n.cell === m1.cell || n.cell === m2.cell || !this.live(n)) continue;
-        const dC = dC12 + state.costDelta(n.cell, n.to);
-        if (dC >= bestDC) continue;
+        const dC = dC12 + n.dC;
         if (v2 + state.violationDelta(n.cell, n.to) > limit) continue;
         if (!this.canMove(n)) continue;
         best = n;

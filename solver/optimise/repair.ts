@@ -1,9 +1,8 @@
-// Greedy repair: while the plan breaks a band, list the single moves (cell to
-// another zone) that remove violation, least extra cost per hour removed
-// first, and make them in that order while each still removes some (so one
-// scan of the map mends many cells, not one). With contiguity on, only moves
-// that keep both zones in one piece are allowed. When no single move helps,
-// try two moves in a chain (A->B then B->C, or a swap).
+// Greedy repair: while the plan breaks a band, make the single move (cell to
+// another zone) that removes the most violation per unit of extra cost (a few
+// per scan of the map, between zones no other move of the scan touched). With
+// contiguity on, only moves that keep both zones in one piece are allowed.
+// When no single move helps, try two moves in a chain (A->B then B->C, or a swap).
 import { ContiguityGuard } from './contiguity';
 import { FREE } from './problem';
 import type { PlanState } from './planState';
@@ -84,37 +83,68 @@ function improvingMoves(state: PlanState, options: RepairOptions): Move[] {
   const violated = violatedZones(state, tol);
   const moves: Move[] = [];
   const scratch: number[] = [];
-  for (let c = 0; c < p.cells; c++) {
-    if (p.fixedZone[c] !== FREE) continue;
+  const consider = (c: number) => {
+    if (p.fixedZone[c] !== FREE) return;
     const from = state.cellZone[c];
-    if (!violated[from] && !touchesViolated(state, c, options, violated)) continue;
+    if (!violated[from] && !touchesViolated(state, c, options, violated)) return;
     for (const to of targets(state, c, options, scratch)) {
       if (!violated[from] && !violated[to]) continue;
       const dV = state.violationDelta(c, to);
       if (dV < -tol) moves.push({ cell: c, from, to, dV, dC: state.costDelta(c, to) });
     }
+  };
+  if (options.contiguity) {
+    // Moves go to a neighbour's zone: only cells of a violated zone and their neighbours can help.
+    const seen = new Uint8Array(p.cells);
+    for (let z = 0; z < p.zones; z++) {
+      if (!violated[z]) continue;
+      for (const c of state.members[z]) {
+        for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) {
+          const v = p.adjCells[k];
+          if (state.cellZone[v] === z) continue;
+          if (!seen[c]) {
+            seen[c] = 1;
+            consider(c);
+          }
+          if (!seen[v]) {
+            seen[v] = 1;
+            consider(v);
+          }
+        }
+      }
+    }
+  } else {
+    for (let c = 0; c < p.cells; c++) consider(c);
   }
   // Least extra cost per hour of violation removed; ties broken by index for determinism.
   moves.sort((a, b) => a.dC / -a.dV - b.dC / -b.dV || a.cell - b.cell || a.to - b.to);
   return moves;
 }
 
-/** Makes the listed moves in order while each still removes violation; returns how many were made. */
+/**
+ * Makes the listed moves in order, each between two zones no earlier move of
+ * this scan touched: their prices are then as listed, so the scan makes the
+ * moves one-at-a-time greedy repair would (up to one per pair of zones) for
+ * the price of one scan. Returns how many were made.
+ */
 function singleMoves(state: PlanState, guard: ContiguityGuard, options: RepairOptions): number {
   const tol = progress(state);
+  const touched = new Uint8Array(state.problem.zones);
   let made = 0;
   for (const m of improvingMoves(state, options)) {
-    if (state.cellZone[m.cell] !== m.from || state.violationDelta(m.cell, m.to) >= -tol) continue;
+    if (touched[m.from] || touched[m.to] || state.violationDelta(m.cell, m.to) >= -tol) continue;
     if (options.contiguity && (!guard.touches(m.cell, m.to) || !guard.canLeave(m.cell))) continue;
     state.move(m.cell, m.to);
+    touched[m.from] = touched[m.to] = 1;
     made++;
-    if (state.feasible()) break;
+    // A disruption limit couples every zone: one move per scan.
+    if (state.feasible() || state.problem.rules.disruption) break;
   }
   return made;
 }
 
 /** First moves tried in a chain, cheapest first: each costs a scan of the map. */
-const CHAIN_WIDTH = 40;
+const CHAIN_WIDTH = 12;
 
 /** Two moves that together reduce the violation, the first of which alone may not. */
 function bestChain(state: PlanState, guard: ContiguityGuard, options: RepairOptions): boolean {

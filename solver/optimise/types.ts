@@ -26,7 +26,8 @@ export interface OptimiseInput {
   /**
    * Wall-clock budget, seconds: fast mode stops searching and returns its best
    * plan (default 30); a thorough run as a whole (default 60) uses all of it
-   * unless it proves its plan optimal, and its fast part keeps fast mode's limit.
+   * unless it proves its plan optimal; its fast part runs as fast mode does, with fast
+   * mode's default limit, so a thorough run takes at least as long as a fast one.
    */
   timeLimitSeconds?: number;
   /** Same seed, same plan (default 1). */
