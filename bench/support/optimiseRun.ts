@@ -34,8 +34,11 @@ export interface RunFigures {
   timings: Record<string, number>;
 }
 
-/** The synthetic ladder's rules (the setting); the example counties use the panel's defaults. */
-const SYNTHETIC_RULES: Partial<OptimiseRules> = { balance: { tolerance: 0.2 }, ruralShare: { min: 0.1 }, capacity: true };
+/**
+ * The synthetic ladder's rules: the issue's setting, the same at every size (no reach or
+ * zone-size rule, which the data would set); the example counties use the panel's defaults.
+ */
+const SYNTHETIC_RULES: Partial<OptimiseRules> = { balance: { tolerance: 0.2 }, ruralShare: { min: 0.1 }, capacity: true, reach: null, size: null };
 
 function county(spec: RunSpec): { model: CountyModel; plan: Plan; rules: Partial<OptimiseRules> } {
   if ('units' in spec.county) {

@@ -42,6 +42,8 @@ export function runFastAtScale(problem: ZoningProblem, backend: LpBackend, ctx: 
   const grouping = growGroups(problem, guide, nearBorders(problem, guide, BORDER_RINGS), INNER_SIZE);
   const merged = coarseProblem(problem, grouping);
   const out = runFast(merged, backend, ctx, tries);
+  // Merging can make the rules impossible (a group whose cells only different zones reach): solve the whole problem.
+  if (out.relaxation.status === 'infeasible') return runFast(problem, backend, ctx, tries);
   const bound = out.relaxation.status === 'optimal' ? lagrangian(problem, pricesFromLp(out.relaxation.zlp, out.relaxation.duals)).bound : -Infinity;
   if (!out.state) return { ...out, bound, lpProblem: merged };
   const state = new PlanState(problem, fineZones(grouping, out.state.cellZone));

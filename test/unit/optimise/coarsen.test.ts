@@ -12,7 +12,8 @@ import { verifyPlan, type OptimiseRules } from '../../../solver/optimise';
 import { seededRandom } from '../../../solver/random';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 
-const rules: Partial<OptimiseRules> = { balance: { tolerance: 0.2 }, ruralShare: { min: 0.1 }, capacity: true };
+// No reach or size rule: merging groups cells that different zones reach, which these properties do not need.
+const rules: Partial<OptimiseRules> = { balance: { tolerance: 0.2 }, ruralShare: { min: 0.1 }, capacity: true, reach: null, size: null };
 const county = syntheticCounty({ units: 1500, zones: 8, seed: 2 });
 const problem = buildProblem(county.model, county.plan, rules);
 const ctx = () => ({ rand: seededRandom(1), shouldStop: () => false, deadline: Infinity, timings: {}, phase: () => {} });
@@ -79,5 +80,14 @@ describe('merged cells', () => {
     const full = runFastAtScale(problem, lp, ctx(), 6);
     expect(out.bound).toBeLessThanOrEqual(full.relaxation.objective * (1 + 1e-9));
     expect(check.objective).toBeLessThan(out.bound * 1.02);
+  });
+
+  it('keeps the reach rule from merged cells', async () => {
+    const lp = await highsBackend();
+    // The reach the data gives this county (rulesFromSettings): 50 minutes.
+    const reachProblem = buildProblem(county.model, county.plan, { ...rules, reach: { minutes: 50 } });
+    const out = runFastAtScale(reachProblem, lp, ctx(), 6, 500);
+    expect(out.feasible).toBe(true);
+    expect(verifyPlan(county.model, county.plan, reachProblem.rules, unitPlan(reachProblem, out.state!.cellZone)).problems).toEqual([]);
   });
 });
