@@ -1,10 +1,11 @@
 // Scenarios: save the plan under a name, switch, rename, delete, and pick the
-// baseline that disruption is measured against.
+// baseline that disruption is measured against (read-only unless the user
+// chooses to edit it directly).
 import { useRef, useState } from 'react';
 import { newScenarioId, useApp, withColours } from '../state/store';
 
 export function ScenarioPanel() {
-  const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare } = useApp();
+  const { scenarios, history, baselineId, baselineEditable, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setBaselineEditable, setCompare } = useApp();
   const current = history.present.id;
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -45,6 +46,12 @@ export function ScenarioPanel() {
               <input type="radio" name="baseline" checked={baselineId === s.id} onChange={() => setBaseline(s.id)} />
               baseline
             </label>
+            {baselineId === s.id && (
+              <label className="check" title="Off: the first edit of the baseline makes a working copy, so the plan in force stays as it was">
+                <input type="checkbox" checked={baselineEditable} onChange={(e) => setBaselineEditable(e.target.checked)} data-testid="baseline-editable" />
+                edit it directly
+              </label>
+            )}
             <button type="button" className="danger" disabled={scenarios.length <= 1} onClick={() => deleteScenario(s.id)}>
               Delete
             </button>

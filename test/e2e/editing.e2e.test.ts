@@ -86,7 +86,8 @@ describe('editing zones', () => {
     const names = await app.page.getByTestId('scenarios').getByLabel('Scenario name').evaluateAll((els) =>
       els.map((e) => (e as HTMLInputElement).value),
     );
-    expect(names).toEqual(['Current zones', 'Draft A', 'Draft B']);
+    // The first stroke went into a working copy; the county's plan is kept as it was.
+    expect(names).toEqual(['Current zones', 'Current zones (edited)', 'Draft A', 'Draft B']);
     expect(await Promise.all(['8', '9', '10'].map(hoursOf))).toEqual(expected);
     await app.page.locator('tr[data-zone="10"]').click();
     expect(await app.page.getByTestId('zone-lock').isChecked()).toBe(true);

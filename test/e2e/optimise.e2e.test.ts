@@ -32,8 +32,10 @@ describe('optimising zones', () => {
     const names = await app.page.getByTestId('scenarios').getByLabel('Scenario name').evaluateAll((els) =>
       els.map((e) => (e as HTMLInputElement).value),
     );
-    expect(names).toHaveLength(2);
-    expect(names[1]).toMatch(/^Optimised \(fast\)/);
+    // The capacity edit went into a working copy of the baseline; the proposal follows it.
+    expect(names).toHaveLength(3);
+    expect(names[1]).toBe('Current zones (edited)');
+    expect(names[2]).toMatch(/^Optimised \(fast\)/);
 
     await result.getByRole('button', { name: 'Open it to accept or tweak' }).click();
     await expect.poll(() => hoursOf('5')).toBeCloseTo(lincolnHours, 6);
