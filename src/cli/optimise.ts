@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
 import { SchemaError } from '../../solver/schema';
-import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
+import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
 import { projectFromFiles, type ProjectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
 import { readBoundaries, type BoundaryInput } from '../import/boundaries';
 import { guessUnitFields, idLikeProperties } from '../import/units';
@@ -29,6 +29,7 @@ import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
 import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { buildAllExports } from '../export/files';
+import { shownReasons, unitFiguresShown } from '../export/privacy';
 import type { Project } from '../model/project';
 
 const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --units units.geojson --out plan/
@@ -211,7 +212,7 @@ function fallbackCentroids() {
 }
 
 /** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
-function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
+function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles, settings: ScoreSettings) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
@@ -244,8 +245,8 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       name: model.units.names[f.unit],
       score: f.score,
       newArea: f.newArea,
-      hours: model.demand.hours[f.unit],
-      reasons: f.reasons,
+      hours: unitFiguresShown({ model, settings }, f.unit) ? model.demand.hours[f.unit] : null,
+      reasons: shownReasons({ model, settings }, f),
     })),
     import: {
       files: [imported.users, imported.bases].filter((r) => r !== null).map((r) => ({ file: r.file, ...r.counts })),
@@ -341,7 +342,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported, settings), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');

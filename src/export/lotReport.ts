@@ -14,6 +14,7 @@ import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation'
 import { REPORT_CSS } from './reportStyles';
 import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
 import { mapSheet } from './svgMap';
+import { shownReasons, unitFiguresShown, withheldText } from './privacy';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -36,7 +37,8 @@ export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}';
 
 export const AGGREGATES_NOTE =
   'Aggregates only: this report holds figures summed over areas. It contains no service-user records ' +
-  '(the carezones project does not keep them), no names, no addresses and no individual postcodes.';
+  '(the carezones project does not keep them), no names, no addresses and no individual postcodes; ' +
+  'figures about an area with fewer service users than the privacy minimum are withheld.';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -99,9 +101,9 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     .map(
       (f) =>
         `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td class="n">${esc(oneDp.format(hours[f.unit]))}</td>` +
+        `<td class="n">${esc(unitFiguresShown(d, f.unit) ? oneDp.format(hours[f.unit]) : withheldText(d))}</td>` +
         `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...f.reasons].join('; '))}</td></tr>`,
+        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f)].join('; '))}</td></tr>`,
     );
   return (
     '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
