@@ -47,9 +47,9 @@ export function ScenarioPanel() {
               baseline
             </label>
             {baselineId === s.id && (
-              <label className="check" title="Off: the first edit of the baseline makes a working copy, so the plan in force stays as it was">
+              <label className="check baseline-edit" title="Off: the first edit of the baseline makes a working copy, so the plan in force stays as it was">
                 <input type="checkbox" checked={baselineEditable} onChange={(e) => setBaselineEditable(e.target.checked)} data-testid="baseline-editable" />
-                edit it directly
+                edit it directly {baselineEditable ? '(edits change the baseline)' : '(now read-only: edits go into a copy)'}
               </label>
             )}
             <button type="button" className="danger" disabled={scenarios.length <= 1} onClick={() => deleteScenario(s.id)}>
