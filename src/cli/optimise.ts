@@ -23,7 +23,7 @@ import { CsvRefused, guessBaseMapping, guessUserMapping, readCsv } from '../impo
 import { decodeText } from '../import/encoding';
 import { reportToCsv } from '../import/report';
 import { guessZoneListMapping } from '../import/zones';
-import { loadPostcodeLookup } from '../import/lookup';
+import { loadPostcodeLookup, type PostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
@@ -188,6 +188,14 @@ async function unitFields(file: BoundaryInput) {
 
 const where = (p: Problem) => `${p.file}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, column "${p.column}"` : ''}`;
 
+/** The lookup's refused rows: the first ones by row and column, then how many more. */
+function lookupProblems(lookup: PostcodeLookup): Problem[] {
+  const more = lookup.stats.rowsRefused - lookup.problems.length;
+  if (more <= 0) return lookup.problems;
+  const file = lookup.problems[0].file;
+  return [...lookup.problems, { file, row: null, column: '', value: '', message: `… and ${more.toLocaleString('en-GB')} more rows left out for the same reasons`, severity: 'warning' }];
+}
+
 /** The first problems on the terminal, every one in the problems file. */
 function reportProblems(io: CliIo, problems: readonly Problem[], path: string): void {
   if (problems.length === 0) return;
@@ -271,7 +279,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
   }
   let problems: Problem[] = [];
   try {
-    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup)) : null;
+    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup), { file: opts.lookup }) : null;
     const usersBytes = new Uint8Array(read(opts.users));
     const basesBytes = opts.bases ? new Uint8Array(read(opts.bases)) : null;
     const unitsFile = boundaryInput(opts.units);
@@ -286,7 +294,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     }).catch((e: unknown) => {
       throw e instanceof CsvRefused ? new InputError(`${opts!.users}: ${e.message}`) : e;
     });
-    problems = imported.problems;
+    problems = [...(lookup ? lookupProblems(lookup) : []), ...imported.problems];
     const { project } = imported;
     for (const r of [imported.users, imported.bases]) {
       if (!r) continue;
