@@ -101,13 +101,15 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     .map(
       (f) =>
         `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td class="n">${esc(unitFiguresShown(d, f.unit) ? oneDp.format(hours[f.unit]) : withheldText(d))}</td>` +
+        `<td class="n">${esc(unitFiguresShown(d, f.unit) ? oneDp.format(hours[f.unit]) : 'withheld')}</td>` +
         `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f)].join('; '))}</td></tr>`,
+        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f, 'other figures withheld')].join('; '))}</td></tr>`,
     );
+  const withheld = flags.some((f) => !unitFiguresShown(d, f.unit));
   return (
     '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>`
+    `<tbody>${rows.join('')}</tbody></table>` +
+    (withheld ? `<p class="note">Withheld: figures about an area with ${esc(withheldText(d).replace(/^withheld \((.*)\)$/, '$1'))} (the privacy minimum).</p>` : '')
   );
 }
 

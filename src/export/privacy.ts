@@ -20,11 +20,11 @@ export const withheldText = (data: Figures): string => `withheld (fewer than ${d
 
 /**
  * A flag's reasons as a file may show them: for a unit below the minimum only
- * those about the place (rurality, distance to a base), then the note.
+ * those about the place (rurality, distance to a base), then `note`.
  */
-export function shownReasons(data: Figures, f: ExtraRuralFlag): string[] {
+export function shownReasons(data: Figures, f: ExtraRuralFlag, note = `figures about its people ${withheldText(data)}`): string[] {
   if (unitFiguresShown(data, f.unit)) return f.reasons;
-  return [...f.reasons.slice(0, PLACE_REASONS), `figures about its people ${withheldText(data)}`];
+  return [...f.reasons.slice(0, PLACE_REASONS), note];
 }
 
 /** reasonsFor (solver/score/extraRural.ts) lists the place first: rurality, then distance to the nearest base. */

@@ -52,9 +52,11 @@ describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s',
     for (const [, id, hoursCell, why] of rows) {
       const u = project.model.units.ids.indexOf(id);
       if (!few(u)) continue;
-      expect(hoursCell).toBe('withheld (fewer than 5 users)');
+      expect(hoursCell).toBe('withheld');
       expect(why).not.toMatch(PEOPLE_FIGURE);
+      expect(why).toMatch(/other figures withheld$/);
     }
+    expect(report).toContain('Withheld: figures about an area with fewer than 5 users (the privacy minimum).');
   });
 
   it('withholds postcode counts below the minimum, and the shares that would give them back', () => {
