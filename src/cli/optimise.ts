@@ -42,7 +42,8 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
                                           it holds row-level values such as postcodes, so it is kept out of the tender folder)
   [--strict]                              fail (exit 1, nothing written) on any problem, warnings included
-exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected`;
+exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected,
+            5 done but the zone outlines are not all valid`;
 
 export interface CliIo {
   log(line: string): void;
@@ -339,7 +340,9 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       writeFileSync(join(opts!.out, name), text, 'utf8');
       written.push(name);
     };
-    for (const f of buildAllExports(project, scenario, settings)) write(f.name, f.text);
+    const exports = buildAllExports(project, scenario, settings);
+    for (const f of exports) write(f.name, f.text);
+    const invalid = exports.flatMap((f) => f.warnings.map((w) => `${f.name}: ${w}`));
     write(
       'unit-zones.csv',
       csvText(
@@ -355,7 +358,10 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');
     if (rejected) io.error('exit 4: the files were written, but rows with errors are left out of them (listed above)');
-    return rejected ? 4 : 0;
+    if (rejected) return 4;
+    for (const w of invalid) io.error(`  warning ${w}`);
+    if (invalid.length > 0) io.error('exit 5: the files were written, but the zone outlines are not all valid (listed above)');
+    return invalid.length > 0 ? 5 : 0;
   } catch (e) {
     io.error(`carezones optimise: ${(e as Error).message}`);
     const all = e instanceof InputError && e.problems.length > 0 ? [...e.problems, ...problems] : problems;
