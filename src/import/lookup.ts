@@ -95,7 +95,10 @@ export function lookupColumnsProblem(c: LookupColumns): string | null {
   return null;
 }
 
-/** Fast decimal parse of text[s, e) without allocating; NaN when empty or unusual. */
+/** A decimal numeral as lookups write them; Number() alone would also take "0x35" (53), "Infinity" or "". */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Fast decimal parse of text[s, e) without allocating; NaN when empty or not a decimal numeral. */
 function parseNumber(text: string, s: number, e: number): number {
   if (s >= e) return NaN;
   let i = s;
@@ -114,7 +117,10 @@ function parseNumber(text: string, s: number, e: number): number {
       digits++;
       if (scale) scale *= 10;
     } else if (c === 46 && !scale) scale = 1;
-    else return Number(text.slice(s, e)) || NaN;
+    else {
+      const cell = text.slice(s, e);
+      return DECIMAL.test(cell) ? Number(cell) : NaN;
+    }
   }
   if (!digits) return NaN;
   return (sign * value) / (scale || 1);
@@ -200,8 +206,12 @@ export class PostcodeLookupBuilder {
     if (end <= start) return;
     this.stats.rowsRead++;
     const c = this.columns!;
-    if (!this.split(text, start, end)) {
-      this.stats.rowsSkipped++;
+    const cells = this.split(text, start, end);
+    if (cells < 0 || (this.header.length > 0 && cells !== this.header.length)) {
+      // A short row, an unclosed quote or a decimal comma ("53,2") would shift the columns.
+      this.refuseRow(cells < 0
+        ? `has fewer cells than the header's ${this.header.length || this.lastColumn + 1}, or a quote that is not closed`
+        : `has ${cells} cells; the header has ${this.header.length} (a comma inside a number, such as "53,2", splits a cell in two)`);
       return;
     }
     const key = postcodeKeyOf(text, this.starts[c.postcode], this.ends[c.postcode]);
@@ -266,6 +276,13 @@ export class PostcodeLookupBuilder {
     return [NaN, NaN];
   }
 
+  private refuseRow(message: string): void {
+    this.stats.rowsRefused++;
+    if (this.problems.length < LOOKUP_PROBLEMS_KEPT) {
+      this.problems.push({ file: this.file, row: this.lineNo, column: '', value: '', message: `Row ${this.lineNo}: ${message}; the row is left out`, severity: 'error' });
+    }
+  }
+
   private refuse(text: string, col: number, message: string): null {
     this.stats.rowsRefused++;
     if (this.problems.length < LOOKUP_PROBLEMS_KEPT) {
@@ -276,12 +293,12 @@ export class PostcodeLookupBuilder {
     return null;
   }
 
-  /** Records where each kept field starts and ends; false when the line is too short. */
-  private split(text: string, start: number, end: number): boolean {
+  /** Records where each kept field starts and ends; returns the line's number of cells, or -1 when it is too short or a quote is not closed. */
+  private split(text: string, start: number, end: number): number {
     let col = 0;
     let i = start;
     while (col <= this.lastColumn) {
-      if (i > end) return false;
+      if (i > end) return -1;
       let fieldStart = i;
       let fieldEnd: number;
       if (text.charCodeAt(i) === 34) {
@@ -290,7 +307,7 @@ export class PostcodeLookupBuilder {
         let q = fieldStart;
         for (;;) {
           q = text.indexOf('"', q);
-          if (q < 0 || q >= end) return false;
+          if (q < 0 || q >= end) return -1;
           if (text.charCodeAt(q + 1) === 34) q += 2;
           else break;
         }
@@ -309,7 +326,16 @@ export class PostcodeLookupBuilder {
       col++;
       i++; // past the comma
     }
-    return true;
+    // The cells after the last one kept are only counted (quotes may hold commas).
+    if (i > end) return col;
+    let cells = col + 1;
+    let quoted = false;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 44 && !quoted) cells++;
+    }
+    return cells;
   }
 
   private rucOf(text: string, s: number, e: number): number {

@@ -114,29 +114,40 @@ export function repairUnits(input: readonly Geometry[], labels: readonly UnitLab
       set.add(y);
     }
   };
-  /** The later of two overlapping units is left out; `verb` says what it does to the first ("overlaps", "lies inside"). */
-  const overlapsBeyondSliver = (a: number, b: number, at: LonLat, verb: (later: number) => string) => {
-    const [first, later] = a < b ? [a, b] : [b, a];
-    if (refused.has(first) || refused.has(later)) return;
-    const o = overlapOf(geometries[first], geometries[later]);
-    refuse(later, `${verb(later)} ${name(first)}${o && Number.isFinite(o.m2) ? ` (${km2(o.m2)} of ground in both)` : ''} ${where(at)}`);
-  };
+  // Overlaps beyond a sliver: the unit overlapping the most others is left out first (one unit drawn or shifted over
+  // its neighbours loses itself, not them); between two, the later. `verb` says what the unit left out does to the other.
+  const beyond: Array<{ a: number; b: number; at: LonLat; verb: (left: number) => string }> = [];
   const overlaps = () => 'overlaps';
-  for (const n of report.nested) overlapsBeyondSliver(n.outer, n.inner, n.at, (later) => (later === n.inner ? 'lies inside' : 'covers'));
+  for (const n of report.nested) beyond.push({ a: n.outer, b: n.inner, at: n.at, verb: (left) => (left === n.inner ? 'lies inside' : 'covers') });
   for (const p of report.pairs) {
     if (!pairOverlaps(p) || refused.has(p.a) || refused.has(p.b)) continue;
     if (p.sameDirection > 0) {
-      overlapsBeyondSliver(p.a, p.b, p.at, overlaps);
+      beyond.push({ a: p.a, b: p.b, at: p.at, verb: overlaps });
       continue;
     }
     const o = overlapOf(geometries[p.a], geometries[p.b]);
     if (o && o.widthMetres > SNAP_METRES) {
-      overlapsBeyondSliver(p.a, p.b, p.at, overlaps);
+      beyond.push({ a: p.a, b: p.b, at: p.at, verb: overlaps });
       continue;
     }
     mismatched.add(p.a).add(p.b);
     link(p.a, p.b);
   }
+  for (;;) {
+    const open = beyond.filter((x) => !refused.has(x.a) && !refused.has(x.b));
+    if (open.length === 0) break;
+    const count = new Map<number, number>();
+    for (const x of open) for (const u of [x.a, x.b]) count.set(u, (count.get(u) ?? 0) + 1);
+    const left = [...count].reduce((best, c) => (c[1] > best[1] || (c[1] === best[1] && c[0] > best[0]) ? c : best))[0];
+    const mine = open.filter((x) => x.a === left || x.b === left);
+    const others = mine.map((x) => {
+      const other = x.a === left ? x.b : x.a;
+      const o = overlapOf(geometries[left], geometries[other]);
+      return `${name(other)}${o && Number.isFinite(o.m2) ? ` (${km2(o.m2)} of ground in both)` : ''}`;
+    });
+    refuse(left, `${mine[0].verb(left)} ${others.join(', ')} ${where(mine[0].at)}`);
+  }
+  for (const u of refused) mismatched.delete(u);
   if (mismatched.size === 0) return { geometries, refused };
   // Gaps are rivers in a file whose borders match; in a file drawn apart (borders that do not match in a tenth of its
   // units or more) they are the other half of the slivers, and closed too.

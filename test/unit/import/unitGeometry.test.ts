@@ -73,3 +73,31 @@ describe.each([
     expect(zoneOutlineProblems(data, zoneOutlines(data).zones)).toEqual([]);
   });
 });
+
+describe('single faults in real units', () => {
+  const fc = JSON.parse(readFileSync(exampleCountyFile('lincolnshire', 'units'), 'utf8')) as Units;
+  const some = (): Units => ({ ...fc, features: structuredClone(fc.features.slice(0, 60)) });
+
+  it('leaves out the one unit moved over its neighbours, not the neighbours it covers', () => {
+    const moved = some();
+    const ring = (moved.features[0].geometry as Polygon).coordinates[0];
+    const [w, e] = [Math.min(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[0]))];
+    // Moved a third of its width east, over its neighbours there.
+    (moved.features[0].geometry as Polygon).coordinates = [ring.map(([x, y]) => [x + (e - w) / 3, y])];
+    const r = imported(moved);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.row)).toEqual([1]);
+    expect(errors[0].message).toMatch(/^Feature 1 \("E0\d+"\): overlaps Feature \d+ \("E0\d+"\) \([\d.,]+ (km²|m²) of ground in both\)/);
+    expect(r.units.ids).toEqual(fc.features.slice(1, 60).map((f) => String(f.properties.id)));
+  });
+
+  it('refuses a unit with one position typed latitude first, naming the position', () => {
+    const swapped = some();
+    const ring = (swapped.features[3].geometry as Polygon).coordinates[0];
+    ring[2] = [ring[2][1], ring[2][0]];
+    const file = validateGeoJson(swapped, new ProblemList('units.geojson'));
+    expect(file.features).toHaveLength(59);
+    expect(file.problems).toEqual([expect.objectContaining({ row: 4, severity: 'error', column: 'geometry' })]);
+    expect(file.problems[0].message).toMatch(/^Feature 4 \(index 3\): position \[53\.\d+, -?0\.\d+\] is not in the UK \(longitude -8\.7 to 2\.1, latitude 49 to 61\); the unit is left out/);
+  });
+});

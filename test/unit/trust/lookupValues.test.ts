@@ -40,6 +40,32 @@ describe('a postcode lookup CSV', () => {
     expect(l.problems[0].message).toMatch(message);
   });
 
+  it.each([
+    ['a latitude written in hexadecimal (0x35 = 53)', 'LN2 1LJ,0x35,-0.53,,', 'lat', '0x35', /latitude must be a number from 49 to 61/],
+    ['a longitude written in hexadecimal (0x1 = 1)', 'LN2 1LJ,53.2,0x1,,', 'long', '0x1', /longitude must be a number from -8\.7 to 2\.1/],
+  ])('refuses %s, which a plain Number() reads as a UK coordinate', async (_, row, column, value, message) => {
+    const l = await lookupOf([row]);
+    expect(l.count).toBe(0);
+    expect(l.problems[0]).toMatchObject({ row: 2, column, value });
+    expect(l.problems[0].message).toMatch(message);
+  });
+
+  it('refuses a row with a decimal comma, whose cells no longer line up with the header', async () => {
+    // "53,2" splits the latitude in two: 53 and 2 would be read as a latitude and longitude in Lincolnshire.
+    const l = await lookupOf(['LN2 1LJ,53.231160,-0.537350,497731,371456', 'LN5 0PU,53,2,-0,5,494936,351823']);
+    expect(findPostcode(l, 'LN5 0PU')).toBe(-1);
+    expect(l.count).toBe(1);
+    expect(l.problems).toEqual([expect.objectContaining({ row: 3, severity: 'error', message: 'Row 3: has 7 cells; the header has 5 (a comma inside a number, such as "53,2", splits a cell in two); the row is left out' })]);
+  });
+
+  it('refuses a row cut short or with a quote left open, by its row', async () => {
+    const l = await lookupOf(['LN2 1LJ,53.231160', 'LN5 0PU,"53.05,-0.58,,', 'LN8 2BX,53.422280,-0.519940,498453,392740']);
+    expect(l.count).toBe(1);
+    expect(l.problems.map((p) => p.row)).toEqual([2, 3]);
+    expect(l.problems[0].message).toMatch(/^Row 2: has fewer cells than the header's 5, or a quote that is not closed; the row is left out$/);
+    expect(l.stats.rowsRefused).toBe(2);
+  });
+
   it('keeps postcodes the file says have no location (ONSPD writes 99.999999, 0), without a problem', async () => {
     const l = await lookupOf(['LN1 9ZZ,99.999999,0.000000,,', 'LN1 9ZY,,,0,0']);
     expect(l.count).toBe(2);
