@@ -24,6 +24,8 @@ const speed = (s: ScoreSettings, r: 0 | 1 | 2, v: number) => ({
   travel: { ...s.travel, speedKmh: { ...s.travel.speedKmh, [r]: v } },
 });
 const num = (v: number | null) => v ?? 0;
+const percent = (v: number | null) => (v === null ? null : 100 * v);
+const share = (v: number | null) => (v === null ? null : v / 100);
 
 export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
@@ -41,10 +43,28 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'speed-urban', group: 'Travel', label: 'Speed to urban units', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[0], set: (s, v) => speed(s, 0, num(v)) },
   { id: 'speed-town', group: 'Travel', label: 'Speed to rural towns', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[1], set: (s, v) => speed(s, 1, num(v)) },
   { id: 'speed-village', group: 'Travel', label: 'Speed to villages', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[2], set: (s, v) => speed(s, 2, num(v)) },
-  { id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '%', step: 1, get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: num(v) }) },
+  // Blank rule settings are derived from the county's data (rulesFromSettings, docs/SCORING.md "Rules").
+  {
+    id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '% (blank: from the data)', step: 1, optional: true,
+    get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: v }),
+  },
+  {
+    id: 'zone-min', group: 'Rules', label: 'Smallest zone', unit: 'h/week (blank: viable for its providers)', step: 10, optional: true,
+    get: (s) => s.rules.zoneHoursMin, set: (s, v) => rules(s, { zoneHoursMin: v }),
+  },
+  {
+    id: 'reach', group: 'Rules', label: 'Reach from the base', unit: 'minutes (blank: from the data)', step: 5, optional: true,
+    get: (s) => s.rules.reachMinutes, set: (s, v) => rules(s, { reachMinutes: v }),
+  },
   // Rural shares are stored 0..1 and edited as percentages, as people speak of them.
-  { id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMin, set: (s, v) => rules(s, { ruralShareMin: num(v) / 100 }) },
-  { id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMax, set: (s, v) => rules(s, { ruralShareMax: num(v) / 100 }) },
+  {
+    id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMin), set: (s, v) => rules(s, { ruralShareMin: share(v) }),
+  },
+  {
+    id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMax), set: (s, v) => rules(s, { ruralShareMax: share(v) }),
+  },
   { id: 'w-rurality', group: 'Extra-rural', label: 'Weight: rurality', step: 0.05, get: (s) => s.extraRural.weights.rurality, set: (s, v) => weight(s, { rurality: num(v) }) },
   { id: 'w-distance', group: 'Extra-rural', label: 'Weight: distance', step: 0.05, get: (s) => s.extraRural.weights.distance, set: (s, v) => weight(s, { distance: num(v) }) },
   { id: 'w-density', group: 'Extra-rural', label: 'Weight: low density', step: 0.05, get: (s) => s.extraRural.weights.density, set: (s, v) => weight(s, { density: num(v) }) },
@@ -82,8 +102,10 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   for (const [id, v] of [['speed-urban', s.travel.speedKmh[0]], ['speed-town', s.travel.speedKmh[1]], ['speed-village', s.travel.speedKmh[2]]] as const) {
     check(v > 0, id, 'must be above 0');
   }
-  check(s.rules.ruralShareMax <= 1, 'rural-max', 'at most 100%');
-  check(s.rules.ruralShareMin <= s.rules.ruralShareMax, 'rural-min', 'must not exceed the maximum');
+  const { ruralShareMin: rmin, ruralShareMax: rmax, reachMinutes } = s.rules;
+  check(rmax === null || rmax <= 1, 'rural-max', 'at most 100%');
+  check(rmin === null || rmax === null || rmin <= rmax, 'rural-min', 'must not exceed the maximum');
+  check(reachMinutes === null || reachMinutes > 0, 'reach', 'must be above 0');
   for (const id of ['switch-on', 'switch-off', 'town-score', 'village-score', 'sparse-bonus']) {
     const f = NUMBER_FIELDS.find((x) => x.id === id)!;
     check(f.get(s)! <= 1, id, 'a score from 0 to 1');

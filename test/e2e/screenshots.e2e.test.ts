@@ -3,7 +3,7 @@
 // test run never rewrites tracked files.
 import { describe, expect, it } from 'vitest';
 import { docsScreenshot, freshApp, openTab, zoneColoursShown } from './browser';
-import { chooseUsers, compare, FIXTURES, importDialog, importMessyFiles, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
+import { chooseUsers, compare, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
 
 const app = freshApp();
 
@@ -32,6 +32,12 @@ describe('docs screenshots', () => {
     const result = await runOptimiser(app.page);
     await result.scrollIntoViewIfNeeded();
     await docsScreenshot(app.page, 'screenshot-optimise.png');
+  });
+
+  it("Norfolk's default proposal compared with today's zones", async () => {
+    await openExampleCounty(app.page, 'norfolk', 17);
+    const result = await runOptimiser(app.page);
+    await docsScreenshot(result, 'screenshot-optimise-norfolk.png');
   });
 
   it('the import mapping of a messy users file', async () => {

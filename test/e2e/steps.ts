@@ -73,6 +73,14 @@ export async function prepareOptimiserRun(page: Page) {
   await lockZone(page, '5');
 }
 
+/** Opens an example county from the picker, replacing the open project, and waits for its zone table. */
+export async function openExampleCounty(page: Page, county: 'lincolnshire' | 'norfolk', zones: number) {
+  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Example county', exact: true }).click();
+  await expect.poll(() => page.locator('[data-testid="zone-table"] tbody tr').count()).toBe(zones);
+}
+
 /** Runs the optimiser from its tab and waits for the result panel. */
 export async function runOptimiser(page: Page) {
   await openTab(page, 'Optimise');
