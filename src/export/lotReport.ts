@@ -37,8 +37,7 @@ export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}';
 
 export const AGGREGATES_NOTE =
   'Aggregates only: this report holds figures summed over areas. It contains no service-user records ' +
-  '(the carezones project does not keep them), no names, no addresses and no individual postcodes; ' +
-  'figures about an area with fewer service users than the privacy minimum are withheld.';
+  '(the carezones project does not keep them), no names, no addresses and no individual postcodes.';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -105,12 +104,17 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
         `<td class="n">${esc(f.score.toFixed(2))}</td>` +
         `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f, 'other figures withheld')].join('; '))}</td></tr>`,
     );
-  const withheld = flags.some((f) => !unitFiguresShown(d, f.unit));
   return (
     '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>` +
-    (withheld ? `<p class="note">Withheld: figures about an area with ${esc(withheldText(d).replace(/^withheld \((.*)\)$/, '$1'))} (the privacy minimum).</p>` : '')
+    `<tbody>${rows.join('')}</tbody></table>`
   );
+}
+
+/** The table's heading, saying what "withheld" means when a row has it (in the heading: a line more would push a full lot onto a second page). */
+function extraRuralHeading(d: ExportData, z: ZoneIndex): string {
+  const withheld = d.score.extraRural.flags.some((f) => d.plan.zoneOf[f.unit] === z && !unitFiguresShown(d, f.unit));
+  const why = withheldText(d).replace(/^withheld \((.*)\)$/, '$1');
+  return `<h3>Extra-rural areas${withheld ? ` <span class="note">· withheld: figures about an area with ${esc(why)} (the privacy minimum)</span>` : ''}</h3>`;
 }
 
 function sectorList(s: Report, z: ZoneIndex): string {
@@ -143,7 +147,7 @@ function lotPage(s: Report, z: ZoneIndex): string {
     (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
     `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
     `<div><h3>Postcode sectors</h3>${sectorList(s, z)}</div></div>` +
-    `<h3>Extra-rural areas</h3>${extraRuralTable(d, z)}` +
+    `${extraRuralHeading(d, z)}${extraRuralTable(d, z)}` +
     `<footer class="page-foot">${esc(AGGREGATES_NOTE)}</footer></section>`
   );
 }

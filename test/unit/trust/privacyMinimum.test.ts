@@ -56,7 +56,7 @@ describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s',
       expect(why).not.toMatch(PEOPLE_FIGURE);
       expect(why).toMatch(/other figures withheld$/);
     }
-    expect(report).toContain('Withheld: figures about an area with fewer than 5 users (the privacy minimum).');
+    expect(report).toContain('<h3>Extra-rural areas <span class="note">· withheld: figures about an area with fewer than 5 users (the privacy minimum)</span></h3>');
   });
 
   it('withholds postcode counts below the minimum, and the shares that would give them back', () => {
