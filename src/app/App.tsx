@@ -13,6 +13,7 @@ import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
 import { ProjectName } from '../ui/ProjectName';
 import { AutosaveNotice } from '../ui/AutosaveNotice';
+import { BaselineNotice } from '../ui/BaselineNotice';
 
 const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
@@ -77,6 +78,7 @@ export function App() {
               <KeyboardPaint />
             </div>
             <aside className="side">
+              <BaselineNotice />
               <SideTabs />
             </aside>
             {compare && (

@@ -6,7 +6,7 @@ import { extraRuralRate, type ScoreSettings } from '../../solver/score';
 import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
 
-const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural'] as const;
+const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural', 'Privacy'] as const;
 /** Every field, and the capacity check box. */
 const SETTING_COUNT = NUMBER_FIELDS.length + 1;
 

@@ -3,6 +3,7 @@
 // the mouse and key events routed to the handler of the store's tool. Panning is off
 // while a paint tool is on; the arrow keys pan the map except with the keyboard cursor.
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { UnitIndex } from '../../../solver/model';
 import type { Project } from '../../model/project';
 import { useHover } from '../../state/hover';
 import { LAYERS, SOURCES } from '../mapStyle';
@@ -24,8 +25,8 @@ function insidePolygon(p: Pt, poly: Pt[]): boolean {
 /** Keeps the cursor this far inside the map's edges (a share of its width and height), panning when it comes closer. */
 const CURSOR_MARGIN = 0.15;
 
-export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGElement, redraw: (units: Iterable<number>) => void): PaintSurface {
-  let cursor: number | null = null;
+export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGElement, redraw: (units: Iterable<UnitIndex>) => void): PaintSurface {
+  let cursor: UnitIndex | null = null;
   const { lon, lat } = project.model.units;
   // The cursor's card follows the unit as the map moves.
   const placeCard = () => {
@@ -39,12 +40,12 @@ export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGEleme
         [Math.min(a.x, b.x), Math.min(a.y, b.y)],
         [Math.max(a.x, b.x), Math.max(a.y, b.y)],
       ];
-      return map.queryRenderedFeatures(box, { layers: [LAYERS.unitFill] }).map((f) => f.id as number);
+      return map.queryRenderedFeatures(box, { layers: [LAYERS.unitFill] }).map((f) => f.id as UnitIndex);
     },
     unitsInPolygon(polygon) {
       const { lon, lat, count } = project.model.units;
-      const out: number[] = [];
-      for (let u = 0; u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
+      const out: UnitIndex[] = [];
+      for (let u = 0 as UnitIndex; u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
       return out;
     },
     preview(unit, look) {
