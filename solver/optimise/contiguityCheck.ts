@@ -56,9 +56,9 @@ function baseIn(problem: ZoningProblem, z: ZoneIndex, c: CellIndex): string | nu
 function zoneReach(problem: ZoningProblem): Conflict[] {
   const { bands, fixedZone, hours } = problem;
   const out: Conflict[] = [];
-  for (let z = 0; z < problem.zones; z++) {
+  for (let z = 0 as ZoneIndex; z < problem.zones; z++) {
     if (!bands.constrained[z]) continue;
-    const fixed: number[] = [];
+    const fixed: CellIndex[] = [];
     for (let c = 0; c < problem.cells; c++) if (fixedZone[c] === z) fixed.push(c);
     const start = problem.rootCell[z] >= 0 ? problem.rootCell[z] : fixed[0];
     if (start === undefined) continue;

@@ -74,7 +74,7 @@ function unplaceable(p: ReachProblem, minutes: number): number[] {
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
     let any = false;
-    for (let z = 0; z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
+    for (let z = 0 as ZoneIndex; z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
     if (!any) out.push(c);
   }
   return out;
@@ -160,8 +160,8 @@ function groups(p: ReachProblem, minutes: number): Groups {
   const g: Groups = { zonesOf: [], hours: [], cells: [] };
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE || p.hours[c] <= 0) continue;
-    const zs: number[] = [];
-    for (let z = 0; z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
+    const zs: ZoneIndex[] = [];
+    for (let z = 0 as ZoneIndex; z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
     if (zs.length === 0) continue;
     const key = zs.join(',');
     let k = index.get(key);

@@ -77,9 +77,9 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
     const z = model.bases[b].zone;
     if (u >= 0 && z >= 0 && z < zones) anchors[z].push(p.cellOfUnit[u]);
   });
-  for (let z = 0; z < zones; z++) {
+  for (let z = 0 as ZoneIndex; z < zones; z++) {
     const starts = anchors[z].filter((c) => openTo(fixedZone, c, z));
-    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c) => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
+    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c): [CellIndex, Minutes] => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
     for (let c = 0; c < cells; c++) {
       const alone = !best || adjStart[c + 1] === adjStart[c];
       out[c * zones + z] = alone ? cellMinutes[c * zones + z] : best[c];
