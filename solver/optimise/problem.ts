@@ -5,13 +5,13 @@
 import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
-import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach/minutes';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
-import { zoneLabel } from '../zoneLabel';
+import { zoneLabel, zoneTitle } from '../zoneLabel';
 
-/** fixedZone value of a cell the optimiser may place. */
-export const FREE = -2;
+export { FREE, cellLabel } from './cells';
+import { FREE, cellLabel } from './cells';
 
 export interface ZoningProblem {
   model: CountyModel;
@@ -97,7 +97,7 @@ export function buildProblem(
       hours[c] += h;
       users[c] += model.demand.users[u];
       if (model.units.rurality[u] !== Rurality.Urban) ruralHours[c] += h;
-      const z = current.zoneOf[u];
+      const z = current.zoneOf[u] as ZoneIndex;
       const pin = lockedUnit[u] === 1 || (z >= 0 && lockedZone[z] === 1) || (!rules.assignAll && z === UNASSIGNED);
       if (!pin) continue;
       if (pinned !== null && pinned !== z) {
@@ -111,7 +111,7 @@ export function buildProblem(
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
         const label = cellLabel(model, cellUnits, cellStart, c);
-        const zone = `Zone ${zoneLabel(model.zones[pinned])}`;
+        const zone = zoneTitle(model.zones[pinned]);
         conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }
@@ -154,7 +154,7 @@ export function buildProblem(
     }
   }
 
-  const { adjStart, adjCells } = cellAdjacency(model, cellOfUnit, cells);
+  const { adjStart, adjCells } = groupAdjacency(model.units.adjacency.offsets, model.units.adjacency.neighbours, cellOfUnit, cells);
   let needed: Float64Array | null = null;
   if (rules.reach) {
     const shape = { model, zones, cells, cellStart, cellUnits, cellOfUnit, fixedZone, adjStart, adjCells };
@@ -261,32 +261,32 @@ function groupUnits(model: CountyModel, rules: OptimiseRules): { cellOfUnit: Int
   return { cellOfUnit, cells };
 }
 
-function cellAdjacency(model: CountyModel, cellOfUnit: Int32Array, cells: number): { adjStart: Int32Array; adjCells: Int32Array } {
-  const { offsets, neighbours } = model.units.adjacency;
-  const lists: Array<Set<number>> = Array.from({ length: cells }, () => new Set());
-  for (let u = 0; u < model.units.count; u++) {
-    const cu = cellOfUnit[u];
+/**
+ * The adjacency of groups of a graph's nodes (CSR: offsets, neighbours), as
+ * CSR with sorted lists: two groups touch when any of their nodes do.
+ */
+export function groupAdjacency(
+  offsets: ArrayLike<number>,
+  neighbours: ArrayLike<number>,
+  groupOf: Int32Array,
+  groups: number,
+): { adjStart: Int32Array; adjCells: Int32Array } {
+  const lists: Array<Set<number>> = Array.from({ length: groups }, () => new Set());
+  for (let u = 0; u < groupOf.length; u++) {
+    const cu = groupOf[u];
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-      const cv = cellOfUnit[neighbours[k]];
+      const cv = groupOf[neighbours[k]];
       if (cv !== cu) {
         lists[cu].add(cv);
         lists[cv].add(cu);
       }
     }
   }
-  const adjStart = new Int32Array(cells + 1);
-  for (let c = 0; c < cells; c++) adjStart[c + 1] = adjStart[c] + lists[c].size;
-  const adjCells = new Int32Array(adjStart[cells]);
-  for (let c = 0; c < cells; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
+  const adjStart = new Int32Array(groups + 1);
+  for (let c = 0; c < groups; c++) adjStart[c + 1] = adjStart[c] + lists[c].size;
+  const adjCells = new Int32Array(adjStart[groups]);
+  for (let c = 0; c < groups; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
   return { adjStart, adjCells };
-}
-
-export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: number): string {
-  const first = cellUnits[cellStart[c]];
-  const size = cellStart[c + 1] - cellStart[c];
-  const t = model.units.town[first];
-  if (size > 1 && t >= 0) return `Town ${model.towns[t]?.name ?? t}`;
-  return `Unit ${model.units.names[first] ?? model.units.ids[first]}`;
 }
 
 /** Expands a cell plan to a unit plan. */

@@ -2,6 +2,8 @@
 import type { CountyModel, HoursPerWeek, Plan, ZoneIndex } from '../model';
 import type { HighsLoadOptions } from '../lp/highs';
 import type { TravelMatrix, TravelSettings } from '../travel';
+import type { ScoreSettings } from '../score/settings';
+import type { PlanComparison } from './compare';
 import type { OptimiseRules } from './rules';
 
 export type { TravelMatrix } from '../travel';
@@ -18,15 +20,25 @@ export interface OptimiseInput {
   /** The plan in force: the start, the reference for disruption, and what locks keep. */
   current: Plan;
   rules?: Partial<OptimiseRules>;
-  /** fast: LP + rounding + repair + local search. thorough: then a HiGHS MIP with a proven bound. */
+  /**
+   * fast: LP + rounding + repair + local search. thorough: fast mode's plan, then
+   * the rest of the time limit improving it (a MIP on small problems, chain search).
+   */
   mode?: 'fast' | 'thorough';
-  /** Wall-clock budget for a thorough run as a whole (LP, MIP and improvement search), seconds (default 60). */
+  /**
+   * Wall-clock budget, seconds: fast mode stops searching and returns its best
+   * plan (default 30); a thorough run as a whole (default 60) uses all of it
+   * unless it proves its plan optimal; its fast part runs as fast mode does, with fast
+   * mode's default limit, so a thorough run takes at least as long as a fast one.
+   */
   timeLimitSeconds?: number;
   /** Same seed, same plan (default 1). */
   seed?: number;
   /** The user's travel settings (circuity, speeds), as scoring uses them; default DEFAULT_TRAVEL. */
   travel?: TravelSettings;
   travelMatrix?: TravelMatrix;
+  /** The user's settings, for the comparison's costs (and travel, when `travel` is not given). */
+  settings?: ScoreSettings;
   /** Where to load highs.wasm from (browser workers). */
   highs?: HighsLoadOptions;
   onProgress?: (phase: OptimisePhase, gapPercent?: number) => void;
@@ -66,6 +78,8 @@ export interface Conflict {
 
 export interface Explanation {
   summary: string;
+  /** What the optimiser minimised, in words. */
+  objective: string;
   binding: BindingRule[];
   conflicts: Conflict[];
   notes: string[];
@@ -92,4 +106,6 @@ export interface OptimiseResult {
   movedUsers: number;
   movedHours: HoursPerWeek;
   explanation: Explanation;
+  /** The plan against the current one (null when the run kept the current plan: infeasible or cancelled). */
+  comparison: PlanComparison | null;
 }

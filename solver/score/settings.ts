@@ -1,6 +1,7 @@
 // Everything the scoring module can be told, as plain values the UI can edit and
 // save. Defaults are Lincolnshire's 2019/20 figures (council report 003) where the
 // council gave one, otherwise our own choice (see docs/SCORING.md).
+import type { HoursPerWeek, Minutes } from '../model';
 import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
 
 export type PoundsPerHour = number;
@@ -71,12 +72,22 @@ export interface ProviderModelSettings {
   healthyMaxHours: number;
 }
 
+/**
+ * The rules every plan is held to (warnings, the optimiser, the CLI). A null is
+ * "from the data": rulesFromSettings (solver/optimise/rules.ts) derives it from
+ * the county and the provider model, as docs/SCORING.md ("Rules") says.
+ */
 export interface RuleSettings {
-  /** A zone's weekly hours may differ from the mean zone by at most this, %. */
-  hoursTolerancePct: Percent;
-  ruralShareMin: Share;
-  ruralShareMax: Share;
-  /** Warn when a zone's hours exceed its bases' total capacity. */
+  /** A zone's weekly hours may differ from the mean zone by at most this, %; null: none where every zone's base capacity is known, else ±25%. */
+  hoursTolerancePct: Percent | null;
+  /** Fewest weekly hours of a zone; null: the provider model's viable minimum. */
+  zoneHoursMin: HoursPerWeek | null;
+  /** Longest drive from a zone's base to a unit with care, minutes; null: the shortest workable reach, at least 30. */
+  reachMinutes: Minutes | null;
+  /** Rural share band of each zone; null: no limit on that side. */
+  ruralShareMin: Share | null;
+  ruralShareMax: Share | null;
+  /** Zone hours at most its bases' total capacity. */
   checkCapacity: boolean;
 }
 
@@ -116,6 +127,8 @@ export interface ScoreSettings {
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
   providerModel: ProviderModelSettings;
+  /** Exports withhold every figure about a unit with fewer service users than this (zone figures stay). */
+  privacyMinimumUsers: number;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
@@ -138,7 +151,7 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   },
   weeksPerYear: 52.14,
   travel: DEFAULT_TRAVEL,
-  rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  rules: { hoursTolerancePct: null, zoneHoursMin: null, reachMinutes: null, ruralShareMin: null, ruralShareMax: null, checkCapacity: true },
   extraRural: {
     // The three Lincolnshire criteria count about equally: rurality and remoteness
     // 0.55, low value 0.2, high wait 0.25. On the embedded county this flags about
@@ -165,6 +178,8 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     healthyMinHours: 250,
     healthyMaxHours: 1000,
   },
+  // The small-numbers rule councils and the NHS publish under: no figure about fewer than 5 people.
+  privacyMinimumUsers: 5,
 };
 
 /**

@@ -8,7 +8,6 @@ import * as v from 'valibot';
 import { flag, listOf, nullableRange, oneOf, ordered, parseWith, range, record, text, withDefault } from '../schema';
 import { DEFAULT_SCORE_SETTINGS as D, type ScoreSettings } from './settings';
 
-const share = (fallback: number) => withDefault(range(0, 1), fallback);
 const score = (fallback: number) => withDefault(range(0, 1), fallback);
 const weight = (fallback: number) => withDefault(range(0, 100), fallback);
 const poundsPerHour = (fallback: number) => withDefault(range(0, 500, { unit: '£/h', exclusiveMin: true }), fallback);
@@ -45,9 +44,12 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       speedKmh: section({ 0: speed(D.travel.speedKmh[0]), 1: speed(D.travel.speedKmh[1]), 2: speed(D.travel.speedKmh[2]) }, D.travel.speedKmh),
     }, D.travel),
     rules: section({
-      hoursTolerancePct: withDefault(range(0, 100, { unit: '%' }), D.rules.hoursTolerancePct),
-      ruralShareMin: share(D.rules.ruralShareMin),
-      ruralShareMax: share(D.rules.ruralShareMax),
+      // null: from the county's data (rulesFromSettings).
+      hoursTolerancePct: withDefault(nullableRange(0, 100, { unit: '%' }), D.rules.hoursTolerancePct),
+      zoneHoursMin: withDefault(nullableRange(0, 100_000, { unit: 'h/week' }), D.rules.zoneHoursMin),
+      reachMinutes: withDefault(nullableRange(0, 600, { unit: 'minutes', exclusiveMin: true }), D.rules.reachMinutes),
+      ruralShareMin: withDefault(nullableRange(0, 1), D.rules.ruralShareMin),
+      ruralShareMax: withDefault(nullableRange(0, 1), D.rules.ruralShareMax),
       checkCapacity: withDefault(flag(), D.rules.checkCapacity),
     }, D.rules),
     extraRural: section({
@@ -77,9 +79,10 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       healthyMinHours: withDefault(range(0, 100_000, { unit: 'h/week' }), D.providerModel.healthyMinHours),
       healthyMaxHours: withDefault(range(0, 100_000, { unit: 'h/week', exclusiveMin: true }), D.providerModel.healthyMaxHours),
     }, D.providerModel),
+    privacyMinimumUsers: withDefault(range(1, 100, { integer: true, unit: 'service users' }), D.privacyMinimumUsers),
   }),
   ordered(['providerModel', 'healthyMinHours'], ['providerModel', 'healthyMaxHours'], (a, b) => a < b, 'be below'),
-  ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a, b) => a <= b, 'not be above'),
+  ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a: number | null, b: number | null) => a === null || b === null || a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),
   ordered(['extraRural', 'distanceKmLow'], ['extraRural', 'distanceKmHigh'], (a, b) => a < b, 'be below'),
   ordered(['extraRural', 'densityLow'], ['extraRural', 'densityHigh'], (a, b) => a < b, 'be below'),

@@ -5,7 +5,7 @@ import type { ProviderFit } from './providers';
 import type { UnitRates } from './rates';
 import type { Percent, Pounds, PoundsPerHour, Share } from './settings';
 
-export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base' | 'provider-model';
+export type WarningCode = 'hours-off-mean' | 'zone-size' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base' | 'provider-model';
 
 export interface RuleWarning {
   code: WarningCode;

@@ -5,11 +5,15 @@ import { MapView } from '../map/MapView';
 import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
 import { UnitTooltip } from '../ui/UnitTooltip';
+import { EditNotice } from '../ui/EditNotice';
+import { KeyboardPaint } from '../ui/KeyboardPaint';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
+import { ProjectName } from '../ui/ProjectName';
 import { AutosaveNotice } from '../ui/AutosaveNotice';
+import { BaselineNotice } from '../ui/BaselineNotice';
 
 const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
@@ -50,7 +54,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>carezones</h1>
-        {project && <span className="project-name">{project.name}</span>}
+        {project && <ProjectName />}
         {project?.syntheticUsers && (
           <span className="badge" title="Service users in this example are generated; they are not real people.">
             Synthetic service users
@@ -73,8 +77,11 @@ export function App() {
               <MapView project={project} />
               <MapLegend />
               <UnitTooltip />
+              <EditNotice />
+              <KeyboardPaint />
             </div>
             <aside className="side">
+              <BaselineNotice />
               <SideTabs />
             </aside>
             {compare && (

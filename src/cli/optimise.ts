@@ -11,8 +11,16 @@
 import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import {
+  completeRules,
+  defaultsInWords,
+  optimise,
+  rulesFromSettings,
+  rulesLabel,
+  type OptimiseResult,
+  type OptimiseRules,
+  type PlanComparison,
+} from '../../solver/optimise';
 import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
 import { SchemaError } from '../../solver/schema';
 import { DEFAULT_SCORE_SETTINGS, rateMixWords, rateSchemeWords, scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
@@ -24,13 +32,15 @@ import { CsvRefused, guessBaseMapping, guessUserMapping, readCsv } from '../impo
 import { decodeText } from '../import/encoding';
 import { reportToCsv } from '../import/report';
 import { guessZoneListMapping } from '../import/zones';
-import { loadPostcodeLookup } from '../import/lookup';
+import { loadPostcodeLookup, type PostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
 import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { readCentres } from '../import/centres';
 import { buildAllExports } from '../export/files';
+import { shownReasons, unitFiguresShown } from '../export/privacy';
+import { parseFlags, readArguments, UsageError, type CliIo } from './cliArgs';
 import type { Project } from '../model/project';
 
 const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --units units.geojson --out plan/
@@ -38,6 +48,8 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
                                           without it the users' own zone column is used, if they have one
   [--rules rules.json]                    optimiser rules, e.g. {"balance": {"tolerance": 0.25}, "capacity": true, "lockedZones": ["5"]}
   [--lookup postcodes.csv]                ONSPD / NSPL / Code-Point Open CSV for exact postcode locations (else sector/district centres)
+  [--reach minutes|off]                   longest drive from a zone's base to a unit with care (default: from the data)
+  [--min-zone-hours h]                    smallest zone, weekly hours (default: viable for its providers)
   [--mode fast|thorough] [--time-limit seconds] [--seed n]
   [--settings settings.json]              score settings over the defaults, e.g. a rate scheme:
                                           {"rates": {"scheme": "bands", "bands": [{"fromMiles": 0, "rate": 17.4}, {"fromMiles": 3, "rate": 19.68}]}}
@@ -46,14 +58,9 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
                                           it holds row-level values such as postcodes, so it is kept out of the tender folder)
   [--strict]                              fail (exit 1, nothing written) on any problem, warnings included
-exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected`;
+exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected,
+            5 done but the zone outlines are not all valid`;
 
-export interface CliIo {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-class UsageError extends Error {}
 class InputError extends Error {
   constructor(message: string, readonly problems: Problem[] = []) {
     super(message);
@@ -77,26 +84,21 @@ interface Options {
   timeLimit: number;
   seed: number;
   scoreOnly: boolean;
+  /** Minutes, null for "off", undefined for the default. */
+  reach?: number | null;
+  minZoneHours?: number;
   problems: string;
   strict: boolean;
 }
 
 function options(argv: string[]): Options | null {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
-        rules: { type: 'string' }, settings: { type: 'string' }, centres: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
-        'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        problems: { type: 'string' }, strict: { type: 'boolean' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const v = parseFlags(argv, {
+    users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
+    rules: { type: 'string' }, settings: { type: 'string' }, centres: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
+    'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    reach: { type: 'string' }, 'min-zone-hours': { type: 'string' },
+    problems: { type: 'string' }, strict: { type: 'boolean' },
+  });
   if (v.help) return null;
   for (const k of ['users', 'units', 'out'] as const) if (!v[k]) throw new UsageError(`missing --${k}`);
   const mode = v.mode ?? 'fast';
@@ -110,6 +112,8 @@ function options(argv: string[]): Options | null {
   return {
     users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, settings: v.settings, centres: v.centres, lookup: v.lookup, out: v.out!,
     mode, timeLimit: number('time-limit', v['time-limit'], 60), seed: number('seed', v.seed, 1), scoreOnly: Boolean(v['score-only']),
+    reach: v.reach === undefined ? undefined : v.reach === 'off' ? null : number('reach', v.reach, 0),
+    minZoneHours: v['min-zone-hours'] === undefined ? undefined : number('min-zone-hours', v['min-zone-hours'], 0),
     problems: v.problems ?? `${v.out!.replace(/[\\/]+$/, '')}-problems.csv`, strict: Boolean(v.strict),
   };
 }
@@ -220,6 +224,14 @@ async function unitFields(file: BoundaryInput) {
 
 const where = (p: Problem) => `${p.file}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, column "${p.column}"` : ''}`;
 
+/** The lookup's refused rows: the first ones by row and column, then how many more. */
+function lookupProblems(lookup: PostcodeLookup): Problem[] {
+  const more = lookup.stats.rowsRefused - lookup.problems.length;
+  if (more <= 0) return lookup.problems;
+  const file = lookup.problems[0].file;
+  return [...lookup.problems, { file, row: null, column: '', value: '', message: `… and ${more.toLocaleString('en-GB')} more rows left out for the same reasons`, severity: 'warning' }];
+}
+
 /** The first problems on the terminal, every one in the problems file. */
 function reportProblems(io: CliIo, problems: readonly Problem[], path: string): void {
   if (problems.length === 0) return;
@@ -243,11 +255,39 @@ function fallbackCentroids() {
   return parseFallback(readFileSync(join(dir, 'postcode-sectors.csv'), 'utf8'), readFileSync(join(dir, 'postcode-districts.csv'), 'utf8'));
 }
 
+/** Rules as summary.json gives them: zones and units by id, as a rules file names them. */
+function rulesForSummary(project: Project, rules: OptimiseRules) {
+  const { model } = project;
+  return { ...rules, lockedZones: rules.lockedZones.map((z) => model.zones[z].id), lockedUnits: rules.lockedUnits.map((u) => model.units.ids[u]) };
+}
+
+/** The comparison as lines for the terminal: the summary, the rules today's zones break, a zone table. */
+function comparisonLines(c: PlanComparison): string[] {
+  const out = [c.summary];
+  if (c.forcedBy.length) out.push(`Today's zones break the rules: ${c.forcedBy.join('; ')}.`);
+  const f = (x: number | null, d = 0) => (x === null ? '-' : x.toFixed(d));
+  const rows = [['zone', 'h/week', 'farthest min', 'mean km', 'pieces']];
+  for (const z of c.zones) {
+    rows.push([
+      z.label,
+      `${f(z.hours.before)} -> ${f(z.hours.after)}`,
+      `${f(z.farthestMinutes.before === null ? null : Math.ceil(z.farthestMinutes.before))} -> ${f(z.farthestMinutes.after === null ? null : Math.ceil(z.farthestMinutes.after))}`,
+      `${f(z.meanKm.before, 1)} -> ${f(z.meanKm.after, 1)}`,
+      `${z.pieces.before} -> ${z.pieces.after}`,
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) out.push(`  ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`);
+  return out;
+}
+
 /** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
-function summaryOf(project: Project, settings: ScoreSettings, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
+function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, rules: OptimiseRules | null, imported: ProjectFromFiles, settings: ScoreSettings) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
+    rules: rules ? { label: rulesLabel(rules), ...rulesForSummary(project, rules) } : null,
+    comparison: result?.comparison ?? null,
     objective: result ? { metreHoursPerWeek: result.objective, hourKmPerWeek: result.objective / 1000 } : null,
     lpBound: result ? { metreHoursPerWeek: result.bound, hourKmPerWeek: result.bound / 1000 } : null,
     gapPercent: result?.gapPercent ?? null,
@@ -280,8 +320,8 @@ function summaryOf(project: Project, settings: ScoreSettings, score: PlanScore, 
       name: model.units.names[f.unit],
       score: f.score,
       newArea: f.newArea,
-      hours: model.demand.hours[f.unit],
-      reasons: f.reasons,
+      hours: unitFiguresShown({ model, settings }, f.unit) ? model.demand.hours[f.unit] : null,
+      reasons: shownReasons({ model, settings }, f),
     })),
     import: {
       files: [imported.users, imported.bases].filter((r) => r !== null).map((r) => ({ file: r.file, ...r.counts })),
@@ -293,20 +333,12 @@ function summaryOf(project: Project, settings: ScoreSettings, score: PlanScore, 
 }
 
 export async function runOptimiseCli(argv: string[], io: CliIo = console): Promise<number> {
-  let opts: Options | null;
-  try {
-    opts = options(argv);
-  } catch (e) {
-    io.error(`carezones optimise: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!opts) {
-    io.log(USAGE);
-    return 0;
-  }
+  const args = readArguments('optimise', USAGE, argv, io, options);
+  if ('exit' in args) return args.exit;
+  const opts = args.options;
   let problems: Problem[] = [];
   try {
-    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup)) : null;
+    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup), { file: opts.lookup }) : null;
     const usersBytes = new Uint8Array(read(opts.users));
     const basesBytes = opts.bases ? new Uint8Array(read(opts.bases)) : null;
     const unitsFile = boundaryInput(opts.units);
@@ -321,7 +353,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     }).catch((e: unknown) => {
       throw e instanceof CsvRefused ? new InputError(`${opts!.users}: ${e.message}`) : e;
     });
-    problems = imported.problems;
+    problems = [...(lookup ? lookupProblems(lookup) : []), ...imported.problems];
     const { project } = imported;
     for (const r of [imported.users, imported.bases]) {
       if (!r) continue;
@@ -342,15 +374,22 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     const given = opts.settings ? settingsFile(opts.settings) : DEFAULT_SCORE_SETTINGS;
     const settings = opts.centres ? withCentres(given, opts.centres, io) : given;
     let result: OptimiseResult | null = null;
+    let rules: OptimiseRules | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {
       // What a rules file leaves out comes from the settings, as in the app.
       const given = rulesText === null ? {} : parseRules(rulesText, project, opts.rules);
-      const rules = completeRules(given, rulesFromSettings(settings, model, plan));
+      const flags: Partial<OptimiseRules> = {};
+      if (opts.reach !== undefined) flags.reach = opts.reach === null ? null : { minutes: opts.reach };
+      if (opts.minZoneHours !== undefined) flags.size = { min: opts.minZoneHours };
+      rules = completeRules({ ...given, ...flags }, rulesFromSettings(settings, model, plan));
+      io.log(`Rules: ${rulesLabel(rules)}.`);
+      for (const line of defaultsInWords(settings, model)) io.log(`  ${line}`);
       result = await optimise({
-        model, current: plan, rules, travel: settings.travel, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
+        model, current: plan, rules, travel: settings.travel, settings, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
       });
       io.log(result.explanation.summary);
+      if (result.comparison) for (const line of comparisonLines(result.comparison)) io.log(line);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);
         reportProblems(io, problems, opts.problems);
@@ -359,7 +398,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       finalPlan = result.plan;
     }
     const score = scorePlan(model, finalPlan, settings, { baseline: plan });
-    const scenario = withAssignment(scenarioFromModel(model, plan, 'cli', result ? `Optimised (${opts.mode})` : 'Current zones'), finalPlan.zoneOf);
+    const scenario = withAssignment(scenarioFromModel(model, plan, 'cli', result && rules ? `Optimised${opts.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}` : 'Current zones'), finalPlan.zoneOf);
 
     mkdirSync(opts.out, { recursive: true });
     const written: string[] = [];
@@ -367,7 +406,9 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       writeFileSync(join(opts!.out, name), text, 'utf8');
       written.push(name);
     };
-    for (const f of buildAllExports(project, scenario, settings)) write(f.name, f.text);
+    const exports = buildAllExports(project, scenario, settings);
+    for (const f of exports) write(f.name, f.text);
+    const invalid = exports.flatMap((f) => f.warnings.map((w) => `${f.name}: ${w}`));
     write(
       'unit-zones.csv',
       csvText(
@@ -378,12 +419,15 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, settings, score, result, imported), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, score, result, rules, imported, settings), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');
     if (rejected) io.error('exit 4: the files were written, but rows with errors are left out of them (listed above)');
-    return rejected ? 4 : 0;
+    if (rejected) return 4;
+    for (const w of invalid) io.error(`  warning ${w}`);
+    if (invalid.length > 0) io.error('exit 5: the files were written, but the zone outlines are not all valid (listed above)');
+    return invalid.length > 0 ? 5 : 0;
   } catch (e) {
     io.error(`carezones optimise: ${(e as Error).message}`);
     const all = e instanceof InputError && e.problems.length > 0 ? [...e.problems, ...problems] : problems;

@@ -4,19 +4,20 @@
 import { create } from 'zustand';
 import type { Project } from '../model/project';
 import type { UnitIndex, ZoneIndex } from '../../solver/model';
-import { assignZoneColours, zoneNeighbours } from '../model/palette';
+import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
+import { unitsOfTown } from '../model/unitNeighbours';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { useHover } from './hover';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
-import { completeRules, rulesFromSettings, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { completeRules, rulesFromSettings, rulesLabel, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { runOptimiser } from '../workers/optimiser/client';
 import type { WorkerJob } from '../workers/workerJob';
 import type { ZonesScenario } from './zonesScenario';
 
 export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
-export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
+export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock' | 'cursor';
 
 export interface AppState {
   status: 'loading' | 'ready' | 'error';
@@ -27,11 +28,24 @@ export interface AppState {
   history: History<S.Scenario>;
   /** The scenario disruption is measured against (the plan in force). */
   baselineId: string | null;
+  /**
+   * False (the default): the baseline is read-only, and its first edit goes into a
+   * working copy. True when the user chose to edit the baseline itself.
+   */
+  baselineEditable: boolean;
+  /** The working copy the last edit of the baseline went into, to tell the user; null once dismissed. */
+  baselineCopy: { baseline: string; copy: string } | null;
+  /** Undo histories of the scenarios not being edited, kept while the session lasts. */
+  histories: Record<string, History<S.Scenario>>;
   /** Rates, speeds, thresholds: shared by the scores, the optimiser and the exports. */
   settings: ScoreSettings;
   tool: Tool;
   brushPx: number;
   activeZone: ZoneIndex;
+  /** Why the last edit left something undone (a locked zone or unit), said once; null when there is nothing to say. */
+  notice: string | null;
+  /** The unit the keyboard cursor is on (painting without the mouse), or null. */
+  cursorUnit: UnitIndex | null;
   sideTab: SideTab;
   /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
   splitting: ZoneIndex | null;
@@ -46,7 +60,17 @@ export interface AppState {
     settings?: ScoreSettings,
   ): void;
   setError(message: string): void;
+  /** Renames the project (the report and the saved file take the new name); blank names are ignored. */
+  renameProject(name: string): void;
   setSettings(settings: ScoreSettings): void;
+  setNotice(notice: string | null): void;
+  /** Gives the working scenario's zones new colours from a palette (one undo step). */
+  recolourZones(palette: PaletteKind): void;
+  setCursor(unit: UnitIndex | null): void;
+  /** Paints the cursor's unit, or every unit of its town, into the zone chosen to paint (one undo step). */
+  paintAtCursor(wholeTown: boolean): void;
+  /** Locks the cursor's unit, or unlocks it when it is locked. */
+  toggleCursorLock(): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -60,6 +84,8 @@ export interface AppState {
   renameScenario(id: string, name: string): void;
   deleteScenario(id: string): void;
   setBaseline(id: string): void;
+  setBaselineEditable(editable: boolean): void;
+  dismissBaselineCopy(): void;
   setCompare(compare: { a: string; b: string } | null): void;
   setSideTab(tab: SideTab): void;
   /** Starts (zone) or abandons (null) splitting a zone by drawing round part of it. */
@@ -104,25 +130,55 @@ const EMPTY: S.Scenario = {
 let counter = 0;
 export const newScenarioId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** Gives zones without a colour one that stands apart from their neighbours. */
-export function withColours(project: Project, s: S.Scenario): S.Scenario {
-  if (s.zones.every((z) => z.colour)) return s;
+/**
+ * Gives zones without a colour one that stands apart from their neighbours,
+ * from the palette the other zones use (so a colour-blind safe map stays so);
+ * given a palette, every zone takes a new colour from it.
+ */
+export function withColours(project: Project, s: S.Scenario, palette?: PaletteKind): S.Scenario {
+  if (!palette && s.zones.every((z) => z.colour)) return s;
   const nb = zoneNeighbours(project.model.units.adjacency, { zoneOf: s.zoneOf }, s.zones.length);
-  const colours = assignZoneColours(nb, s.zones.map((z) => z.colour));
+  const kind = palette ?? paletteOf(s.zones.filter((z) => z.colour).map((z) => z.colour)) ?? 'standard';
+  const colours = assignZoneColours(nb, palette ? [] : s.zones.map((z) => z.colour), PALETTES[kind].colours);
   return { ...s, zones: s.zones.map((z, i) => ({ ...z, colour: colours[i] })) };
 }
 
 const syncList = (list: S.Scenario[], s: S.Scenario) => list.map((x) => (x.id === s.id ? s : x));
+
+/** "Current zones (edited)", or "(edited 2)" and on when that name is taken. */
+function copyName(list: S.Scenario[], name: string): string {
+  const taken = new Set(list.map((s) => s.name));
+  let n = 1;
+  while (taken.has(n === 1 ? `${name} (edited)` : `${name} (edited ${n})`)) n++;
+  return n === 1 ? `${name} (edited)` : `${name} (edited ${n})`;
+}
+
+/** The scenario's kept history (its present brought up to the listed scenario), or a new one. */
+function historyOf(histories: Record<string, History<S.Scenario>>, s: S.Scenario): History<S.Scenario> {
+  const h = histories[s.id];
+  if (!h) return startHistory(s);
+  return h.present === s ? h : replace(h, s);
+}
+
+const without = (histories: Record<string, History<S.Scenario>>, id: string) => {
+  const { [id]: _dropped, ...rest } = histories;
+  return rest;
+};
 
 export const useApp = create<AppState>((set, get) => ({
   status: 'loading',
   scenarios: [],
   history: startHistory(EMPTY),
   baselineId: null,
+  baselineEditable: false,
+  baselineCopy: null,
+  histories: {},
   settings: DEFAULT_SCORE_SETTINGS,
   tool: 'pan',
   brushPx: 12,
   activeZone: 0,
+  notice: null,
+  cursorUnit: null,
   sideTab: 'zones',
   splitting: null,
   compare: null,
@@ -140,26 +196,72 @@ export const useApp = create<AppState>((set, get) => ({
       scenarios: list,
       history: startHistory(current),
       baselineId: baselineId === undefined ? list[0].id : baselineId,
+      baselineEditable: false,
+      baselineCopy: null,
+      histories: {},
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       compare: null,
+      // Units of another county: the cursor and any notice belong to the old one.
+      cursorUnit: null,
+      notice: null,
     });
     useHover.getState().setHover(null);
   },
   setError: (message) => set({ status: 'error', error: message }),
+  renameProject: (name) => {
+    const project = get().project;
+    const trimmed = name.trim();
+    if (project && trimmed && trimmed !== project.name) set({ project: { ...project, name: trimmed } });
+  },
   setSettings: (settings) => set({ settings }),
+  setNotice: (notice) => set({ notice }),
+  recolourZones: (palette) => {
+    const project = get().project;
+    if (project) get().edit((s) => withColours(project, s, palette));
+  },
+  setCursor: (cursorUnit) => set({ cursorUnit }),
+  paintAtCursor: (wholeTown) => {
+    const { project, cursorUnit } = get();
+    if (!project || cursorUnit === null) return;
+    get().applySelection(wholeTown ? unitsOfTown(project.model.units, cursorUnit) : [cursorUnit]);
+  },
+  toggleCursorLock: () => {
+    const u = get().cursorUnit;
+    if (u !== null) get().edit((s) => S.setUnitLocks(s, [u], s.lockedUnits[u] !== 1));
+  },
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
   setActiveZone: (activeZone) => set({ activeZone }),
 
   edit: (change) => {
-    const { history, scenarios, project } = get();
+    const { history, scenarios, project, baselineId, baselineEditable, histories } = get();
     let next = change(history.present);
     if (next === history.present) return;
     if (project && next.zones.length !== history.present.zones.length) next = withColours(project, next);
-    set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
+    const baseline = history.present;
+    if (baseline.id !== baselineId || baselineEditable) {
+      set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
+      return;
+    }
+    // The plan in force stays as it was: the edit goes into a working copy, listed after it, whose undo leads back to the baseline's plan.
+    const name = copyName(scenarios, baseline.name);
+    const id = newScenarioId();
+    const copy = { ...next, id, name };
+    const at = scenarios.indexOf(baseline) + 1;
+    set({
+      history: commit(startHistory({ ...baseline, id, name }), copy),
+      histories: { ...histories, [baseline.id]: history },
+      scenarios: [...scenarios.slice(0, at), copy, ...scenarios.slice(at)],
+      baselineCopy: { baseline: baseline.name, copy: name },
+    });
   },
-  paintUnits: (units, zone) => get().edit((s) => S.paint(s, units, zone ?? get().activeZone)),
+  paintUnits: (units, zone) => {
+    const list = [...units];
+    const into = zone ?? get().activeZone;
+    set({ notice: S.paintRefusal(get().history.present, list, into) });
+    get().edit((s) => S.paint(s, list, into));
+  },
   undo: () => {
     const history = undo(get().history);
     set({ history, scenarios: syncList(get().scenarios, history.present) });
@@ -169,12 +271,15 @@ export const useApp = create<AppState>((set, get) => ({
     set({ history, scenarios: syncList(get().scenarios, history.present) });
   },
   saveScenarioAs: (name) => {
-    const copy: S.Scenario = { ...get().history.present, id: newScenarioId(), name };
-    set({ scenarios: [...get().scenarios, copy], history: startHistory(copy) });
+    const { history, histories, scenarios } = get();
+    const copy: S.Scenario = { ...history.present, id: newScenarioId(), name };
+    set({ scenarios: [...scenarios, copy], history: startHistory(copy), histories: { ...histories, [history.present.id]: history } });
   },
   switchScenario: (id) => {
-    const s = get().scenarios.find((x) => x.id === id);
-    if (s) set({ history: startHistory(s) });
+    const { history, histories, scenarios } = get();
+    const s = scenarios.find((x) => x.id === id);
+    if (!s || s.id === history.present.id) return;
+    set({ history: historyOf(histories, s), histories: { ...without(histories, s.id), [history.present.id]: history } });
   },
   renameScenario: (id, name) => {
     const { scenarios, history } = get();
@@ -188,13 +293,18 @@ export const useApp = create<AppState>((set, get) => ({
     const { scenarios, history, baselineId } = get();
     if (scenarios.length <= 1) return;
     const rest = scenarios.filter((s) => s.id !== id);
+    const histories = without(get().histories, id);
     set({
       scenarios: rest,
-      history: history.present.id === id ? startHistory(rest[0]) : history,
+      history: history.present.id === id ? historyOf(histories, rest[0]) : history,
+      histories: history.present.id === id ? without(histories, rest[0].id) : histories,
       baselineId: baselineId === id ? rest[0].id : baselineId,
     });
   },
-  setBaseline: (id) => set({ baselineId: id }),
+  // A newly chosen baseline is read-only again until the user says otherwise.
+  setBaseline: (id) => set({ baselineId: id, baselineEditable: false }),
+  setBaselineEditable: (baselineEditable) => set({ baselineEditable }),
+  dismissBaselineCopy: () => set({ baselineCopy: null }),
   setCompare: (compare) => set({ compare }),
   setSideTab: (sideTab) => set({ sideTab }),
   setSplitting: (splitting) => set(splitting === null ? { splitting } : { splitting, tool: 'lasso' }),
@@ -234,15 +344,17 @@ export const useApp = create<AppState>((set, get) => ({
     };
     const rules = completeRules({ ...run.rules, ...locks }, rulesFromSettings(settings, model, current));
     const job = runOptimiser(
-      { model, current, rules, travel: settings.travel, mode: run.mode, timeLimitSeconds: run.timeLimitSeconds, seed: 1 },
+      { model, current, rules, travel: settings.travel, settings, mode: run.mode, timeLimitSeconds: run.timeLimitSeconds, seed: 1 },
       onProgress,
     );
     const totalHours = model.demand.hours.reduce((a, b) => a + b, 0);
     const outcome = job.result.then((result): OptimiserOutcome => {
       if (result.status !== 'feasible' && result.status !== 'optimal') return { result, scenarioId: null, totalHours };
-      // The proposal opens beside the scenario it came from, whichever is being edited now.
-      const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-      const proposal = { ...S.withAssignment(s, result.plan.zoneOf), id: newScenarioId(), name: `Optimised (${run.mode}) ${time}` };
+      // A proposal for a project no longer open is not added to the one that is.
+      if (get().project !== project) return { result, scenarioId: null, totalHours };
+      // The proposal opens beside the scenario it came from, whichever is being edited now, named by its rules.
+      const name = `Optimised${run.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}`;
+      const proposal = { ...S.withAssignment(s, result.plan.zoneOf), id: newScenarioId(), name };
       get().addScenario(proposal);
       return { result, scenarioId: proposal.id, totalHours };
     });

@@ -7,7 +7,9 @@ import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
 import { RateSchemeEditor } from './RateSchemeEditor';
 
-const GROUPS = ['Rates', 'Providers', 'Travel', 'Rules', 'Extra-rural'] as const;
+const GROUPS = ['Rates', 'Providers', 'Travel', 'Rules', 'Extra-rural', 'Privacy'] as const;
+/** Every field, and the capacity check box. */
+const SETTING_COUNT = NUMBER_FIELDS.length + 1;
 
 const PROVIDER_MODELS: Array<{ id: ProviderModelKind; label: string }> = [
   { id: 'lead', label: 'One lead provider per zone' },
@@ -63,6 +65,9 @@ export function SettingsPanel() {
           <h2 id="settings-heading">Rates and rules</h2>
           <span className="summary-hint" data-testid="rate-scheme-summary">
             {rateSchemeWords(settings.rates, project ? rateCentres(project.model, settings).length : 0)}
+          </span>
+          <span className="summary-action" aria-hidden="true">
+            {SETTING_COUNT} settings: {GROUPS.join(', ').toLowerCase()}
           </span>
         </summary>
         {GROUPS.map((group) => (

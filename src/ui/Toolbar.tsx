@@ -1,6 +1,7 @@
 // Editing tools above the map: which zone to paint, how, and undo/redo.
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario, type Tool } from '../state/store';
+import { asZone } from '../../solver/model';
 import { zoneLabel } from '../../solver/zoneLabel';
 
 const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
@@ -10,6 +11,7 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
   { tool: 'lasso', label: 'Lasso', key: 'L', hint: 'Draw round units to paint them' },
   { tool: 'town', label: 'Town', key: 'T', hint: 'Click a town to move all of it' },
   { tool: 'lock', label: 'Lock', key: 'K', hint: 'Click or drag over units to lock them (or unlock them if the first is locked)' },
+  { tool: 'cursor', label: 'Keys', key: 'C', hint: 'Paint with the keyboard: find a unit, or move over units with the arrow keys, and press Enter' },
 ];
 
 export function Toolbar() {
@@ -29,7 +31,7 @@ export function Toolbar() {
         <span className="swatch" style={{ background: zone?.colour }} aria-hidden="true" />
         <select
           value={activeZone}
-          onChange={(e) => setActiveZone(Number(e.target.value))}
+          onChange={(e) => setActiveZone(asZone(Number(e.target.value)))}
           aria-label="Zone to paint into"
           data-testid="active-zone"
         >

@@ -20,6 +20,8 @@ export function UnitTooltip() {
   const zone = z >= 0 ? s.zones[z] : null;
   const ruc = model.units.ruc[u];
   const town = model.units.town[u];
+  // The hatched units: say they earn the extra-rural rate, and why.
+  const extra = score?.extraRural.flags.find((f) => f.unit === u);
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
       <div className="tooltip-title">{model.units.names[u]}</div>
@@ -47,6 +49,15 @@ export function UnitTooltip() {
           {model.units.sparse[u] ? ', sparse' : ''}
           {ruc ? ` (${ruc})` : ''}
         </dd>
+        {extra && (
+          <>
+            <dt>Extra-rural</dt>
+            <dd data-testid="tooltip-extra-rural">
+              {extra.newArea ? 'a new area (no hours yet), ' : 'on the extra-rural rate, '}
+              score {extra.score.toFixed(2)}: {extra.reasons.join('; ')}
+            </dd>
+          </>
+        )}
         {score && (
           <>
             <dt>Hourly rate</dt>

@@ -4,7 +4,7 @@ import type { RateBand, ScoreSettings } from '../../solver/score';
 
 export interface NumberField {
   id: string;
-  group: 'Rates' | 'Providers' | 'Travel' | 'Rules' | 'Extra-rural';
+  group: 'Rates' | 'Providers' | 'Travel' | 'Rules' | 'Extra-rural' | 'Privacy';
   label: string;
   unit?: string;
   step: number;
@@ -29,6 +29,8 @@ const num = (v: number | null) => v ?? 0;
 const byClass = (s: ScoreSettings) => s.rates.scheme === 'class';
 const pm = (s: ScoreSettings, p: Partial<ScoreSettings['providerModel']>) => ({ ...s, providerModel: { ...s.providerModel, ...p } });
 const modelIs = (kind: ScoreSettings['providerModel']['kind']) => (s: ScoreSettings) => s.providerModel.kind === kind;
+const percent = (v: number | null) => (v === null ? null : 100 * v);
+const share = (v: number | null) => (v === null ? null : v / 100);
 
 export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, when: byClass, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
@@ -61,10 +63,28 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'speed-urban', group: 'Travel', label: 'Speed to urban units', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[0], set: (s, v) => speed(s, 0, num(v)) },
   { id: 'speed-town', group: 'Travel', label: 'Speed to rural towns', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[1], set: (s, v) => speed(s, 1, num(v)) },
   { id: 'speed-village', group: 'Travel', label: 'Speed to villages', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[2], set: (s, v) => speed(s, 2, num(v)) },
-  { id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '%', step: 1, get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: num(v) }) },
+  // Blank rule settings are derived from the county's data (rulesFromSettings, docs/SCORING.md "Rules").
+  {
+    id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '% (blank: from the data)', step: 1, optional: true,
+    get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: v }),
+  },
+  {
+    id: 'zone-min', group: 'Rules', label: 'Smallest zone', unit: 'h/week (blank: viable for its providers)', step: 10, optional: true,
+    get: (s) => s.rules.zoneHoursMin, set: (s, v) => rules(s, { zoneHoursMin: v }),
+  },
+  {
+    id: 'reach', group: 'Rules', label: 'Reach from the base', unit: 'minutes (blank: from the data)', step: 5, optional: true,
+    get: (s) => s.rules.reachMinutes, set: (s, v) => rules(s, { reachMinutes: v }),
+  },
   // Rural shares are stored 0..1 and edited as percentages, as people speak of them.
-  { id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMin, set: (s, v) => rules(s, { ruralShareMin: num(v) / 100 }) },
-  { id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMax, set: (s, v) => rules(s, { ruralShareMax: num(v) / 100 }) },
+  {
+    id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMin), set: (s, v) => rules(s, { ruralShareMin: share(v) }),
+  },
+  {
+    id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMax), set: (s, v) => rules(s, { ruralShareMax: share(v) }),
+  },
   { id: 'w-rurality', group: 'Extra-rural', label: 'Weight: rurality', step: 0.05, get: (s) => s.extraRural.weights.rurality, set: (s, v) => weight(s, { rurality: num(v) }) },
   { id: 'w-distance', group: 'Extra-rural', label: 'Weight: distance', step: 0.05, get: (s) => s.extraRural.weights.distance, set: (s, v) => weight(s, { distance: num(v) }) },
   { id: 'w-density', group: 'Extra-rural', label: 'Weight: low density', step: 0.05, get: (s) => s.extraRural.weights.density, set: (s, v) => weight(s, { density: num(v) }) },
@@ -80,6 +100,10 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'density-high', group: 'Extra-rural', label: 'Density counts below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityHigh, set: (s, v) => er(s, { densityHigh: num(v) }) },
   { id: 'wait-users', group: 'Extra-rural', label: 'Waiting full at', unit: 'people', step: 1, get: (s) => s.extraRural.waitingUsersFull, set: (s, v) => er(s, { waitingUsersFull: num(v) }) },
   { id: 'wait-hours', group: 'Extra-rural', label: 'or at waiting hours', unit: 'h/wk', step: 1, get: (s) => s.extraRural.waitingHoursFull, set: (s, v) => er(s, { waitingHoursFull: num(v) }) },
+  {
+    id: 'privacy-minimum', group: 'Privacy', label: 'Withhold unit figures below', unit: 'users', step: 1,
+    get: (s) => s.privacyMinimumUsers, set: (s, v) => ({ ...s, privacyMinimumUsers: num(v) }),
+  },
 ];
 
 /** Field id -> what is wrong with it; empty when the settings can be used. */
@@ -98,8 +122,10 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   for (const [id, v] of [['speed-urban', s.travel.speedKmh[0]], ['speed-town', s.travel.speedKmh[1]], ['speed-village', s.travel.speedKmh[2]]] as const) {
     check(v > 0, id, 'must be above 0');
   }
-  check(s.rules.ruralShareMax <= 1, 'rural-max', 'at most 100%');
-  check(s.rules.ruralShareMin <= s.rules.ruralShareMax, 'rural-min', 'must not exceed the maximum');
+  const { ruralShareMin: rmin, ruralShareMax: rmax, reachMinutes } = s.rules;
+  check(rmax === null || rmax <= 1, 'rural-max', 'at most 100%');
+  check(rmin === null || rmax === null || rmin <= rmax, 'rural-min', 'must not exceed the maximum');
+  check(reachMinutes === null || reachMinutes > 0, 'reach', 'must be above 0');
   for (const id of ['switch-on', 'switch-off', 'town-score', 'village-score', 'sparse-bonus']) {
     const f = NUMBER_FIELDS.find((x) => x.id === id)!;
     check(f.get(s)! <= 1, id, 'a score from 0 to 1');
@@ -112,6 +138,7 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   check(e.densityLow < e.densityHigh, 'density-high', 'must be above "full below"');
   check(e.waitingUsersFull > 0, 'wait-users', 'must be above 0');
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
+  check(Number.isInteger(s.privacyMinimumUsers) && s.privacyMinimumUsers >= 1 && s.privacyMinimumUsers <= 100, 'privacy-minimum', 'a whole number from 1 to 100');
   check(s.rates.scheme !== 'flat' || s.rates.flat > 0, 'rate-flat', 'must be above 0');
   if (s.rates.scheme === 'bands') Object.assign(errors, bandErrors(s.rates.bands));
   const p = s.providerModel;

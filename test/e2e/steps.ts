@@ -89,6 +89,14 @@ export async function prepareOptimiserRun(page: Page) {
   await lockZone(page, '5');
 }
 
+/** Opens an example county from the picker, replacing the open project, and waits for its zone table. */
+export async function openExampleCounty(page: Page, county: 'lincolnshire' | 'norfolk', zones: number) {
+  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Example county', exact: true }).click();
+  await expect.poll(() => page.locator('[data-testid="zone-table"] tbody tr').count()).toBe(zones);
+}
+
 /** Runs the optimiser from its tab and waits for the result panel. */
 export async function runOptimiser(page: Page) {
   await openTab(page, 'Optimise');
@@ -103,7 +111,7 @@ export async function runOptimiser(page: Page) {
 export const FIXTURES = 'test/fixtures/import/';
 export const TEMPLATES = 'public/templates/';
 
-export const importDialog = (page: Page) => page.locator('[role="dialog"]');
+export const importDialog = (page: Page) => page.locator('dialog.import-dialog');
 
 export async function openImport(page: Page) {
   await page.locator('[data-action="import-data"]').click();
@@ -116,6 +124,12 @@ export async function chooseUsers(page: Page, path: string) {
   await gotoStep(page, 'Service users');
   await page.locator('[data-testid="users-file"]').setInputFiles(path);
   await page.locator('[data-testid="users-preview"]').waitFor();
+}
+
+/** The Units step picks nothing by itself: choose hexagons (resolution 7 unless changed). */
+export async function chooseHexagons(page: Page) {
+  await gotoStep(page, 'Units');
+  await page.locator('input[name="units-kind"]').first().check();
 }
 
 export async function chooseBases(page: Page, path: string) {
@@ -133,6 +147,7 @@ export async function runImport(page: Page) {
 export async function importMessyFiles(page: Page) {
   await openImport(page);
   await chooseUsers(page, `${FIXTURES}messy-users.csv`);
+  await chooseHexagons(page);
   await chooseBases(page, `${FIXTURES}hostile-bases.csv`);
   await runImport(page);
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { adjacencyFromLists, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
 import { baseUnits } from '../../../solver/baseUnits';
 import { optimise } from '../../../solver/optimise';
 import { verifyPlan } from '../../../solver/optimise/verify';
@@ -38,7 +38,7 @@ function fixture(file: string, base1: string, base2: string): Project {
     demand.users[i] = 1;
   });
   const at = (name: string) => centre(fc.features.findIndex((f) => f.properties.name === name));
-  const bases = [base1, base2].map((name, z) => ({ id: `B${z + 1}`, name: `Base ${z + 1}`, lon: at(name)[0], lat: at(name)[1], capacityHours: 1e6, zone: z }));
+  const bases = [base1, base2].map((name, z) => ({ id: `B${z + 1}`, name: `Base ${z + 1}`, lon: at(name)[0], lat: at(name)[1], capacityHours: 1e6, zone: asZone(z) }));
   return assembleProject({
     name: file,
     units: fc.features.map((f, i) => ({
@@ -165,7 +165,7 @@ describe('rules one-piece zones cannot keep, found before solving', () => {
     // Row of 6; zone 1 (base at 0) is cut off by locked zone 2 at unit 1.
     const { model } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 1 }, { at: 5 }] });
     const current = { zoneOf: Int32Array.from([0, 1, 2, 2, 2, 2]) };
-    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, ruralShare: null, lockedZones: [1] } });
+    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, ruralShare: null, lockedZones: [asZone(1)] } });
     expect(r.status).toBe('infeasible');
     const [reach, group] = r.explanation.conflicts.filter((x) => x.rule === 'contiguity');
     // The mean zone holds 20 h, so the floor is 14 h.
@@ -196,5 +196,40 @@ describe('each base keeps its unit', () => {
     expect(r.explanation.notes).toContain('Zone 3 has no base, so the capacity rule cannot limit its hours, and travel is measured from the centre of its current units. Add its base with a capacity to apply it.');
     const none = await optimise({ model: { ...model, bases: [] }, current: plan, rules: { balance: null, ruralShare: null } });
     expect(none.explanation.notes.join(' ')).toMatch(/There are no provider bases, so no zone’s hours are limited by capacity/);
+  });
+});
+
+describe('a zone with two bases', () => {
+  // Zone 1's bases stand at u0 and u2, 2 km either side of u1; Zone 2's base is at u4, 1 km north
+  // of u1, so the nearest-base plan gives u1 and u3 (south of u1, touching only it) to Zone 2
+  // and leaves Zone 1 in two pieces. Zone 1 can be one piece only by taking u1 and u3 together.
+  const { model, plan } = tinyCounty({
+    hours: [10, 10, 10, 10, 10, 10],
+    at: [[-1, 0], [1, 0], [3, 0], [1, -1], [1, 1], [1, 2]],
+    edges: [[0, 1], [1, 2], [1, 3], [1, 4], [4, 5]],
+    bases: [{ at: 0, zone: 0 }, { at: 2, zone: 0 }, { at: 4, zone: 1 }],
+  });
+
+  it('is joined through a unit of another zone, taking the units that unit would cut off', async () => {
+    expect(Array.from(plan.zoneOf)).toEqual([0, 1, 0, 1, 1, 1]);
+    const rules = { balance: null, size: null, reach: null, ruralShare: null };
+    const r = await optimise({ model, current: plan, rules });
+    expect(r.status).toBe('feasible');
+    expect(Array.from(r.plan.zoneOf)).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(verifyPlan(model, plan, rules, r.plan).problems).toEqual([]);
+  });
+
+  it('says when the reach keeps its bases apart, and the reach that would join them', async () => {
+    // u1 is 2 km from both of Zone 1's bases (about 5 minutes' drive): at 3 minutes Zone 1 cannot hold it.
+    const rules = { balance: null, size: null, ruralShare: null, reach: { minutes: 3 } };
+    const r = await optimise({ model, current: plan, rules });
+    expect(r.status).toBe('infeasible');
+    const c = r.explanation.conflicts.find((x) => x.rule === 'contiguity')!;
+    expect(c.message).toBe("Zone 1 must keep Unit u0 (where Base 0 stands), which cannot be joined to the unit of Base 1 within 3 minutes' reach.");
+    const minutes = Number(/^Set the reach to (\d+) minutes, or allow zones in more than one piece\.$/.exec(c.fix ?? '')?.[1]);
+    expect(minutes).toBeGreaterThan(3);
+    const joined = await optimise({ model, current: plan, rules: { ...rules, reach: { minutes } } });
+    expect(joined.status).toBe('feasible');
+    expect(Array.from(joined.plan.zoneOf)).toEqual([0, 0, 0, 0, 1, 1]);
   });
 });

@@ -44,7 +44,7 @@ const model = makeModel(
 );
 const settings: ScoreSettings = {
   ...NO_EXTRA_RURAL,
-  rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  rules: { hoursTolerancePct: 25, zoneHoursMin: 0, reachMinutes: null, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
   // Toy hours: a provider is healthy from 6 h/week, so Zone 3 (5 h) is too small for one.
   providerModel: { ...NO_EXTRA_RURAL.providerModel, healthyMinHours: 6 },
 };
@@ -191,7 +191,7 @@ describe('rule warnings', () => {
   it('follows the settings', () => {
     const loose: ScoreSettings = {
       ...settings,
-      rules: { hoursTolerancePct: 1000, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false },
+      rules: { hoursTolerancePct: 1000, zoneHoursMin: 0, reachMinutes: null, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false },
       providerModel: { ...settings.providerModel, healthyMinHours: 0 },
     };
     const s = scorePlan(model, thePlan, loose);

@@ -6,8 +6,10 @@
 // piece cannot take a cell it can only join through cells beyond reach). One
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
-import { UNASSIGNED, type CountyModel, type Minutes } from '../model';
-import { haversineMetres, minutesPerMetre, type TravelSettings } from '../travel';
+import { UNASSIGNED, type CountyModel, type Minutes, type ZoneIndex } from '../../model';
+import type { CellIndex } from '../cells';
+import { baseUnits } from '../../baseUnits';
+import { minutesPerMetre, type TravelSettings } from '../../travel';
 
 /** The parts of the zoning problem the reach rule needs (cells, their units and adjacency). */
 export interface ReachCells {
@@ -23,13 +25,19 @@ export interface ReachCells {
   adjCells: Int32Array;
 }
 
-/** Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. */
+/**
+ * Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. A
+ * zone with no base has no reach to keep: 0 (the reach rule is about carers'
+ * drive from their base).
+ */
 export function unitZoneMinutes(model: CountyModel, metres: Float64Array, travel: TravelSettings): Float64Array {
   const zones = model.zones.length;
+  const hasBase = new Uint8Array(zones);
+  for (const b of model.bases) if (b.zone >= 0 && b.zone < zones) hasBase[b.zone] = 1;
   const out = new Float64Array(metres.length);
   for (let u = 0; u < model.units.count; u++) {
     const perMetre = minutesPerMetre(model.units.rurality[u] as 0 | 1 | 2, travel);
-    for (let z = 0; z < zones; z++) out[u * zones + z] = metres[u * zones + z] * perMetre;
+    for (let z = 0; z < zones; z++) out[u * zones + z] = hasBase[z] ? metres[u * zones + z] * perMetre : 0;
   }
   return out;
 }
@@ -53,23 +61,6 @@ export function cellZoneMinutes(p: ReachCells, unitMinutes: Float64Array): Float
   return out;
 }
 
-/** The unit nearest each base (where its carers start), by straight line to the unit's point. */
-export function baseUnits(model: CountyModel): number[] {
-  const { lon, lat, count } = model.units;
-  return model.bases.map((b) => {
-    let best = -1;
-    let bestM = Infinity;
-    for (let u = 0; u < count; u++) {
-      const m = haversineMetres(lon[u], lat[u], b.lon, b.lat);
-      if (m < bestM) {
-        bestM = m;
-        best = u;
-      }
-    }
-    return best;
-  });
-}
-
 /**
  * Shortest reach (minutes) at which zone z may take cell c: reachNeeded[c * zones + z].
  * Without contiguity it is the cell's own drive time. With it, the smallest over
@@ -78,45 +69,67 @@ export function baseUnits(model: CountyModel): number[] {
  * nothing. Cells with no neighbours, and zones with no base, keep their own time.
  */
 export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous: boolean): Float64Array {
-  const { zones, cells, fixedZone, adjStart, adjCells, model } = p;
+  const { zones, cells, fixedZone, adjStart, model } = p;
   if (!contiguous) return cellMinutes;
-  const out = new Float64Array(cells * zones).fill(Infinity);
+  const out = new Float64Array(cells * zones);
   const anchors: number[][] = Array.from({ length: zones }, () => []);
   baseUnits(model).forEach((u, b) => {
     const z = model.bases[b].zone;
     if (u >= 0 && z >= 0 && z < zones) anchors[z].push(p.cellOfUnit[u]);
   });
-  const heap = new MinHeap();
-  for (let z = 0; z < zones; z++) {
-    const own = (c: number) => (fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]);
-    const open = (c: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
-    const starts = anchors[z].filter(open);
-    if (starts.length === 0) {
-      for (let c = 0; c < cells; c++) out[c * zones + z] = cellMinutes[c * zones + z];
-      continue;
-    }
-    for (const c of starts) {
-      out[c * zones + z] = own(c);
-      heap.push(c, own(c));
-    }
-    while (heap.size > 0) {
-      const [c, d] = heap.pop();
-      if (d > out[c * zones + z]) continue;
-      for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
-        const v = adjCells[k];
-        if (!open(v)) continue;
-        const dv = Math.max(d, own(v));
-        if (dv < out[v * zones + z]) {
-          out[v * zones + z] = dv;
-          heap.push(v, dv);
-        }
-      }
-    }
+  for (let z = 0 as ZoneIndex; z < zones; z++) {
+    const starts = anchors[z].filter((c) => openTo(fixedZone, c, z));
+    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c): [CellIndex, Minutes] => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
     for (let c = 0; c < cells; c++) {
-      if (adjStart[c + 1] === adjStart[c]) out[c * zones + z] = cellMinutes[c * zones + z];
+      const alone = !best || adjStart[c + 1] === adjStart[c];
+      out[c * zones + z] = alone ? cellMinutes[c * zones + z] : best[c];
     }
   }
   return out;
+}
+
+/**
+ * The shortest reach at which zone z, holding cell `from`, could join it to every
+ * cell of `to` in one piece: the largest reachNeeded on the best chain of
+ * neighbouring cells (cells fixed to z cost nothing, cells fixed elsewhere
+ * block). Infinity when no chain exists at any reach.
+ */
+export function reachToJoin(p: ReachCells, needed: Float64Array, z: ZoneIndex, from: CellIndex, to: CellIndex[]): Minutes {
+  const best = bottleneckChains(p, needed, z, [[from, 0]]);
+  return to.reduce((m, c) => Math.max(m, best[c]), 0);
+}
+
+/** Whether zone z may hold cell c: fixed to z, or free for the optimiser to place. */
+const openTo = (fixedZone: Int32Array, c: CellIndex, z: ZoneIndex) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
+
+/**
+ * For zone z, per cell: the smallest, over chains of neighbouring cells from one of
+ * `starts` ([cell, its key]), of the largest minutes[c * zones + z] on the chain.
+ * Cells fixed to z cost nothing; cells z may not hold block; Infinity where no chain reaches.
+ */
+function bottleneckChains(p: ReachCells, minutes: Float64Array, z: ZoneIndex, starts: ReadonlyArray<readonly [CellIndex, Minutes]>): Float64Array {
+  const { zones, cells, fixedZone, adjStart, adjCells } = p;
+  const best = new Float64Array(cells).fill(Infinity);
+  const heap = new MinHeap();
+  for (const [c, d] of starts) {
+    if (d >= best[c]) continue;
+    best[c] = d;
+    heap.push(c, d);
+  }
+  while (heap.size > 0) {
+    const [c, d] = heap.pop();
+    if (d > best[c]) continue;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (!openTo(fixedZone, v, z)) continue;
+      const dv = Math.max(d, fixedZone[v] === z ? 0 : minutes[v * zones + z]);
+      if (dv < best[v]) {
+        best[v] = dv;
+        heap.push(v, dv);
+      }
+    }
+  }
+  return best;
 }
 
 /** Binary min-heap of (cell, key) pairs. */
