@@ -1,11 +1,12 @@
 // What scoring needs to know about a model that does not depend on the plan,
 // computed once: road distance from every unit to each zone's nearest base, to the
-// nearest base of any zone, and each zone's base capacity. A plan change never
+// nearest base of any zone, each zone's base capacity and each unit's travel between visits. A plan change never
 // touches these, which is what makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import type { ScoreSettings } from './settings';
+import { unitVisitTravel, type UnitVisitTravel } from './visitTravel';
 
 export interface ScoreContext {
   model: CountyModel;
@@ -21,6 +22,8 @@ export interface ScoreContext {
   zoneCapacity: Float64Array;
   /** Driving minutes per road metre, by rurality of the unit driven to. */
   minutesPerMetre: Float64Array;
+  /** Each unit's travel between visits (it belongs to the place, not the plan). */
+  visitTravel: UnitVisitTravel;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -55,6 +58,7 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
     minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
   const rules = rulesFromSettings(settings, model);
-  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
+  const visitTravel = unitVisitTravel(model, settings);
+  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, visitTravel };
 }
 

@@ -3,6 +3,7 @@ export { prepareScoring, type ScoreContext } from './context';
 export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { scorePlan } from './scorePlan';
 export { ScoreState, type ScoreHistory } from './scoreState';
+export { bandVisitsOf, catchmentAreas, TOUR_CONSTANT, unitVisitTravel, type UnitVisitTravel } from './visitTravel';
 export {
   DEFAULT_SCORE_SETTINGS,
   extraRuralRate,
@@ -11,5 +12,6 @@ export {
   type RateSettings,
   type RuleSettings,
   type ScoreSettings,
+  type VisitTravelSettings,
 } from './settings';
 export type * from './types';

@@ -10,7 +10,7 @@ import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
 import { extraRuralRate } from './settings';
 import { spreadOf } from './spread';
-import type { ChangeSet, DemandTotals, PlanScore, SplitTown, ZoneScore } from './types';
+import type { ChangeSet, DemandTotals, PlanScore, SplitTown, VisitTravel, ZoneScore } from './types';
 import { zoneWarnings } from './warnings';
 import { ZoneMembers } from './zoneMembers';
 
@@ -36,9 +36,13 @@ const AREA = 9;
 const PERIMETER = 10;
 const ANNUAL_COST = 11;
 const EXTRA_RURAL_HOURS = 12;
-const FIELDS = 13;
+const VISITS = 13;
+const VISIT_METRES = 14;
+const VISIT_MINUTES = 15;
+const VISIT_COST = 16;
+const FIELDS = 17;
 /** Fields that are a unit's hours times something: exactly 0 once a zone has no unit with hours. */
-const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS];
+const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS, VISITS, VISIT_METRES, VISIT_MINUTES, VISIT_COST];
 
 export class ScoreState {
   readonly ctx: ScoreContext;
@@ -207,6 +211,7 @@ export class ScoreState {
           ? { metres: centre.hourMetres / centre.hours, minutes: centre.hourMinutes / centre.hours }
           : null,
       centreOfWork: centre.hours > 0 ? { lon: centre.lon, lat: centre.lat } : null,
+      visitTravel: visitTravelOf(s, o),
       pieces: this.pieceCount[z],
       areaKm2: area,
       perimeterKm: perimeter,
@@ -228,7 +233,10 @@ export class ScoreState {
     let annualCost = 0;
     let extraRuralHours = 0;
     let extraRuralUpliftCost = 0;
+    const visitSums = new Float64Array(FIELDS);
     for (const zs of zones) {
+      const o = zs.zone * FIELDS;
+      for (const f of [HOURS, VISITS, VISIT_METRES, VISIT_MINUTES, VISIT_COST]) visitSums[f] += this.sums[o + f];
       assigned.units += zs.units;
       assigned.users += zs.users;
       assigned.hours += zs.hours;
@@ -254,6 +262,7 @@ export class ScoreState {
         meanMetres: hoursWithBase > 0 ? hourMetres / hoursWithBase : null,
         meanMinutes: hoursWithBase > 0 ? hourMinutes / hoursWithBase : null,
       },
+      visitTravel: visitTravelOf(visitSums, 0),
       annualCost,
       extraRuralHours,
       extraRuralUpliftCost,
@@ -391,6 +400,26 @@ function unitContributions(ctx: ScoreContext, flagged: Uint8Array): Float64Array
     const rate = flagged[u] ? extraRate : r === Rurality.Urban ? rates.urban : rates.rural;
     out[o + ANNUAL_COST] = h * rate * weeksPerYear;
     out[o + EXTRA_RURAL_HOURS] = flagged[u] ? h : 0;
+    out[o + VISITS] = demand.visits[u];
+    out[o + VISIT_METRES] = ctx.visitTravel.metres[u];
+    out[o + VISIT_MINUTES] = ctx.visitTravel.minutes[u];
+    out[o + VISIT_COST] = ctx.visitTravel.annualCost[u];
   }
   return out;
+}
+
+/** Travel between visits from a zone's sums at offset o; null with no visits. */
+function visitTravelOf(sums: Float64Array, o: number): VisitTravel | null {
+  const visits = sums[o + VISITS];
+  if (!(visits > 0)) return null;
+  const hours = sums[o + HOURS];
+  const minutes = sums[o + VISIT_MINUTES];
+  return {
+    visitsPerWeek: visits,
+    meanVisitMinutes: hours > 0 ? (60 * hours) / visits : null,
+    metresPerVisit: sums[o + VISIT_METRES] / visits,
+    minutesPerVisit: minutes / visits,
+    minutesPerContactHour: hours > 0 ? minutes / hours : null,
+    annualCost: sums[o + VISIT_COST],
+  };
 }

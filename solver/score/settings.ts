@@ -2,6 +2,10 @@
 // save. Defaults are Lincolnshire's 2019/20 figures (council report 003) where the
 // council gave one, otherwise our own choice (see docs/SCORING.md).
 import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
+import type { CallBand } from '../visitPattern';
+
+/** Default real-rota factor (see DEFAULT_SCORE_SETTINGS.visitTravel). */
+const ROTA_FACTOR_DEFAULT = 3;
 
 export type PoundsPerHour = number;
 export type Pounds = number;
@@ -56,10 +60,23 @@ export interface ExtraRuralSettings {
   waitingHoursFull: number;
 }
 
+/** Travel between visits: how visits fall in the day, how rotas compare with the shortest tour, and what travel costs. */
+export interface VisitTravelSettings {
+  /** Share of visits in each call band, for visits whose band the users file does not give (normalised). */
+  bandShares: Record<CallBand, Share>;
+  /** Real rotas' travel between visits / the shortest tour through the same visits. */
+  rotaFactor: number;
+  /** What a carer is paid for an hour of travel, £. */
+  carerPayPerHour: PoundsPerHour;
+  /** Mileage paid per mile driven, £. */
+  mileagePerMile: Pounds;
+}
+
 export interface ScoreSettings {
   rates: RateSettings;
   weeksPerYear: number;
   travel: TravelSettings;
+  visitTravel: VisitTravelSettings;
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
 }
@@ -68,6 +85,16 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   rates: { urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null },
   weeksPerYear: 52.14,
   travel: DEFAULT_TRAVEL,
+  visitTravel: {
+    // Every package has a morning call; lunch, tea and bed calls share the rest.
+    bandShares: { morning: 0.35, lunch: 0.25, tea: 0.2, bed: 0.2 },
+    // Calibrated so both example counties average about 3 miles a visit, the
+    // industry's measured mean (3.06 miles, Access Group "Hidden Dynamics of Homecare" 2018).
+    rotaFactor: ROTA_FACTOR_DEFAULT,
+    // National Living Wage from April 2025; HMRC approved mileage rate (first 10,000 miles).
+    carerPayPerHour: 12.21,
+    mileagePerMile: 0.45,
+  },
   rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
   extraRural: {
     // The three Lincolnshire criteria count about equally: rurality and remoteness

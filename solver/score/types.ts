@@ -16,6 +16,19 @@ export interface Travel {
   minutes: Minutes;
 }
 
+/** Travel between consecutive visits of a call band (docs/SCORING.md, "Travel between visits"). */
+export interface VisitTravel {
+  visitsPerWeek: number;
+  /** Contact minutes / visits; null with no hours. */
+  meanVisitMinutes: Minutes | null;
+  metresPerVisit: Metres;
+  minutesPerVisit: Minutes;
+  /** (60 / mean visit length) x mean travel minutes between visits = travel minutes / contact hours; null with no hours. */
+  minutesPerContactHour: Minutes | null;
+  /** Carers' pay for the travel time plus mileage, a year. */
+  annualCost: Pounds;
+}
+
 export interface ZoneScore {
   zone: ZoneIndex;
   units: number;
@@ -41,6 +54,8 @@ export interface ZoneScore {
   /** Hours-weighted mean from the zone's hours-weighted centre of work; null with no hours. */
   travelFromCentre: Travel | null;
   centreOfWork: { lon: number; lat: number } | null;
+  /** Travel between visits; null when the zone has no visits. */
+  visitTravel: VisitTravel | null;
   pieces: number;
   areaKm2: number;
   perimeterKm: number;
@@ -83,6 +98,8 @@ export interface PlanScore {
   unassigned: DemandTotals;
   /** Sum over units in zones with a base of hours x road metres (or minutes) from the zone's nearest base. */
   travel: { hourMetres: number; hourMinutes: number; meanMetres: Metres | null; meanMinutes: Minutes | null };
+  /** Travel between visits over the assigned units; null with no visits. */
+  visitTravel: VisitTravel | null;
   annualCost: Pounds;
   extraRuralHours: HoursPerWeek;
   extraRuralUpliftCost: Pounds;

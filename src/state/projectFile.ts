@@ -8,11 +8,12 @@ import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 import { assembleProject, unitInputs, type UnitInput } from '../model/assembleProject';
 import type { Project } from '../model/project';
 import type { Scenario } from './scenario';
+import { BAND_COUNT, defaultVisitsPerWeek } from '../../solver/visitPattern';
 
 export const PROJECT_FORMAT = 'carezones-project';
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
-const DEMAND_KEYS = ['users', 'hours', 'doubleHandedHours', 'waitingUsers', 'waitingHours'] as const;
+const DEMAND_KEYS = ['users', 'hours', 'doubleHandedHours', 'waitingUsers', 'waitingHours', 'visits'] as const;
 
 export interface ScenarioDoc {
   id: string;
@@ -33,7 +34,7 @@ export interface ProjectDoc {
   syntheticUsers: boolean;
   attribution: string[];
   units: UnitInput[];
-  demand: Record<(typeof DEMAND_KEYS)[number], number[]>;
+  demand: Record<(typeof DEMAND_KEYS)[number] | 'bandVisits', number[]>;
   towns: Town[];
   scenarios: ScenarioDoc[];
   currentScenarioId: string;
@@ -67,7 +68,7 @@ export function toProjectDoc(w: Workspace): ProjectDoc {
     syntheticUsers: project.syntheticUsers,
     attribution: project.attribution,
     units: unitInputs(project),
-    demand: Object.fromEntries(DEMAND_KEYS.map((k) => [k, Array.from(project.model.demand[k])])) as ProjectDoc['demand'],
+    demand: Object.fromEntries([...DEMAND_KEYS, 'bandVisits' as const].map((k) => [k, Array.from(project.model.demand[k])])) as ProjectDoc['demand'],
     towns: project.model.towns,
     scenarios: w.scenarios.map(scenarioToDoc),
     currentScenarioId: w.currentId,
@@ -180,7 +181,19 @@ function readScenario(v: Json, path: string, units: number): Scenario {
  * Steps from each older version to the next. Add one here, with a test, when
  * the document changes shape; files never need hand editing.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, Json>) => Record<string, Json>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, Json>) => Record<string, Json>> = {
+  // 1 -> 2: visits a week per unit, for travel between visits. Version 1 kept no
+  // visit pattern, so each unit gets the default pattern of its mean package.
+  1: (doc) => {
+    if (!isObj(doc.demand) || !Array.isArray(doc.demand.users) || !Array.isArray(doc.demand.hours)) return doc;
+    const users = doc.demand.users as Json[];
+    const hours = doc.demand.hours as Json[];
+    const visits = users.map((n, u) =>
+      typeof n === 'number' && n > 0 && typeof hours[u] === 'number' ? n * defaultVisitsPerWeek((hours[u] as number) / n) : 0,
+    );
+    return { ...doc, demand: { ...doc.demand, visits, bandVisits: new Array(users.length * BAND_COUNT).fill(0) } };
+  },
+};
 
 export function migrate(doc: Record<string, Json>, migrations = MIGRATIONS, current = PROJECT_VERSION): Record<string, Json> {
   let version = int(doc.version, 'version', 0, Number.MAX_SAFE_INTEGER);
@@ -212,6 +225,9 @@ export function readProjectDoc(raw: Json): Workspace {
   const demand = Object.fromEntries(
     DEMAND_KEYS.map((k) => [k, Float64Array.from(arr(d[k], `demand.${k}`, n), (x, i) => nonNegative(x, `demand.${k}[${i}]`))]),
   ) as unknown as Demand;
+  const bandVisits = arr(d.bandVisits, 'demand.bandVisits');
+  if (bandVisits.length !== n * BAND_COUNT) fail('demand.bandVisits', `has ${bandVisits.length} entries; expected ${BAND_COUNT} per unit (${n * BAND_COUNT})`);
+  demand.bandVisits = Float64Array.from(bandVisits, (x, i) => nonNegative(x, `demand.bandVisits[${i}]`));
   const scenarios = arr(doc.scenarios, 'scenarios').map((s, i) => readScenario(s, `scenarios[${i}]`, n));
   if (scenarios.length === 0) fail('scenarios', 'the project has no scenario');
   const ids = new Set(scenarios.map((s) => s.id));
