@@ -6,7 +6,7 @@ import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import type { ScoreSettings } from './settings';
-import { unitVisitTravel, type UnitVisitTravel } from './visitTravel';
+import { prepareVisitTravel, type VisitTravelContext } from './visitTravel';
 
 export interface ScoreContext {
   model: CountyModel;
@@ -22,8 +22,8 @@ export interface ScoreContext {
   zoneCapacity: Float64Array;
   /** Driving minutes per road metre, by rurality of the unit driven to. */
   minutesPerMetre: Float64Array;
-  /** Each unit's travel between visits (it belongs to the place, not the plan). */
-  visitTravel: UnitVisitTravel;
+  /** What travel between visits needs of each unit, whatever the plan. */
+  visitTravel: VisitTravelContext;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -58,7 +58,7 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
     minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
   const rules = rulesFromSettings(settings, model);
-  const visitTravel = unitVisitTravel(model, settings);
+  const visitTravel = prepareVisitTravel(model, settings);
   return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, visitTravel };
 }
 

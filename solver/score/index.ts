@@ -3,7 +3,7 @@ export { prepareScoring, type ScoreContext } from './context';
 export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { scorePlan } from './scorePlan';
 export { ScoreState, type ScoreHistory } from './scoreState';
-export { bandVisitsOf, catchmentAreas, TOUR_CONSTANT, unitVisitTravel, type UnitVisitTravel } from './visitTravel';
+export { bandVisitsOf, catchmentAreas, prepareVisitTravel, TOUR_CONSTANT, type VisitTravelContext } from './visitTravel';
 export {
   DEFAULT_SCORE_SETTINGS,
   extraRuralRate,

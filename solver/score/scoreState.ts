@@ -10,6 +10,7 @@ import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
 import { extraRuralRate } from './settings';
 import { spreadOf } from './spread';
+import { VisitTravelTracker } from './visitTravel';
 import type { ChangeSet, DemandTotals, PlanScore, SplitTown, VisitTravel, ZoneScore } from './types';
 import { zoneWarnings } from './warnings';
 import { ZoneMembers } from './zoneMembers';
@@ -69,6 +70,8 @@ export class ScoreState {
   private readonly pieceCount: Int32Array;
   private readonly centres: CentreTravel[];
   private readonly touched: Uint8Array;
+  /** Travel between visits depends on same-zone neighbours, so it is tracked apart from `contrib`. */
+  private readonly visitTravel: VisitTravelTracker;
 
   constructor(ctx: ScoreContext, plan: Plan, history: ScoreHistory = {}) {
     const { model } = ctx;
@@ -98,6 +101,9 @@ export class ScoreState {
 
     // Units join one by one so each same-zone border is counted once, by its later unit.
     this.zoneOfUnit = new Int32Array(n).fill(UNASSIGNED);
+    this.visitTravel = new VisitTravelTracker(model, ctx.visitTravel, this.zoneOfUnit, {
+      sums: this.sums, stride: FIELDS, metres: VISIT_METRES, minutes: VISIT_MINUTES, cost: VISIT_COST,
+    });
     for (let u = 0; u < n; u++) {
       const z = plan.zoneOf[u];
       this.zoneOfUnit[u] = z;
@@ -114,6 +120,18 @@ export class ScoreState {
 
   zoneOf(u: UnitIndex): ZoneIndex {
     return this.zoneOfUnit[u];
+  }
+
+  /**
+   * Unit u's travel between visits a week as the plan stands (its own and its same-zone
+   * neighbours' density): road metres, driving minutes, cost a year, and minutes per contact hour.
+   */
+  unitVisitTravel(u: UnitIndex): { metres: number; minutes: number; annualCost: number; minutesPerContactHour: number | null } {
+    const km = this.visitTravel.tourKm[u];
+    const vc = this.ctx.visitTravel;
+    const minutes = km * vc.minutesPerKm[u];
+    const hours = this.ctx.model.demand.hours[u];
+    return { metres: km * vc.metresPerKm, minutes, annualCost: km * vc.costPerKm[u], minutesPerContactHour: hours > 0 ? minutes / hours : null };
   }
 
   zoneHours(z: ZoneIndex): number {
@@ -296,6 +314,7 @@ export class ScoreState {
 
   private addToZone(u: UnitIndex, z: ZoneIndex): void {
     this.shiftZone(u, z, 1);
+    this.visitTravel.add(u, z);
     this.members.add(u, z);
     this.unitCount[z]++;
     if (this.ctx.model.demand.hours[u] !== 0) this.unitsWithHours[z]++;
@@ -303,6 +322,7 @@ export class ScoreState {
 
   private removeFromZone(u: UnitIndex, z: ZoneIndex): void {
     this.shiftZone(u, z, -1);
+    this.visitTravel.remove(u, z);
     this.members.remove(u, z);
     this.unitCount[z]--;
     if (this.ctx.model.demand.hours[u] !== 0) this.unitsWithHours[z]--;
@@ -401,9 +421,6 @@ function unitContributions(ctx: ScoreContext, flagged: Uint8Array): Float64Array
     out[o + ANNUAL_COST] = h * rate * weeksPerYear;
     out[o + EXTRA_RURAL_HOURS] = flagged[u] ? h : 0;
     out[o + VISITS] = demand.visits[u];
-    out[o + VISIT_METRES] = ctx.visitTravel.metres[u];
-    out[o + VISIT_MINUTES] = ctx.visitTravel.minutes[u];
-    out[o + VISIT_COST] = ctx.visitTravel.annualCost[u];
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
 import type { CallBand } from '../visitPattern';
 
 /** Default real-rota factor (see DEFAULT_SCORE_SETTINGS.visitTravel). */
-const ROTA_FACTOR_DEFAULT = 3;
+const ROTA_FACTOR_DEFAULT = 3.4;
 
 export type PoundsPerHour = number;
 export type Pounds = number;

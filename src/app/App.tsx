@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../state/store';
-import { loadDefaultProject } from '../model/loadDefaultProject';
+import { loadExampleCounty } from '../model/loadExampleCounty';
 import { MapView } from '../map/MapView';
 import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
@@ -21,7 +21,7 @@ async function openLastWorkspace() {
       return null;
     });
     if (saved) openProject(saved.project, saved.scenarios, saved.currentId, saved.baselineId, saved.settings);
-    else openProject(await loadDefaultProject());
+    else openProject(await loadExampleCounty('lincolnshire'));
   } catch (e) {
     setError(e instanceof Error ? e.message : String(e));
   }

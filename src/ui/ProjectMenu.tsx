@@ -1,10 +1,11 @@
-// Project file actions in the top bar: save to a file, open a file, go back to
-// the example county. Opening a bad file says what is wrong and changes nothing.
+// Project file actions in the top bar: save to a file, open a file, open one of
+// the example counties. Opening a bad file says what is wrong and changes nothing.
 import { useRef, useState } from 'react';
 import { useApp } from '../state/store';
 import { readProjectFile, writeProjectFile } from '../state/projectFile';
 import { useSaveState } from '../state/persist';
-import { loadDefaultProject } from '../model/loadDefaultProject';
+import { loadExampleCounty } from '../model/loadExampleCounty';
+import { EXAMPLE_COUNTIES, EXAMPLE_COUNTY_KEYS, type ExampleCounty } from '../model/exampleCounty';
 import { downloadBlob } from './download';
 import { ImportButton } from './import/ImportButton';
 
@@ -14,6 +15,20 @@ export function ProjectMenu() {
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const save = useSaveState();
+  const [county, setCounty] = useState<ExampleCounty>('lincolnshire');
+
+  const openExample = () => {
+    const label = EXAMPLE_COUNTIES[county].label;
+    if (!window.confirm(`Replace the open project with the ${label} example? Save it first if you want to keep it.`)) return;
+    loadExampleCounty(county).then(
+      (p) => {
+        useApp.getState().openProject(p);
+        setMessage({ kind: 'info', text: `Opened the ${label} example` });
+      },
+      (e: unknown) =>
+        setMessage({ kind: 'error', text: `Could not open the ${label} example: ${e instanceof Error ? e.message : String(e)}. Your current project is unchanged.` }),
+    );
+  };
 
   const saveFile = () => {
     const s = useApp.getState();
@@ -53,14 +68,14 @@ export function ProjectMenu() {
           if (f) void openFile(f);
         }}
       />
-      <button
-        type="button"
-        onClick={() => {
-          if (window.confirm('Replace the open project with the example county? Save it first if you want to keep it.')) {
-            loadDefaultProject().then((p) => useApp.getState().openProject(p));
-          }
-        }}
-      >
+      <select aria-label="Which example county" value={county} onChange={(e) => setCounty(e.target.value as ExampleCounty)}>
+        {EXAMPLE_COUNTY_KEYS.map((k) => (
+          <option key={k} value={k}>
+            {EXAMPLE_COUNTIES[k].label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={openExample}>
         Example county
       </button>
       {message && (

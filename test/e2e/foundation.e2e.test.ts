@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { appSession } from './browser';
 import { ZONE_PALETTE } from '../../src/map/palette';
+import { exampleCountyFile } from '../support/exampleCounty';
 
-const usersCsv = readFileSync('data/default/service-users.csv', 'utf8').trim().split('\n').slice(1);
+const usersCsv = readFileSync(exampleCountyFile('lincolnshire', 'users'), 'utf8').trim().split('\n').slice(1);
 const totalHours = usersCsv.reduce((s, line) => s + Number(line.split(',')[2]), 0);
 
 const app = appSession();

@@ -1,8 +1,14 @@
 // Real tours through points, to check the travel-between-visits estimate against:
 // nearest neighbour, then 2-opt until no exchange shortens the tour. Points are in km
 // on a local flat projection; a tour is closed (n links for n points).
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { seededRandom } from '../../solver/random';
-import { BAND_COUNT } from '../../solver/visitPattern';
+import { DEFAULT_SCORE_SETTINGS, scorePlan } from '../../solver/score';
+import { BAND_COUNT, CALL_BANDS, defaultVisitsPerWeek } from '../../solver/visitPattern';
+import type { ExampleCounty } from '../../src/model/exampleCounty';
+import type { Project } from '../../src/model/project';
+import { exampleCountyFile, loadExampleCounty } from './exampleCounty';
 
 /** Length of a nearest-neighbour + 2-opt closed tour through the points (km). */
 export function tourLengthKm(x: Float64Array, y: Float64Array): number {
@@ -109,3 +115,41 @@ export function weekOfTours(users: VisitingUser[], zones: number, shares: number
   });
   return { km, visits };
 }
+
+type Row = Record<string, string>;
+const csv = (file: string): Row[] => Papa.parse<Row>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+/** An example county's users at their postcodes, with their zone in the current plan. */
+function countyUsers(county: ExampleCounty): { users: VisitingUser[]; project: Project } {
+  const project = loadExampleCounty(county);
+  const unitOf = new Map(project.model.units.ids.map((id, u) => [id, u]));
+  const postcodes = new Map(csv(exampleCountyFile(county, 'postcodes')).map((p) => [p.postcode, p]));
+  const users = csv(exampleCountyFile(county, 'users')).map((r) => {
+    const p = postcodes.get(r.postcode)!;
+    return {
+      lon: Number(p.longitude),
+      lat: Number(p.latitude),
+      zone: project.plan.zoneOf[unitOf.get(p.lsoa11cd)!],
+      visitsPerWeek: defaultVisitsPerWeek(Number(r.weekly_hours)),
+    };
+  });
+  return { users, project };
+}
+
+/** Estimate / real - 1 per zone, with the zone's users: shortest straight-line tours (no circuity, no rota factor). */
+export function estimateErrors(county: ExampleCounty, seed = 1): Array<{ zone: string; users: number; error: number }> {
+  const { users, project } = countyUsers(county);
+  const s = {
+    ...DEFAULT_SCORE_SETTINGS,
+    travel: { ...DEFAULT_SCORE_SETTINGS.travel, circuityFactor: 1 },
+    visitTravel: { ...DEFAULT_SCORE_SETTINGS.visitTravel, rotaFactor: 1 },
+  };
+  const score = scorePlan(project.model, project.plan, s);
+  const tours = weekOfTours(users, project.model.zones.length, CALL_BANDS.map((b) => s.visitTravel.bandShares[b]), seed);
+  return score.zones.map((zs) => ({
+    zone: project.model.zones[zs.zone].name,
+    users: zs.users,
+    error: zs.visitTravel!.metresPerVisit / 1000 / (tours.km[zs.zone] / tours.visits[zs.zone]) - 1,
+  }));
+}
+

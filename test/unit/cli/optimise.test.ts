@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runOptimiseCli } from '../../../src/cli/optimise';
+import { exampleCountyFile } from '../../support/exampleCounty';
 
 const dir = mkdtempSync(join(tmpdir(), 'carezones-cli-'));
 const f = (name: string) => join(dir, name);
@@ -17,7 +18,7 @@ function run(args: string[]) {
 }
 
 beforeAll(() => {
-  const units = JSON.parse(readFileSync('data/default/units.geojson', 'utf8'));
+  const units = JSON.parse(readFileSync(exampleCountyFile('lincolnshire', 'units'), 'utf8'));
   writeFileSync(
     f('units.geojson'),
     JSON.stringify({
@@ -29,10 +30,10 @@ beforeAll(() => {
       })),
     }),
   );
-  const sectors = Papa.parse<Record<string, string>>(readFileSync('data/default/zone-sectors.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const sectors = Papa.parse<Record<string, string>>(readFileSync(exampleCountyFile('lincolnshire', 'zoneSectors'), 'utf8'), { header: true, skipEmptyLines: true }).data;
   writeFileSync(f('zones.csv'), Papa.unparse(sectors.map((r) => ({ 'Postcode sector': r.sector, Lot: r.zone, 'Lot name': r.zone_name }))));
-  writeFileSync(f('users.csv'), readFileSync('data/default/service-users.csv'));
-  writeFileSync(f('bases.csv'), readFileSync('data/default/provider-bases.csv'));
+  writeFileSync(f('users.csv'), readFileSync(exampleCountyFile('lincolnshire', 'users')));
+  writeFileSync(f('bases.csv'), readFileSync(exampleCountyFile('lincolnshire', 'bases')));
   writeFileSync(f('rules.json'), JSON.stringify({ balance: { tolerance: 0.25 }, capacity: true, lockedZones: ['5'] }));
   writeFileSync(f('impossible.json'), JSON.stringify({ balance: { tolerance: 0.01 } }));
   writeFileSync(f('typo.json'), JSON.stringify({ balence: { tolerance: 0.2 } }));

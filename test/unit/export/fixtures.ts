@@ -1,8 +1,8 @@
 // The embedded county as a project and its current-zones scenario, for export tests.
-import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
+import { loadExampleCounty } from '../../support/exampleCounty';
 import { scenarioFromModel } from '../../../src/state/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 
-export const project = loadDefaultProjectFromDisk();
+export const project = loadExampleCounty('lincolnshire');
 export const scenario = scenarioFromModel(project.model, project.plan, 's1', 'Current zones');
 export const settings = DEFAULT_SCORE_SETTINGS;

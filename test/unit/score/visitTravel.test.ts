@@ -1,15 +1,12 @@
 // Travel between visits: the estimate worked by hand on tiny counties, and checked
 // against real tours (nearest neighbour + 2-opt) through the users of the embedded county.
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Rurality } from '../../../solver/model';
 import {
   bandVisitsOf, catchmentAreas, DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, ScoreState, TOUR_CONSTANT, type ScoreSettings,
 } from '../../../solver/score';
-import { CALL_BANDS, defaultVisitsPerWeek } from '../../../solver/visitPattern';
-import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
-import { weekOfTours, tourLengthKm, type VisitingUser } from '../../support/tours';
+import { defaultVisitsPerWeek } from '../../../solver/visitPattern';
+import { estimateErrors, tourLengthKm } from '../../support/tours';
 import { makeModel, plan } from './fixtures';
 
 const settings = (over: Partial<ScoreSettings['visitTravel']> = {}, travel: Partial<ScoreSettings['travel']> = {}): ScoreSettings => ({
@@ -33,21 +30,21 @@ describe('travel between visits on a hand-made county', () => {
 
   it('is beta x sqrt(7 x area) x the sum over bands of sqrt(visits a week), in road metres', () => {
     const s = settings({ rotaFactor: 2 });
-    const ctx = prepareScoring(one(7, [7, 0, 0, 0]), s);
+    const unit = new ScoreState(prepareScoring(one(7, [7, 0, 0, 0]), s), plan(0)).unitVisitTravel(0);
     // beta sqrt(n A) a day with n = 1, A = 4: beta x 2 km; seven days; x circuity 1.3 x rota 2.
     const metres = TOUR_CONSTANT * Math.sqrt(7 * 4) * Math.sqrt(7) * 1.3 * 2 * 1000;
-    expect(ctx.visitTravel.metres[0]).toBeCloseTo(metres, 6);
+    expect(unit.metres).toBeCloseTo(metres, 6);
     expect(metres).toBeCloseTo(TOUR_CONSTANT * 2 * 7 * 1.3 * 2 * 1000, 6);
     // Villages are driven at 45 km/h.
-    expect(ctx.visitTravel.minutes[0]).toBeCloseTo((metres / 45000) * 60, 6);
+    expect(unit.minutes).toBeCloseTo((metres / 45000) * 60, 6);
   });
 
   it('spreads visits without a band over the band shares, and sums bands as square roots', () => {
     const model = one(28);
     const s = settings({ bandShares: { morning: 1, lunch: 1, tea: 1, bed: 1 } });
     expect(Array.from(bandVisitsOf(model, s.visitTravel, 0))).toEqual([7, 7, 7, 7]);
-    const spread = prepareScoring(model, s).visitTravel.metres[0];
-    const allMorning = prepareScoring(one(28, [28, 0, 0, 0]), s).visitTravel.metres[0];
+    const spread = new ScoreState(prepareScoring(model, s), plan(0)).unitVisitTravel(0).metres;
+    const allMorning = new ScoreState(prepareScoring(one(28, [28, 0, 0, 0]), s), plan(0)).unitVisitTravel(0).metres;
     // Four tours of one visit each cost twice one tour of four visits: sqrt(4) vs 4 x sqrt(1).
     expect(spread / allMorning).toBeCloseTo(2, 9);
   });
@@ -71,9 +68,35 @@ describe('travel between visits on a hand-made county', () => {
     expect(double.minutesPerContactHour).toBeCloseTo(single.minutesPerContactHour!, 9);
     expect(double.annualCost).toBeCloseTo(2 * single.annualCost, 6);
     // A year: 52.14 weeks of travel hours at £12.21 plus miles at 45p.
-    const ctx = prepareScoring(one(7), DEFAULT_SCORE_SETTINGS);
-    const { minutes, metres } = ctx.visitTravel;
-    expect(single.annualCost).toBeCloseTo(52.14 * ((minutes[0] / 60) * 12.21 + (metres[0] / 1609.344) * 0.45), 6);
+    const { minutes, metres } = new ScoreState(prepareScoring(one(7), DEFAULT_SCORE_SETTINGS), plan(0)).unitVisitTravel(0);
+    expect(single.annualCost).toBeCloseTo(52.14 * ((minutes / 60) * 12.21 + (metres / 1609.344) * 0.45), 6);
+  });
+
+  it('gives a thin unit beside a busy one of the same zone the density of the two together', () => {
+    // A town unit of 1 km2 with 70 visits a week beside a rural unit of 49 km2 with 7.
+    const model = makeModel(
+      [
+        { lon: 0, lat: 0, rurality: Rurality.Urban, areaKm2: 1, hours: 35, visits: 70, bandVisits: [70, 0, 0, 0] },
+        { lon: 0.05, lat: 0, rurality: Rurality.RuralVillage, areaKm2: 49, hours: 3.5, visits: 7, bandVisits: [7, 0, 0, 0] },
+      ],
+      [[0, 1, 5]],
+      2,
+      [],
+    );
+    const ctx = prepareScoring(model, settings({ rotaFactor: 1 }, { circuityFactor: 1 }));
+    const km = (zoneOf: number[], u: number) => new ScoreState(ctx, plan(...zoneOf)).unitVisitTravel(u).metres / 1000;
+    // Alone in its zone: one visit a day over 49 km2 -> beta x 7 km a day.
+    expect(km([0, 1], 1)).toBeCloseTo(TOUR_CONSTANT * 7 * 7, 9);
+    // With the town: 11 visits a day over 50 km2 -> its visit costs beta x sqrt(50 / 11) a day.
+    expect(km([0, 0], 1)).toBeCloseTo(TOUR_CONSTANT * 7 * Math.sqrt(50 / 11), 9);
+    // The town keeps its own, higher density either way.
+    expect(km([0, 0], 0)).toBeCloseTo(km([0, 1], 0), 12);
+    // Moving the rural unit in and out again gives the figures of a fresh score.
+    const state = new ScoreState(ctx, plan(0, 1));
+    state.moveUnit(1, 0);
+    expect(state.zoneScore(0).visitTravel!.metresPerVisit).toBeCloseTo(new ScoreState(ctx, plan(0, 0)).zoneScore(0).visitTravel!.metresPerVisit, 9);
+    state.moveUnit(1, 1);
+    expect(state.unitVisitTravel(1).metres / 1000).toBeCloseTo(TOUR_CONSTANT * 7 * 7, 9);
   });
 
   it('has no figure for a zone without visits', () => {
@@ -84,42 +107,11 @@ describe('travel between visits on a hand-made county', () => {
   });
 });
 
-type Row = Record<string, string>;
-const csv = (file: string): Row[] => Papa.parse<Row>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
-
-/** The embedded county's users at their postcodes, with their zone in the current plan. */
-function lincolnshireUsers(): { users: VisitingUser[]; project: ReturnType<typeof loadDefaultProjectFromDisk> } {
-  const project = loadDefaultProjectFromDisk();
-  const unitOf = new Map(project.model.units.ids.map((id, u) => [id, u]));
-  const postcodes = new Map(csv('data/default/postcodes.csv').map((p) => [p.postcode, p]));
-  const users = csv('data/default/service-users.csv').map((r) => {
-    const p = postcodes.get(r.postcode)!;
-    return {
-      lon: Number(p.longitude),
-      lat: Number(p.latitude),
-      zone: project.plan.zoneOf[unitOf.get(p.lsoa11cd)!],
-      visitsPerWeek: defaultVisitsPerWeek(Number(r.weekly_hours)),
-    };
-  });
-  return { users, project };
-}
-
-describe('the estimate against real tours through the users of the embedded county', () => {
-  it('is within 15% of nearest-neighbour + 2-opt tours in every zone of 20+ users', () => {
-    const { users, project } = lincolnshireUsers();
-    // Straight-line shortest tours: no circuity, no rota factor.
-    const s = settings({ rotaFactor: 1 }, { circuityFactor: 1 });
-    const score = scorePlan(project.model, project.plan, s);
-    const shares = CALL_BANDS.map((b) => s.visitTravel.bandShares[b]);
-    const tours = weekOfTours(users, project.model.zones.length, shares, 1);
-    const errors = score.zones.map((zs) => {
-      const estimate = zs.visitTravel!.metresPerVisit / 1000;
-      const real = tours.km[zs.zone] / tours.visits[zs.zone];
-      return { users: zs.users, error: estimate / real - 1 };
-    });
-    const big = errors.filter((e) => e.users >= 20);
-    expect(big).toHaveLength(12);
-    for (const e of big) expect(Math.abs(e.error)).toBeLessThanOrEqual(0.15);
+describe('the estimate against real tours through the example counties\' users', () => {
+  for (const [county, zones] of [['lincolnshire', 12], ['norfolk', 17]] as const) it(`is within 15% of nearest-neighbour + 2-opt tours in every zone of 20+ users of ${county}`, () => {
+    const big = estimateErrors(county).filter((e) => e.users >= 20);
+    expect(big).toHaveLength(zones);
+    for (const e of big) expect(Math.abs(e.error), e.zone).toBeLessThanOrEqual(0.15);
     const meanAbs = big.reduce((t, e) => t + Math.abs(e.error), 0) / big.length;
     expect(meanAbs).toBeLessThan(0.08);
   });

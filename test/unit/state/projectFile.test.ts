@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
+import { loadExampleCounty } from '../../support/exampleCounty';
 import { migrate, ProjectFileError, readProjectFile, writeProjectFile, type Workspace } from '../../../src/state/projectFile';
 import * as S from '../../../src/state/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 
-const project = loadDefaultProjectFromDisk();
+const project = loadExampleCounty('lincolnshire');
 const base = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
 const edited = S.setZoneLock(S.setUnitLocks(S.paint(base, [0, 1, 2], 3), [7], true), 2, true);
 const workspace: Workspace = {

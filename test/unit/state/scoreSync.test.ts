@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
-import { loadDefaultProjectFromDisk } from '../../support/defaultProject';
+import { loadExampleCounty } from '../../support/exampleCounty';
 import * as S from '../../../src/state/scenario';
 import { baselinePlan, ScoreSync } from '../../../src/state/scoreSync';
 
-const project = loadDefaultProjectFromDisk();
+const project = loadExampleCounty('lincolnshire');
 const start = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
 const settings = DEFAULT_SCORE_SETTINGS;
 

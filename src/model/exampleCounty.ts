@@ -1,6 +1,6 @@
-// The embedded Lincolnshire-shaped county the app opens on (built by
-// data/build/build-default.ts). Pure: takes the file texts, returns a Project,
-// so node tests and the browser build it the same way.
+// The example counties the app ships (built by data/build/build-counties.ts into
+// data/counties/<county>/). Pure: takes the file texts, returns a Project, so node
+// tests and the browser build them the same way.
 import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { addUserDemand, emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone } from '../../solver/model';
@@ -8,25 +8,55 @@ import { assembleProject } from './assembleProject';
 import { ruralityFromRuc } from './rurality';
 import type { Project } from './project';
 
-export interface DefaultDataTexts {
-  units: string;
-  zoneSectors: string;
-  bases: string;
-  users: string;
-  postcodes: string;
-  towns: string;
+export type ExampleCounty = 'lincolnshire' | 'norfolk';
+
+export interface ExampleCountyInfo {
+  /** What the county picker shows. */
+  label: string;
+  /** The project name, which says the users are synthetic. */
+  projectName: string;
+  /** What in the example is constructed rather than real, for the map attribution. */
+  constructed: string;
 }
+
+export const EXAMPLE_COUNTIES: Record<ExampleCounty, ExampleCountyInfo> = {
+  lincolnshire: {
+    label: 'Lincolnshire',
+    projectName: 'Lincolnshire (embedded example, synthetic service users)',
+    constructed: 'Example: real LSOAs and postcodes; zones and capacities constructed; service users synthetic',
+  },
+  norfolk: {
+    label: 'Norfolk',
+    projectName: 'Norfolk (example, PCN-like zones, synthetic service users)',
+    constructed: 'Example: real LSOAs and postcodes; PCN-like zones and capacities constructed; service users synthetic',
+  },
+};
+
+export const EXAMPLE_COUNTY_KEYS = Object.keys(EXAMPLE_COUNTIES) as ExampleCounty[];
+
+/** The files of one example county in data/counties/<county>/, by role. */
+export const EXAMPLE_COUNTY_FILES = {
+  units: 'units.geojson',
+  zoneSectors: 'zone-sectors.csv',
+  bases: 'provider-bases.csv',
+  users: 'service-users.csv',
+  postcodes: 'postcodes.csv',
+  towns: 'towns.csv',
+} as const;
+
+export type ExampleCountyTexts = Record<keyof typeof EXAMPLE_COUNTY_FILES, string>;
 
 type Row = Record<string, string>;
 const csv = (text: string): Row[] => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
 
-export const DEFAULT_ATTRIBUTION = [
+const OPEN_DATA_ATTRIBUTION = [
   'Source: Office for National Statistics licensed under the Open Government Licence v.3.0',
   'Contains OS data © Crown copyright and database right 2011-2014',
   'Contains Royal Mail data © Royal Mail copyright and database right 2014',
 ];
 
-export function buildDefaultProject(texts: DefaultDataTexts): Project {
+export function buildExampleCounty(county: ExampleCounty, texts: ExampleCountyTexts): Project {
+  const info = EXAMPLE_COUNTIES[county];
   const features = (JSON.parse(texts.units) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>).features;
   const index = new Map(features.map((f, i) => [String(f.properties.id), i]));
   const towns: Town[] = csv(texts.towns).map((t) => ({ name: t.name, lon: Number(t.longitude), lat: Number(t.latitude) }));
@@ -59,12 +89,12 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
   const demand = emptyDemand(features.length);
   for (const u of csv(texts.users)) {
     const i = unitOfPostcode.get(u.postcode);
-    if (i === undefined) throw new Error(`default data: postcode ${u.postcode} of ${u.id} is not in postcodes.csv`);
+    if (i === undefined) throw new Error(`${info.label} example data: postcode ${u.postcode} of ${u.id} is not in postcodes.csv`);
     addUserDemand(demand, i, { hours: Number(u.weekly_hours), carers: u.carers === '2' ? 2 : 1, waiting: u.waiting === 'yes' });
   }
 
   return assembleProject({
-    name: 'Lincolnshire (embedded example, synthetic service users)',
+    name: info.projectName,
     units: features.map((f) => {
       const p = f.properties;
       const r = ruralityFromRuc(String(p.ruc11cd)) ?? { rurality: Rurality.Urban, sparse: false };
@@ -86,7 +116,7 @@ export function buildDefaultProject(texts: DefaultDataTexts): Project {
     bases,
     towns,
     plan: { zoneOf },
-    attribution: DEFAULT_ATTRIBUTION,
+    attribution: [...OPEN_DATA_ATTRIBUTION, info.constructed],
     syntheticUsers: true,
   });
 }

@@ -2,22 +2,9 @@
 // council's 2020 report, each with one base at its real town. The council's own
 // zone map is not public, so sectors are assigned by nearest base (weighted by
 // each zone's reach) and a few overrides reproduce faults the reports describe.
+import type { CountyDesign, ZoneDesign } from './countyDesign';
 
-export interface ZoneDesign {
-  zone: string;
-  name: string;
-  baseName: string;
-  /** Town (from lincolnshire_towns.csv) holding the base, or a postcode sector centroid. */
-  town?: string;
-  sector?: string;
-  postcode: string;
-  /** km subtracted from distance when sectors pick their zone: rural bases reach further. */
-  reachKm: number;
-  /** Extra probability of waiting for a provider, for zones the reports call hard to staff. */
-  extraWait: number;
-}
-
-export const ZONE_DESIGN: ZoneDesign[] = [
+const ZONES: ZoneDesign[] = [
   { zone: '1', name: 'Market Rasen', baseName: 'Market Rasen base', town: 'Market Rasen', postcode: 'LN8 3AA', reachKm: 6, extraWait: 0 },
   { zone: '2', name: 'Louth', baseName: 'Louth base', town: 'Louth', postcode: 'LN11 9AA', reachKm: 8, extraWait: 0 },
   { zone: '3', name: 'Boston', baseName: 'Boston base', town: 'Boston', postcode: 'PE21 6NH', reachKm: 6, extraWait: 0 },
@@ -39,7 +26,7 @@ export const ZONE_DESIGN: ZoneDesign[] = [
  * - PE21 9, north Boston, sits in Zone 10 as well: Boston is split;
  * - LN6 0 in south-west Lincoln sits in Zone 8: the city spans three zones.
  */
-export const SECTOR_OVERRIDES: Record<string, string> = {
+const SECTOR_OVERRIDES: Record<string, string> = {
   'NG31 8': '10',
   'PE21 9': '10',
   'LN6 0': '8',
@@ -50,9 +37,19 @@ export const SECTOR_OVERRIDES: Record<string, string> = {
  * runs about 2,000 h/week in Lincolnshire: 1.3 million hours a year over 12
  * zones). Zone 10's provider cannot staff its demand.
  */
-export const BASE_CAPACITY_FACTOR: Record<string, number> = { '10': 0.85, '7': 1.25, '5': 1.2 };
-export const BASE_CAPACITY_FLOOR = 1600;
-export const SHORT_STAFFED_ZONES = new Set(['10']);
-
-/** Built-up area radius around a town point. */
-export const TOWN_RADIUS_KM = { city: 5, town: 2.5 };
+export const LINCOLNSHIRE: CountyDesign = {
+  key: 'lincolnshire',
+  seed: 20201001,
+  targetUsers: 2500,
+  zones: ZONES,
+  sectorOverrides: SECTOR_OVERRIDES,
+  capacityFactor: { '10': 0.85, '7': 1.25, '5': 1.2 },
+  capacityFloor: 1600,
+  shortStaffed: new Set(['10']),
+  principalShare: 1,
+  townRadiusKm: { city: 5, town: 2.5 },
+  ruralWeight: 1.25,
+  sparseWeight: 1.2,
+  districtWeight: {},
+  doubleHandedShare: 0.13,
+};
