@@ -24,6 +24,9 @@ const speed = (s: ScoreSettings, r: 0 | 1 | 2, v: number) => ({
   travel: { ...s.travel, speedKmh: { ...s.travel.speedKmh, [r]: v } },
 });
 const num = (v: number | null) => v ?? 0;
+const visits = (s: ScoreSettings, v: Partial<ScoreSettings['visitTravel']>) => ({ ...s, visitTravel: { ...s.visitTravel, ...v } });
+const band = (s: ScoreSettings, b: keyof ScoreSettings['visitTravel']['bandShares'], v: number) =>
+  visits(s, { bandShares: { ...s.visitTravel.bandShares, [b]: v } });
 
 export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
@@ -41,6 +44,13 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'speed-urban', group: 'Travel', label: 'Speed to urban units', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[0], set: (s, v) => speed(s, 0, num(v)) },
   { id: 'speed-town', group: 'Travel', label: 'Speed to rural towns', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[1], set: (s, v) => speed(s, 1, num(v)) },
   { id: 'speed-village', group: 'Travel', label: 'Speed to villages', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[2], set: (s, v) => speed(s, 2, num(v)) },
+  { id: 'rota-factor', group: 'Travel', label: 'Rotas vs shortest tour', unit: '×', step: 0.1, get: (s) => s.visitTravel.rotaFactor, set: (s, v) => visits(s, { rotaFactor: num(v) }) },
+  { id: 'carer-pay', group: 'Travel', label: 'Carer pay for travel', unit: '£/h', step: 0.01, get: (s) => s.visitTravel.carerPayPerHour, set: (s, v) => visits(s, { carerPayPerHour: num(v) }) },
+  { id: 'mileage', group: 'Travel', label: 'Mileage', unit: '£/mile', step: 0.01, get: (s) => s.visitTravel.mileagePerMile, set: (s, v) => visits(s, { mileagePerMile: num(v) }) },
+  { id: 'band-morning', group: 'Travel', label: 'Share of visits: morning', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.morning, set: (s, v) => band(s, 'morning', num(v) / 100) },
+  { id: 'band-lunch', group: 'Travel', label: 'Share of visits: lunch', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.lunch, set: (s, v) => band(s, 'lunch', num(v) / 100) },
+  { id: 'band-tea', group: 'Travel', label: 'Share of visits: tea', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.tea, set: (s, v) => band(s, 'tea', num(v) / 100) },
+  { id: 'band-bed', group: 'Travel', label: 'Share of visits: bed', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.bed, set: (s, v) => band(s, 'bed', num(v) / 100) },
   { id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '%', step: 1, get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: num(v) }) },
   // Rural shares are stored 0..1 and edited as percentages, as people speak of them.
   { id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMin, set: (s, v) => rules(s, { ruralShareMin: num(v) / 100 }) },
@@ -78,6 +88,9 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   for (const [id, v] of [['speed-urban', s.travel.speedKmh[0]], ['speed-town', s.travel.speedKmh[1]], ['speed-village', s.travel.speedKmh[2]]] as const) {
     check(v > 0, id, 'must be above 0');
   }
+  const shares = s.visitTravel.bandShares;
+  check(shares.morning + shares.lunch + shares.tea + shares.bed > 0, 'band-morning', 'at least one band must have visits');
+  check(s.visitTravel.rotaFactor > 0, 'rota-factor', 'must be above 0');
   check(s.rules.ruralShareMax <= 1, 'rural-max', 'at most 100%');
   check(s.rules.ruralShareMin <= s.rules.ruralShareMax, 'rural-min', 'must not exceed the maximum');
   for (const id of ['switch-on', 'switch-off', 'town-score', 'village-score', 'sparse-bonus']) {

@@ -36,4 +36,9 @@ describe('settings fields', () => {
     };
     expect(Object.keys(settingsErrors(s)).sort()).toEqual(['density-low', 'km-high', 'rural-min']);
   });
+
+  it('rejects call-band shares that leave no band and a rota factor of 0', () => {
+    const s: ScoreSettings = { ...d, visitTravel: { ...d.visitTravel, rotaFactor: 0, bandShares: { morning: 0, lunch: 0, tea: 0, bed: 0 } } };
+    expect(Object.keys(settingsErrors(s)).sort()).toEqual(['band-morning', 'rota-factor']);
+  });
 });
