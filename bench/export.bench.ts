@@ -5,7 +5,7 @@ import { medianMs } from './harness';
 import { DEFAULT_SCORE_SETTINGS } from '../solver/score';
 import { syntheticCounty } from '../solver/testing/syntheticCounty';
 import { syntheticHexPolygons } from '../solver/testing/syntheticHexPolygons';
-import { scenarioFromModel } from '../src/state/scenario';
+import { scenarioFromModel } from '../src/model/scenario';
 import type { Project } from '../src/model/project';
 import { zoneGeojson } from '../src/export/zoneGeojson';
 import { lotReport } from '../src/export/lotReport';

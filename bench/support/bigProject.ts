@@ -3,7 +3,7 @@
 import { syntheticCounty } from '../../solver/testing/syntheticCounty';
 import { syntheticHexPolygons } from '../../solver/testing/syntheticHexPolygons';
 import { assembleProject } from '../../src/model/assembleProject';
-import { scenarioFromModel } from '../../src/state/scenario';
+import { scenarioFromModel } from '../../src/model/scenario';
 import { writeProjectFile } from '../../src/state/projectFile';
 import { DEFAULT_SCORE_SETTINGS } from '../../solver/score';
 

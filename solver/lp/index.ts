@@ -1,5 +1,4 @@
 export * from './types';
 export { LpBuilder, rowActivities, objectiveValue } from './builder';
 export { highsBackend, loadHighs, type HighsLoadOptions } from './highs';
-export { jsLpSolverBackend } from './jsLpSolver';
 export { withColumns, withRows, withoutObjective, rebuildingSession, type ExtraRow } from './augment';

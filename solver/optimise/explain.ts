@@ -9,6 +9,7 @@ import type { ExtraColumn, LpBackend, LpProblem } from '../lp/types';
 import { allCandidates } from './candidates';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
+import { reachConflicts } from './reachCheck';
 import type { Relaxation } from './relaxation';
 import type { BindingRule, Conflict } from './types';
 import { buildZoningLp, type ZoningLp } from './zoningLp';
@@ -156,6 +157,8 @@ export function precheck(problem: ZoningProblem): Conflict[] {
       fix: `Raise the rural-share ceiling to ${pct(ceilPct(placedRural / placed))}.`,
     });
   }
+  // Reach checks only once the totals fit: a county-wide shortfall is the clearer message.
+  if (out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) out.push(...reachConflicts(problem));
   return out;
 }
 

@@ -4,8 +4,10 @@
 // or left out. Everything downstream (LP, repair, local search) works on cells.
 import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
+import { zoneLabel } from '../zoneLabel';
 
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;
@@ -35,6 +37,12 @@ export interface ZoningProblem {
   /** Cell adjacency (CSR). */
   adjStart: Int32Array;
   adjCells: Int32Array;
+  /**
+   * With a reach rule: the shortest reach (minutes) at which zone z may take cell c,
+   * reachNeeded[c * zones + z] (see reach.ts); free cells beyond the rule's reach
+   * have cost Infinity there. Null without a reach rule.
+   */
+  reachNeeded: Float64Array | null;
   /** Conflicts found while building (locks that contradict each other or the rules). */
   buildConflicts: string[];
 }
@@ -94,7 +102,7 @@ export function buildProblem(
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
         const label = cellLabel(model, cellUnits, cellStart, c);
-        const zone = `Zone ${model.zones[pinned].id} ${model.zones[pinned].name}`;
+        const zone = `Zone ${zoneLabel(model.zones[pinned])}`;
         conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }
@@ -104,7 +112,8 @@ export function buildProblem(
     }
   }
 
-  const metres = unitZoneMetres(model, current, options.travel ?? DEFAULT_TRAVEL, options.travelMatrix);
+  const travel = options.travel ?? DEFAULT_TRAVEL;
+  const metres = unitZoneMetres(model, current, travel, options.travelMatrix);
   const meanHours = n > 0 ? model.demand.hours.reduce((a, b) => a + b, 0) / n : 0;
   const compactHours = rules.weights.compactness * meanHours;
   const disruptionPerHour = rules.weights.disruptionKmPerHour * 1000;
@@ -133,6 +142,16 @@ export function buildProblem(
   }
 
   const { adjStart, adjCells } = cellAdjacency(model, cellOfUnit, cells);
+  let needed: Float64Array | null = null;
+  if (rules.reach) {
+    const shape = { model, zones, cells, cellStart, cellUnits, cellOfUnit, fixedZone, adjStart, adjCells };
+    needed = reachNeeded(shape, cellZoneMinutes(shape, unitZoneMinutes(model, metres, travel)), rules.contiguous);
+    const limit = rules.reach.minutes + 1e-9;
+    for (let c = 0; c < cells; c++) {
+      if (fixedZone[c] !== FREE) continue;
+      for (let z = 0; z < zones; z++) if (needed[c * zones + z] > limit) cost[c * zones + z] = Infinity;
+    }
+  }
   return {
     model,
     current,
@@ -152,6 +171,7 @@ export function buildProblem(
     moved,
     adjStart,
     adjCells,
+    reachNeeded: needed,
     buildConflicts: conflicts,
   };
 }

@@ -1,6 +1,6 @@
 // The rules a plan must keep, the one place their defaults come from
 // (rulesFromSettings), and the per-zone hour bands they imply.
-import type { CountyModel, HoursPerWeek, Plan, UnitIndex, ZoneIndex } from '../model';
+import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
 
 export interface BalanceRule {
@@ -8,6 +8,17 @@ export interface BalanceRule {
   tolerance: number;
   /** Target weekly hours per zone; the mean over all zones when absent. */
   targets?: HoursPerWeek[];
+}
+
+export interface ZoneSizeRule {
+  /**
+   * Fewest weekly hours of any zone: a lot too small for its providers to be
+   * viable (the provider model's minimum). A zone whose bases' capacity is below
+   * it (with the capacity rule on) is held to its capacity instead.
+   */
+  min: HoursPerWeek;
+  /** Most weekly hours of any zone; absent = no limit beyond capacity. */
+  max?: HoursPerWeek;
 }
 
 export interface RuralShareRule {
@@ -21,6 +32,16 @@ export interface DisruptionRule {
   /** At most this many users (or weekly hours) may change zone against the current plan. */
   max: number;
   measure: 'users' | 'hours';
+}
+
+export interface ReachRule {
+  /**
+   * No unit with care (hours, or people waiting) is more than this many minutes'
+   * drive from its zone's base (solver/travel.ts with the user's settings). With
+   * `contiguous`, the zone must also reach the unit through neighbours within reach.
+   * Locked units are exempt.
+   */
+  minutes: Minutes;
 }
 
 export interface PenaltyWeights {
@@ -39,6 +60,8 @@ export interface OptimiseRules {
   assignAll: boolean;
   /** Zone hours within ±tolerance of a target; null = no balance rule. Locked zones are exempt. */
   balance: BalanceRule | null;
+  /** Zone hours within an absolute range, whatever the mean; null = none. Locked zones are exempt. */
+  size: ZoneSizeRule | null;
   /** Zone hours at most the sum of its bases' capacityHours. Locked zones are exempt. */
   capacity: boolean;
   /** Rural share band per zone; null = none. Locked zones are exempt. */
@@ -52,6 +75,8 @@ export interface OptimiseRules {
   wholeTowns: boolean | number[];
   /** Every zone in one piece over `units.adjacency`. */
   contiguous: boolean;
+  /** Longest drive from a zone's base to its units; null = no limit. */
+  reach: ReachRule | null;
   weights: PenaltyWeights;
   /** Nearest zones offered to each unit in the LP (more are priced in when they pay). */
   candidateZones: number;
@@ -68,6 +93,7 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
   return {
     assignAll: true,
     balance: { tolerance: r.hoursTolerancePct / 100 },
+    size: null,
     capacity: r.checkCapacity,
     ruralShare: { min: r.ruralShareMin, max: r.ruralShareMax },
     lockedUnits: [],
@@ -76,6 +102,7 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
     // Off: a city bigger than one zone's band (Lincoln) cannot be kept whole.
     wholeTowns: false,
     contiguous: true,
+    reach: null,
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,
   };
@@ -134,6 +161,13 @@ export function zoneBands(model: CountyModel, current: Plan, rules: OptimiseRule
       cap[b.zone] += b.capacityHours;
     }
     for (let k = 0; k < z; k++) if (hasBase[k] && constrained[k]) capacity[k] = cap[k];
+  }
+  if (rules.size) {
+    for (let k = 0; k < z; k++) {
+      if (!constrained[k]) continue;
+      lower[k] = Math.max(lower[k], Math.min(rules.size.min, capacity[k]));
+      if (rules.size.max !== undefined) upper[k] = Math.min(upper[k], rules.size.max);
+    }
   }
   return {
     constrained,

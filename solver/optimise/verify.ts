@@ -4,6 +4,7 @@
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
 import { DEFAULT_TRAVEL } from '../travel';
+import { hasCare, unitZoneMinutes } from './reach';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
 
 export interface Verification {
@@ -80,6 +81,17 @@ export function verifyPlan(
     const moved = rules.disruption.measure === 'users' ? movedUsers : movedHours;
     if (moved > rules.disruption.max + TOLERANCE * Math.max(1, rules.disruption.max)) {
       problems.push(`${moved} ${rules.disruption.measure} change zone, limit ${rules.disruption.max}`);
+    }
+  }
+
+  if (rules.reach) {
+    const settings = travel.travel ?? DEFAULT_TRAVEL;
+    const minutes = unitZoneMinutes(model, unitZoneMetres(model, current, settings, travel.travelMatrix), settings);
+    for (let u = 0; u < n; u++) {
+      const z = zoneOf[u];
+      if (z < 0 || z >= Z || locked.has(u) || lockedZones.has(z) || !hasCare(model, u)) continue;
+      const m = minutes[u * Z + z];
+      if (m > rules.reach.minutes + TOLERANCE) problems.push(`${model.units.names[u] ?? u} is ${m.toFixed(1)} min from ${model.zones[z].name}'s base, reach ${rules.reach.minutes} min`);
     }
   }
 

@@ -20,7 +20,7 @@ import { loadPostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
-import { scenarioFromModel, withAssignment } from '../state/scenario';
+import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { buildAllExports } from '../export/files';
 import type { Project } from '../model/project';
 

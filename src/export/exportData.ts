@@ -3,9 +3,9 @@
 // so a file depends only on the project, the scenario and the settings.
 import type { CountyModel, Plan } from '../../solver/model';
 import { scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
-import { assignZoneColours, zoneNeighbours } from '../map/palette';
+import { assignZoneColours, zoneNeighbours } from '../model/palette';
 import type { Project } from '../model/project';
-import { modelFor, type Scenario } from '../state/scenario';
+import { modelFor, type Scenario } from '../model/scenario';
 
 export interface ExportData {
   project: Project;

@@ -2,7 +2,7 @@
 // files under the same names.
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { exportData, type ExportData } from './exportData';
 import { lotReportFrom } from './lotReport';
 import { lotSummaryCsvFrom } from './lotSummaryCsv';

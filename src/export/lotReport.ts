@@ -3,19 +3,17 @@
 // extra-rural areas with reasons and its postcode sectors. Standalone on
 // purpose: no script, no font, no image fetched, so it prints offline and a
 // hostile name in an imported file can only ever show as text.
-import type { MultiPolygon } from 'geojson';
 import type { ZoneIndex } from '../../solver/model';
+import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
 import { extraRuralRate, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
-import { unitTopology } from './dissolve';
+import type { Scenario } from '../model/scenario';
 import { escapeHtml as esc } from './escapeHtml';
 import { exportData, zoneBases, type ExportData } from './exportData';
-import { bboxOf, bboxesOverlap, type BBox } from './geometry';
 import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation';
 import { REPORT_CSS } from './reportStyles';
-import { safeColour, svgMap, type MapPoint, type MapShape } from './svgMap';
-import { zoneOutlines } from './zoneGeojson';
+import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
+import { mapSheet } from './svgMap';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -32,17 +30,13 @@ export interface LotReportOptions {
  * Hash of REPORT_CSS for the report's Content-Security-Policy, so only that
  * exact stylesheet may apply (a unit test recomputes it; update both together).
  */
-export const REPORT_CSS_SHA256 = 'sha256-OIQK99cKjyRP+tdpOWWram154dt3P/FnffXoJwKT9lc=';
+export const REPORT_CSS_SHA256 = 'sha256-D+RKLdbCtNu2HAQyc7FTMVCzz+qeuempwH4etta8cVs=';
 
 export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}'; base-uri 'none'; form-action 'none'`;
 
 export const AGGREGATES_NOTE =
   'Aggregates only: this report holds figures summed over areas. It contains no service-user records ' +
   '(the carezones project does not keep them), no names, no addresses and no individual postcodes.';
-
-const MAP_W = 700;
-const NEIGHBOUR_GREY = '#dde3e7';
-const INK = '#1d2830';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -51,84 +45,23 @@ const pence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP
 const int = (x: number) => whole.format(x);
 const pct = (share: number | null) => (share === null ? '–' : `${whole.format(share * 100)}%`);
 
-interface Shared {
-  data: ExportData;
-  zones: Array<MultiPolygon | null>;
-  unassigned: MultiPolygon | null;
-  boxes: Array<BBox | null>;
+/** The maps' shared outlines, and the postcode sectors of every lot. */
+interface Report extends ReportMaps {
   sectors: PostcodeArea[];
 }
 
-const zoneTitle = (d: ExportData, z: ZoneIndex) => `Lot ${d.scenario.zones[z].id}: ${d.scenario.zones[z].name}`;
-const colourOf = (d: ExportData, z: ZoneIndex) => safeColour(d.colours[z], '#9aa8b2');
 const swatch = (colour: string) =>
   `<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="1.5" fill="${esc(colour)}"/></svg>`;
 
-/** A point inside the zone for its label: its unit nearest the area-weighted mean of its units' points. */
-function labelPoint(d: ExportData, z: ZoneIndex): { lon: number; lat: number } | null {
-  const { lon, lat, areaKm2 } = d.model.units;
-  let w = 0, x = 0, y = 0;
-  d.plan.zoneOf.forEach((zz, u) => {
-    if (zz !== z) return;
-    w += areaKm2[u];
-    x += areaKm2[u] * lon[u];
-    y += areaKm2[u] * lat[u];
-  });
-  if (w === 0) return null;
-  let best = -1, bestD = Infinity;
-  d.plan.zoneOf.forEach((zz, u) => {
-    const dist = (lon[u] - x / w) ** 2 + (lat[u] - y / w) ** 2;
-    if (zz === z && dist < bestD) [best, bestD] = [u, dist];
-  });
-  return { lon: lon[best], lat: lat[best] };
-}
+const overviewMap = (s: ReportMaps) => {
+  const o = overviewMapOptions(s, { maxWidth: 440, maxHeight: 320 });
+  return o ? mapSheet(o).svg : '';
+};
 
-/** View box padded by a share of its size. */
-function padded(b: BBox, share: number): BBox {
-  const dx = (b[2] - b[0]) * share + 1e-4;
-  const dy = (b[3] - b[1]) * share + 1e-4;
-  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
-}
-
-function basePoints(d: ExportData, zone: ZoneIndex | null, labelled: boolean): MapPoint[] {
-  return d.scenario.bases
-    .filter((b) => (zone === null ? b.zone >= 0 : b.zone === zone))
-    .map((b) => ({ lon: b.lon, lat: b.lat, label: labelled ? b.name : '', kind: 'base' as const }));
-}
-
-function overviewMap(s: Shared): string {
-  const county = bboxOf([...s.zones, s.unassigned].filter((g): g is MultiPolygon => g !== null));
-  if (!county) return '';
-  const shapes: MapShape[] = s.zones.flatMap((g, z) => (g ? [{ geometry: g, fill: colourOf(s.data, z), stroke: '#ffffff', strokeWidth: 1.2 }] : []));
-  if (s.unassigned) shapes.push({ geometry: s.unassigned, fill: '#ffffff', stroke: '#9aa8b2', strokeWidth: 0.8 });
-  const labels: MapPoint[] = s.data.scenario.zones.flatMap((zone, z) => {
-    const p = labelPoint(s.data, z);
-    return p ? [{ ...p, label: zone.id, kind: 'label' as const }] : [];
-  });
-  return svgMap({
-    view: padded(county, 0.02),
-    maxWidth: 400,
-    maxHeight: 500,
-    shapes,
-    points: [...basePoints(s.data, null, false), ...labels],
-    title: `Overview map of ${s.data.scenario.zones.length} lots`,
-  });
-}
-
-function lotMap(s: Shared, z: ZoneIndex): string {
-  const own = s.zones[z];
-  const box = s.boxes[z];
-  if (!own || !box) return '<p class="note">This lot has no units, so no map.</p>';
-  const view = padded(box, 0.08);
-  const shapes: MapShape[] = [];
-  s.zones.forEach((g, other) => {
-    const ob = s.boxes[other];
-    if (g && ob && other !== z && bboxesOverlap(ob, view)) shapes.push({ geometry: g, fill: NEIGHBOUR_GREY, stroke: '#ffffff', strokeWidth: 1 });
-  });
-  if (s.unassigned) shapes.push({ geometry: s.unassigned, fill: '#ffffff', stroke: '#b8c4cc', strokeWidth: 0.8 });
-  shapes.push({ geometry: own, fill: colourOf(s.data, z), stroke: INK, strokeWidth: 1.6 });
-  return svgMap({ view, maxWidth: MAP_W, maxHeight: 300, shapes, points: basePoints(s.data, z, true), title: `Map of ${zoneTitle(s.data, z)}` });
-}
+const lotMap = (s: ReportMaps, z: ZoneIndex) => {
+  const o = lotMapOptions(s, z);
+  return o ? mapSheet(o).svg : '<p class="note">This lot has no units, so no map.</p>';
+};
 
 const row = (label: string, value: string) => `<tr><th scope="row">${esc(label)}</th><td>${esc(value)}</td></tr>`;
 
@@ -176,7 +109,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   );
 }
 
-function sectorList(s: Shared, z: ZoneIndex): string {
+function sectorList(s: Report, z: ZoneIndex): string {
   const mine = s.sectors.filter((a) => a.zone === z);
   const partly = s.sectors.filter((a) => a.zone !== z && a.shares.some((x) => x.zone === z));
   if (mine.length === 0 && partly.length === 0) return '<p class="note">No postcode sector data for this lot.</p>';
@@ -194,14 +127,14 @@ function sectorList(s: Shared, z: ZoneIndex): string {
   );
 }
 
-function lotPage(s: Shared, z: ZoneIndex): string {
+function lotPage(s: Report, z: ZoneIndex): string {
   const d = s.data;
   const score = d.score.zones[z];
   const warnings = score.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('');
   return (
     `<section class="page lot" id="lot-${esc(d.scenario.zones[z].id)}">` +
     `<p class="kicker">${esc(d.project.name)} · ${esc(d.scenario.name)}</p>` +
-    `<h2>${swatch(colourOf(d, z))}<span>${esc(zoneTitle(d, z))}</span></h2>` +
+    `<h2>${swatch(colourOf(d, z))}<span>${esc(lotTitle(d.scenario.zones[z]))}</span></h2>` +
     lotMap(s, z) +
     (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
     `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
@@ -233,7 +166,7 @@ function lotTable(d: ExportData): string {
   const rows = d.score.zones.map((s) => {
     const z = d.scenario.zones[s.zone];
     return (
-      `<tr><td>${swatch(colourOf(d, s.zone))}</td><td>${esc(z.id)}</td><td>${esc(z.name)}</td><td>${esc(zoneBases(d, s.zone).names.join(', '))}</td>` +
+      `<tr><td>${swatch(colourOf(d, s.zone))}</td><td>${esc(zoneLabel(z))}</td><td>${esc(zoneBases(d, s.zone).names.join(', '))}</td>` +
       `<td class="n">${esc(int(s.users))}</td><td class="n">${esc(int(s.hours))}</td><td class="n">${esc(pct(s.ruralShare))}</td>` +
       `<td class="n">${esc(int(s.extraRuralHours))}</td><td class="n">${esc(pounds.format(s.annualCost))}</td></tr>`
     );
@@ -241,31 +174,30 @@ function lotTable(d: ExportData): string {
   const p = d.score;
   const ruralShare = p.assigned.hours > 0 ? p.zones.reduce((t, s) => t + s.ruralTownHours + s.ruralVillageHours, 0) / p.assigned.hours : null;
   return (
-    '<table class="lots"><thead><tr><th></th><th>Lot</th><th>Name</th><th>Bases</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
+    '<table class="lots"><thead><tr><th></th><th>Lot</th><th>Bases</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
     '<th class="n">Rural</th><th class="n">Extra-rural h</th><th class="n">Annual cost</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td colspan="3">All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td colspan="2">All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
     `<td class="n">${esc(int(p.assigned.hours))}</td><td class="n">${esc(pct(ruralShare))}</td><td class="n">${esc(int(p.extraRuralHours))}</td>` +
     `<td class="n">${esc(pounds.format(p.annualCost))}</td></tr></tfoot></table>`
   );
 }
 
-function coverPage(s: Shared, generatedAt: Date): string {
+function coverPage(s: ReportMaps): string {
   const d = s.data;
   const r = d.settings.rates;
   const split = d.score.townsSplit.map((t) => `${t.name} (lots ${t.zones.map((z) => d.scenario.zones[z].id).join(', ')})`);
-  const date = generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     '<section class="page cover">' +
     '<p class="kicker">carezones · lot report</p>' +
     `<h1>${esc(d.project.name)}</h1>` +
-    `<p class="sub">Scenario: <b>${esc(d.scenario.name)}</b> · ${esc(date)}</p>` +
-    `<div class="cover-top">${overviewMap(s)}<div>${summaryBoxes(d)}` +
+    `<p class="sub">Scenario: <b>${esc(d.scenario.name)}</b> · ${esc(s.date)}</p>` +
+    `<div class="cover-map">${overviewMap(s)}</div>` +
+    summaryBoxes(d) +
     `<p class="note">Rates: urban ${esc(pence.format(r.urban))}, rural ${esc(pence.format(r.rural))}, extra-rural ` +
     `${esc(pence.format(extraRuralRate(r)))} an hour; ${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
-    `Annual cost prices each area at its own rate. Diamonds mark provider bases.</p>` +
+    `Annual cost prices each area at its own rate.</p>` +
     (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
     (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +
-    '</div></div>' +
     lotTable(d) +
     `<footer class="page-foot">${esc(AGGREGATES_NOTE)} ${d.project.attribution.map(esc).join(' · ')}</footer>` +
     '</section>'
@@ -273,14 +205,7 @@ function coverPage(s: Shared, generatedAt: Date): string {
 }
 
 export function lotReportFrom(data: ExportData, options: LotReportOptions = {}): string {
-  const outlines = zoneOutlines(data, unitTopology(data.project.unitGeo));
-  const s: Shared = {
-    data,
-    zones: outlines.zones,
-    unassigned: outlines.unassigned,
-    boxes: outlines.zones.map((g) => (g ? bboxOf([g]) : null)),
-    sectors: sectorAreas(data),
-  };
+  const s: Report = { ...reportMaps(data, options.generatedAt ?? new Date()), sectors: sectorAreas(data) };
   const title = `Lot report: ${data.project.name}, ${data.scenario.name}`;
   return (
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
@@ -288,7 +213,7 @@ export function lotReportFrom(data: ExportData, options: LotReportOptions = {}):
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>` +
     (options.omitStyles ? '' : `<style>${REPORT_CSS}</style>`) +
     '</head><body>' +
-    coverPage(s, options.generatedAt ?? new Date()) +
+    coverPage(s) +
     data.scenario.zones.map((_, z) => lotPage(s, z)).join('') +
     '</body></html>'
   );

@@ -3,7 +3,7 @@
 import type { ScoreSettings, ZoneScore } from '../../solver/score';
 import { csvText } from '../import/csvSafe';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { exportData, round, zoneBases, type ExportData } from './exportData';
 
 type Cell = string | number | boolean | null;

@@ -5,14 +5,14 @@ import { UNASSIGNED } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import { csvText } from '../import/csvSafe';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { exportData, round, type ExportData } from './exportData';
 import { districtAreas, districtOf, mainShare, otherShares, sectorAreas, type PostcodeArea } from './postcodeAllocation';
+import { zoneLabel as labelOf } from '../../solver/zoneLabel';
 
 type Cell = string | number | null;
 
-const zoneLabel = (data: ExportData, z: number) =>
-  z === UNASSIGNED ? 'unassigned' : `${data.scenario.zones[z].id} ${data.scenario.zones[z].name}`;
+const zoneText = (data: ExportData, z: number) => (z === UNASSIGNED ? 'unassigned' : labelOf(data.scenario.zones[z]));
 
 const pct = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole, 1) : 0);
 
@@ -28,7 +28,7 @@ function allocationCells(data: ExportData, a: PostcodeArea): Cell[] {
     inZone,
     pct(inZone, a.postcodes),
     a.shares.length > 1 ? 'yes' : 'no',
-    others.map((s) => `${zoneLabel(data, s.zone)} (${s.postcodes}, ${pct(s.postcodes, a.postcodes)}%)`).join('; '),
+    others.map((s) => `${zoneText(data, s.zone)} (${s.postcodes}, ${pct(s.postcodes, a.postcodes)}%)`).join('; '),
   ];
 }
 

@@ -13,10 +13,7 @@ h3 { font-size: 11pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #c9d2d8; pad
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 8pt; color: #5a6872; margin: 0 0 1mm; }
 .sub { color: #5a6872; margin: 0 0 4mm; }
 .swatch { width: 6mm; height: 6mm; flex: none; }
-svg.map { display: block; margin: 0 auto; max-width: 100%; height: auto; border: 1px solid #c9d2d8; background: #f6f8f9; }
-.map-label { font-size: 15px; font-weight: 700; fill: #1d2830; paint-order: stroke; stroke: #fff; stroke-width: 3.5px; }
-.map-base rect { fill: #1d2830; stroke: #fff; stroke-width: 1.5; }
-.map-base text { font-size: 13px; font-weight: 600; fill: #1d2830; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+svg.map { display: block; margin: 0 auto; max-width: 100%; height: auto; border: 1px solid #c9d2d8; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.7mm 1.4mm; border-bottom: 1px solid #e1e6ea; vertical-align: top; }
 td.n, th.n { text-align: right; white-space: nowrap; }
@@ -25,10 +22,13 @@ tfoot td, tfoot th { font-weight: 700; border-top: 1px solid #9aa8b2; }
 .figures { font-size: 9pt; }
 .figures th { font-weight: 400; color: #3d4a53; }
 .figures td { font-weight: 600; text-align: right; }
-.cover-top { display: grid; grid-template-columns: auto 1fr; gap: 5mm; align-items: start; margin: 3mm 0; }
-.summary { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm; }
-.summary div { border: 1px solid #c9d2d8; border-radius: 2mm; padding: 1.5mm 3mm; }
-.summary b { display: block; font-size: 13pt; }
+.cover-map { margin: 1mm 0 2mm; }
+.cover .note { margin: 1mm 0; }
+.cover h1 { font-size: 17pt; }
+.cover .sub { margin-bottom: 2mm; }
+.summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 2mm; }
+.summary div { border: 1px solid #c9d2d8; border-radius: 2mm; padding: 1mm 2.5mm; }
+.summary b { display: block; font-size: 12pt; }
 .summary span { font-size: 8pt; color: #5a6872; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
 .lots { font-size: 8.5pt; margin-top: 3mm; }

@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { exportData, round, type ExportData } from './exportData';
 import { normaliseGeometry } from './geometry';
 

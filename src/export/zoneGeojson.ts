@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { UNASSIGNED } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { dissolveUnits, unitsByGroup, unitTopology, type UnitTopology } from './dissolve';
 import { exportData, round, zoneBases, type ExportData } from './exportData';
 

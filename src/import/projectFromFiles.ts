@@ -18,7 +18,8 @@ import { locatorFor } from './locate';
 import { importProviderBases, importServiceUsers } from './pipeline';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import type { ImportReport } from './report';
-import { buildPolygonUnits, h3Units, type ImportedUnits, type UnitFieldMapping } from './units';
+import { h3Units } from './hexUnits';
+import { buildPolygonUnits, type ImportedUnits, type UnitFieldMapping } from './units';
 import { parseUsers, USERS_FILE } from './users';
 import {
   unitSectorsFromLookup, unitSectorsFromUsers, zonesFromAreaList, zonesFromBoundaries, zonesFromUsers,

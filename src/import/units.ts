@@ -11,8 +11,6 @@ import { ruralityFromRuc } from '../model/rurality';
 import type { BoundaryFile, BoundaryFeature } from './boundaries';
 import { ProblemList, type Problem } from './problems';
 
-export { h3Units, h3ResolutionOptions, type H3ResolutionOption } from './hexUnits';
-
 /** Which feature properties are the unit id, name and ONS RUC11 code. */
 export interface UnitFieldMapping {
   id: string | null;

@@ -2,12 +2,12 @@
 // their new zone's colour, unchanged ones grey, with scenario B's zone edges.
 import { useEffect, useRef } from 'react';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
 import { SOURCES } from './mapStyle';
 import { countyMap } from './countyMap';
 import { addLayers } from './layers';
 import { applyScenario, bordersByUnit } from './applyPlan';
-import { UNASSIGNED_COLOUR } from './palette';
+import { UNASSIGNED_COLOUR } from '../model/palette';
 
 const UNCHANGED = '#e3e7ea';
 

@@ -23,11 +23,7 @@ export function MapView({ project }: { project: Project }) {
 
   useEffect(() => {
     container.current?.removeAttribute('data-map-ready');
-    const map = countyMap(container.current!, project, {
-      doubleClickZoom: false,
-      // Lets the map be saved as a PNG (export) at a small cost in frame rate.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-    });
+    const map = countyMap(container.current!, project, { doubleClickZoom: false });
     setMapInstance(map);
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');

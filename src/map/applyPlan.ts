@@ -2,8 +2,8 @@
 // touched (and the borders around them), so a paint stroke costs what it changes.
 import type { Map as MapLibre } from 'maplibre-gl';
 import type { Project } from '../model/project';
-import type { Scenario } from '../state/scenario';
-import { isUnitLocked } from '../state/scenario';
+import type { Scenario } from '../model/scenario';
+import { isUnitLocked } from '../model/scenario';
 import { SOURCES } from './mapStyle';
 
 /** Border indices touching each unit, built once per project. */

@@ -3,7 +3,7 @@ import type { ExpressionSpecification, Map as MapLibre } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString } from 'geojson';
 import type { Project } from '../model/project';
 import { LAYERS, SOURCES } from './mapStyle';
-import { UNASSIGNED_COLOUR } from './palette';
+import { UNASSIGNED_COLOUR } from '../model/palette';
 
 function bordersGeoJSON(project: Project): FeatureCollection<MultiLineString, { outer: boolean }> {
   return {

@@ -4,7 +4,7 @@
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { Project } from '../model/project';
 import { useApp } from '../state/store';
-import { isUnitLocked, setUnitLocks } from '../state/scenario';
+import { isUnitLocked, setUnitLocks } from '../model/scenario';
 import { LAYERS, SOURCES } from './mapStyle';
 
 type Pt = { x: number; y: number };

@@ -7,7 +7,7 @@ import type { Base, Demand, Town, Zone } from '../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 import { assembleProject, unitInputs, type UnitInput } from '../model/assembleProject';
 import type { Project } from '../model/project';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../model/scenario';
 import { BAND_COUNT, defaultVisitsPerWeek } from '../../solver/visitPattern';
 
 export const PROJECT_FORMAT = 'carezones-project';

@@ -5,7 +5,7 @@
 import { UNASSIGNED, type Plan, type UnitIndex, type ZoneIndex } from '../../solver/model';
 import { prepareScoring, ScoreState, type PlanScore, type ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
-import { changedUnits, modelFor, type Scenario } from './scenario';
+import { changedUnits, modelFor, type Scenario } from '../model/scenario';
 
 export interface ScoreInputs {
   project: Project;

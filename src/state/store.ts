@@ -4,8 +4,8 @@
 import { create } from 'zustand';
 import type { Project } from '../model/project';
 import type { UnitIndex, ZoneIndex } from '../../solver/model';
-import { assignZoneColours, zoneNeighbours } from '../map/palette';
-import * as S from './scenario';
+import { assignZoneColours, zoneNeighbours } from '../model/palette';
+import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 

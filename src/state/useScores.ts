@@ -6,7 +6,7 @@ import { createStore, useStore } from 'zustand';
 import type { PlanScore, ZoneScore } from '../../solver/score';
 import { useApp, type AppState } from './store';
 import { ScoreSync, type ScoreInputs, type ScoreUpdate } from './scoreSync';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../model/scenario';
 
 export const scoreStore = createStore<{ update: ScoreUpdate | null }>(() => ({ update: null }));
 

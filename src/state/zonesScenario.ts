@@ -8,7 +8,7 @@ import { readCsv } from '../import/csv';
 import { guessUnitFields } from '../import/units';
 import { guessZoneListMapping, zonesFromAreaList, zonesFromBoundaries, type ZoneAssignment } from '../import/zones';
 import type { Problem } from '../import/problems';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../model/scenario';
 
 const ZONE_ID = /^(zone_?id|zone|lot_?id|lot|zone_?number|lot_?number)$/i;
 const ZONE_NAME = /^(zone_?name|lot_?name|name)$/i;

@@ -1,14 +1,15 @@
 // Exports for procurement: a button per file (built in the browser from the
 // working scenario, saved through a Blob; nothing is uploaded), the printable
-// lot report in a new tab, and the map as a PNG.
+// lot report in a new tab, and the overview map as a PNG.
 import { useState } from 'react';
 import { useApp } from '../state/store';
-import { getMapInstance } from '../map/mapInstance';
 import { EXPORTS, buildExport, exportFileName, fileSlug, type ExportKind } from '../export/files';
 import { exportData } from '../export/exportData';
 import { lotReportFrom } from '../export/lotReport';
+import { mapPngSheet } from '../export/mapPng';
 import { REPORT_CSS } from '../export/reportStyles';
 import { downloadBlob } from './download';
+import { svgToPng } from './svgToPng';
 
 /** The working scenario's inputs, or null before a project is open. */
 function inputs() {
@@ -44,12 +45,13 @@ function printReport(): string | null {
   return null;
 }
 
-function saveMapPng(): string | null {
+/** The overview map with its title, legend, scale and north arrow, as a PNG at twice its size. */
+async function saveMapPng(): Promise<string | null> {
   const i = inputs();
-  const map = getMapInstance();
-  if (!i || !map) return 'The map is not ready yet.';
-  const name = `carezones-map-${fileSlug(i.scenario.name)}.png`;
-  map.getCanvas().toBlob((blob) => blob && downloadBlob(blob, name), 'image/png');
+  if (!i) return null;
+  const sheet = mapPngSheet(exportData(i.project, i.scenario, i.settings));
+  if (!sheet) return 'No zone has any units, so there is no map to save.';
+  downloadBlob(await svgToPng(sheet.svg, sheet.width, sheet.height), `carezones-map-${fileSlug(i.scenario.name)}.png`);
   return null;
 }
 
@@ -81,7 +83,11 @@ export function ExportPanel() {
         <button type="button" data-export="print" onClick={() => setMessage(printReport())}>
           Print lot report
         </button>
-        <button type="button" data-export="png" onClick={() => setMessage(saveMapPng())}>
+        <button
+          type="button"
+          data-export="png"
+          onClick={() => saveMapPng().then(setMessage, (e: unknown) => setMessage(`Could not save the map: ${e instanceof Error ? e.message : String(e)}`))}
+        >
           Map as PNG
         </button>
       </div>

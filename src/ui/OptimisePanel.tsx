@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import { rulesFromSettings, SUGGESTED_DISRUPTION, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { useApp, newScenarioId } from '../state/store';
-import { modelFor, withAssignment } from '../state/scenario';
-import { runOptimiser, type OptimiserRun } from '../state/optimiserClient';
+import { modelFor, withAssignment } from '../model/scenario';
+import { runOptimiser, type OptimiserRun } from '../workers/optimiser/client';
 import { JobCancelled } from '../workers/workerJob';
 import { fmt1, fmtInt } from './format';
 

@@ -1,5 +1,6 @@
 // Editing tools above the map: which zone to paint, how, and undo/redo.
 import { useApp, useScenario, type Tool } from '../state/store';
+import { zoneLabel } from '../../solver/zoneLabel';
 
 const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
   { tool: 'pan', label: 'Pan', key: 'H', hint: 'Move and zoom the map' },
@@ -29,7 +30,7 @@ export function Toolbar() {
         >
           {s.zones.map((z, i) => (
             <option key={z.id} value={i}>
-              {z.id} {z.name}
+              {zoneLabel(z)}
               {s.lockedZones[i] ? ' (locked)' : ''}
             </option>
           ))}

@@ -1,7 +1,8 @@
 import { useApp, useScenario } from '../state/store';
-import { isUnitLocked } from '../state/scenario';
+import { isUnitLocked } from '../model/scenario';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import { fmt1, fmtInt } from './format';
+import { zoneLabel } from '../../solver/zoneLabel';
 
 /** Hover card for one unit: what a commissioner needs to know at a glance. */
 export function UnitTooltip() {
@@ -21,7 +22,7 @@ export function UnitTooltip() {
       <dl>
         <dt>Zone</dt>
         <dd>
-          {zone ? `${zone.id} ${zone.name}` : 'Unassigned'}
+          {zone ? zoneLabel(zone) : 'Unassigned'}
           {isUnitLocked(s, u) ? ' (locked)' : ''}
         </dd>
         {town >= 0 && (

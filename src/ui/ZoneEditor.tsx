@@ -1,7 +1,8 @@
 // Edit the selected zone: name, colour, lock, bases and capacity, merge, delete.
 import { useState } from 'react';
-import * as S from '../state/scenario';
+import * as S from '../model/scenario';
 import { useApp, useScenario } from '../state/store';
+import { zoneLabel } from '../../solver/zoneLabel';
 
 export function ZoneEditor() {
   const s = useScenario();
@@ -104,7 +105,7 @@ export function ZoneEditor() {
           Merge in
           <select value={mergeFrom} onChange={(e) => setMergeFrom(Number(e.target.value))}>
             <option value={-1}>choose a zone…</option>
-            {s.zones.map((o, i) => (i === z ? null : <option key={o.id} value={i}>{o.id} {o.name}</option>))}
+            {s.zones.map((o, i) => (i === z ? null : <option key={o.id} value={i}>{zoneLabel(o)}</option>))}
           </select>
         </label>
         <button

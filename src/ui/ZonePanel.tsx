@@ -3,12 +3,13 @@
 // to paint; clicking a header sorts by it.
 import { Fragment, useState } from 'react';
 import type { ZoneScore } from '../../solver/score';
-import { UNASSIGNED_COLOUR } from '../map/palette';
+import { UNASSIGNED_COLOUR } from '../model/palette';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
 import { PlanSummary } from './PlanSummary';
 import { metric, METRICS, sortZones, warningLabel, type MetricKey, type Sort } from './zoneMetrics';
 import * as F from './scoreFormat';
+import { nameHoldsId, zoneLabel } from '../../solver/zoneLabel';
 
 /** Columns of the compact table; the rest of METRICS shows in a row's details. */
 const COLUMNS: MetricKey[] = ['hours', 'balance', 'waiting', 'travelMin', 'cost'];
@@ -146,7 +147,7 @@ export function ZonePanel() {
                   <th scope="row">
                     <div className="zone-name">
                       <span className="swatch" style={{ background: z.colour }} aria-hidden="true" />
-                      <span className="zone-id">{z.id}</span> {z.name}
+                      {nameHoldsId(z) ? zoneLabel(z) : <><span className="zone-id">{z.id}</span> {z.name}</>}
                       {s.lockedZones[i] && <span className="lock-mark" title="Locked">locked</span>}
                     </div>
                     <Warnings zs={zs} />
@@ -166,7 +167,7 @@ export function ZonePanel() {
                       type="button"
                       className="expand"
                       aria-expanded={isOpen}
-                      aria-label={`All figures of zone ${z.id} ${z.name}`}
+                      aria-label={`All figures of zone ${zoneLabel(z)}`}
                       title="All figures"
                       onClick={(e) => {
                         e.stopPropagation();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { appSession, waitForMap } from './browser';
-import { ZONE_PALETTE } from '../../src/map/palette';
+import { ZONE_PALETTE } from '../../src/model/palette';
 import { exampleCountyFile } from '../support/exampleCounty';
 
 const norfolkHours = readFileSync(exampleCountyFile('norfolk', 'users'), 'utf8')

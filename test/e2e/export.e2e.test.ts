@@ -55,6 +55,29 @@ describe('exports in the app', () => {
     expect(await report.locator('section.page.lot h2').nth(9).textContent()).toContain('Lot 10: Sleaford');
   });
 
+  it('draws every map label of the report whole, inside its map, with no two overlapping (as rendered)', async () => {
+    const maps = await report.locator('svg.map').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const frame = (svg.querySelector('rect.map-frame') as SVGRectElement).getBBox();
+        const boxes = [...svg.querySelectorAll<SVGTextElement>('text.map-label')].map((t) => {
+          const b = t.getBBox();
+          return { text: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+        });
+        return { frame: { x0: frame.x, y0: frame.y, x1: frame.x + frame.width, y1: frame.y + frame.height }, boxes };
+      }),
+    );
+    expect(maps).toHaveLength(13);
+    const overlaps: string[] = [];
+    for (const { frame, boxes } of maps) {
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [i, a] of boxes.entries()) {
+        expect(a.x0 >= frame.x0 && a.x1 <= frame.x1 && a.y0 >= frame.y0 && a.y1 <= frame.y1, `${a.text} leaves its map`).toBe(true);
+        for (const b of boxes.slice(i + 1)) if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) overlaps.push(`${a.text} / ${b.text}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+  });
+
   it('prints the lot report to an A4 PDF, a cover and a page per lot', async () => {
     const pdf = await report.pdf({ path: join(tmpdir(), 'carezones-lot-report.pdf'), preferCSSPageSize: true, printBackground: true });
     const text = pdf.toString('latin1');
@@ -72,12 +95,25 @@ describe('exports in the app', () => {
     expect(png.width).toBeGreaterThan(600);
   });
 
-  it('downloads the map as a PNG', async () => {
+  it('downloads the map as a PNG: the whole county with its title and legend, drawn at twice its size', async () => {
     const { name, bytes } = await download('png');
     expect(name).toMatch(/^carezones-map-.*\.png$/);
     const png = PNG.sync.read(bytes);
-    expect(png.width).toBeGreaterThan(300);
-    expect(png.height).toBeGreaterThan(300);
+    expect(png.width).toBeGreaterThan(1400);
+    expect(png.height).toBeGreaterThan(1400);
+    // Every zone's colour is on it (the map and the legend), and the title's dark ink.
+    const colours = await app.page.evaluate(() => [...document.querySelectorAll('[data-testid="zone-table"] tbody tr .swatch')].map((e) => getComputedStyle(e).backgroundColor));
+    expect(colours.length).toBe(12);
+    const rgb = colours.map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number));
+    const seen = rgb.map(() => 0);
+    let ink = 0;
+    for (let p = 0; p < png.data.length; p += 4) {
+      const px = [png.data[p], png.data[p + 1], png.data[p + 2]];
+      rgb.forEach((c, i) => { if (c.every((v, k) => Math.abs(v - px[k]) <= 2)) seen[i]++; });
+      if (px[0] === 0x1d && px[1] === 0x28 && px[2] === 0x30) ink++;
+    }
+    expect(seen.every((n) => n > 1000), String(seen)).toBe(true);
+    expect(ink).toBeGreaterThan(1000);
   });
 
   it('logs no console errors in the app or the report and sends nothing outside', () => {

@@ -3,7 +3,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { appSession } from './browser';
-import { ZONE_PALETTE } from '../../src/map/palette';
+import { ZONE_PALETTE } from '../../src/model/palette';
 import { exampleCountyFile } from '../support/exampleCounty';
 
 const usersCsv = readFileSync(exampleCountyFile('lincolnshire', 'users'), 'utf8').trim().split('\n').slice(1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { appSession, openTab } from './browser';
-import { ZONE_PALETTE } from '../../src/map/palette';
+import { ZONE_PALETTE } from '../../src/model/palette';
 
 const app = appSession();
 

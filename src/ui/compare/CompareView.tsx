@@ -3,9 +3,10 @@
 import { useMemo } from 'react';
 import { scorePlan, type PlanScore, type ZoneScore } from '../../../solver/score';
 import { useApp } from '../../state/store';
-import { modelFor, type Scenario } from '../../state/scenario';
+import { modelFor, type Scenario } from '../../model/scenario';
 import { DiffMap } from '../../map/DiffMap';
 import { fmt1, fmtInt, fmtPct } from '../format';
+import { zoneLabel } from '../../../solver/zoneLabel';
 
 interface Metric {
   label: string;
@@ -96,10 +97,10 @@ export function CompareView() {
               {ids.map((id) => {
                 const za = zoneA(id);
                 const zb = zoneB(id);
-                const name = (b.zones.find((z) => z.id === id) ?? a.zones.find((z) => z.id === id))!.name;
+                const zone = (b.zones.find((z) => z.id === id) ?? a.zones.find((z) => z.id === id))!;
                 return (
                   <tr key={id} data-zone={id}>
-                    <th scope="row">{id} {name}</th>
+                    <th scope="row">{zoneLabel(zone)}</th>
                     {METRICS.map((m) => {
                       const va = za ? m.value(za) : null;
                       const vb = zb ? m.value(zb) : null;

@@ -1,6 +1,6 @@
 // The "Import data" dialog: a council's own files in, a validation report,
 // then (only if the user says so) the new project opened. Every file is read
-// in a worker (importClient.ts) behind a progress bar with Cancel; the open
+// in a worker (src/workers/import/client.ts) behind a progress bar with Cancel; the open
 // project is untouched until "Open this project".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Remote } from 'comlink';
@@ -9,10 +9,10 @@ import type { ImportPhase } from '../../import/problems';
 import { clearLookup, lookupMeta, type LookupMeta } from '../../import/lookupCache';
 import type { ProjectFromFiles } from '../../import/projectFromFiles';
 import { useApp } from '../../state/store';
-import type { ImportApi } from '../../workers/import.worker';
+import type { ImportApi } from '../../workers/import/protocol';
 import { draftProblem, EMPTY_DRAFT, importRequest, type BoundaryChoice, type Draft } from './draft';
 import { BASE_FIELDS, USER_FIELDS, baseMappingProblem, userMappingProblem } from './fields';
-import { jobError, runImportJob, type ProgressCallback } from './importClient';
+import { jobError, runImportJob, type ProgressCallback } from '../../workers/import/client';
 import { LookupStep } from './LookupStep';
 import { recallMapping, rememberMapping } from './mappingMemory';
 import { ProgressBar } from './ProgressBar';

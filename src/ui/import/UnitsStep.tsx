@@ -1,6 +1,6 @@
 // Units: H3 hexagons at a chosen size, or polygons from a boundary file with
 // the id, name and rurality properties picked (guessed first).
-import { h3ResolutionOptions } from '../../import/units';
+import { h3ResolutionOptions } from '../../import/hexUnits';
 import type { UnitFieldMapping } from '../../import/units';
 import type { BoundaryChoice, UnitsDraft } from './draft';
 import { FileField } from './FileField';

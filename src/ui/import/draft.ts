@@ -2,7 +2,7 @@
 import type { BaseColumnMapping, UserColumnMapping } from '../../import/csv';
 import type { UnitFieldMapping } from '../../import/units';
 import type { ZoneFieldMapping, ZoneListMapping } from '../../import/zones';
-import type { BoundaryInfo, ImportRequest, TablePreview } from '../../workers/import.worker';
+import type { BoundaryInfo, ImportRequest, TablePreview } from '../../workers/import/protocol';
 import { baseMappingProblem, userMappingProblem, zoneListMappingProblem } from './fields';
 
 export interface TableChoice<M> {

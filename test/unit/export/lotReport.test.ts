@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { lotReport, REPORT_CSS_SHA256, AGGREGATES_NOTE } from '../../../src/export/lotReport';
 import { REPORT_CSS } from '../../../src/export/reportStyles';
 import { escapeHtml } from '../../../src/export/escapeHtml';
-import { updateZone } from '../../../src/state/scenario';
+import { updateZone } from '../../../src/model/scenario';
+import { lotTitle } from '../../../solver/zoneLabel';
 import { project, scenario, settings } from './fixtures';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -21,7 +22,7 @@ describe('lot report', () => {
   });
 
   it('has a cover and a page per lot, each lot named, with its map', () => {
-    for (const z of hostile.zones) expect(html).toContain(`Lot ${escapeHtml(z.id)}: ${escapeHtml(z.name)}`);
+    for (const z of hostile.zones) expect(html).toContain(`<span>${escapeHtml(lotTitle(z))}</span>`);
     expect(html.match(/<section class="page lot"/g)).toHaveLength(hostile.zones.length);
     expect(html.match(/<section class="page cover"/g)).toHaveLength(1);
     expect(html.match(/<svg class="map"/g)).toHaveLength(hostile.zones.length + 1);
@@ -37,7 +38,8 @@ describe('lot report', () => {
   });
 
   it('loads nothing from outside and lets only its own stylesheet apply', () => {
-    expect(html).not.toMatch(/<[^>]+\s(src|href)=|@import|url\(/i);
+    // url(#…) is the maps' own clip path, inside the page.
+    expect(html).not.toMatch(/<[^>]+\s(src|href)=|@import|url\((?!#clip-)/i);
     const hash = `sha256-${createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64')}`;
     expect(REPORT_CSS_SHA256, 'update REPORT_CSS_SHA256 after editing REPORT_CSS').toBe(hash);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;${hash}&#39;`);
@@ -46,5 +48,16 @@ describe('lot report', () => {
 
   it('says in its footers that it holds aggregates only', () => {
     expect(html.split(escapeHtml(AGGREGATES_NOTE)).length - 1).toBe(hostile.zones.length + 1);
+  });
+});
+
+describe('lot report headings', () => {
+  const named = { ...scenario, zones: scenario.zones.map((z) => ({ ...z, id: z.name })) };
+  const page = lotReport(project, named, settings, { generatedAt: new Date('2026-04-01T12:00:00Z') });
+
+  it('names a lot once when its id is its name, in headings and the lot table', () => {
+    expect(page).toContain('<span>Lot: Sleaford</span>');
+    expect(page).not.toMatch(/Sleaford: Sleaford|Sleaford Sleaford/);
+    expect(page).toContain('<td>Sleaford</td>');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { postcodeDistrictCsv, postcodeSectorCsv } from '../../../src/export/postcodeCsv';
 import { lotSummaryCsv } from '../../../src/export/lotSummaryCsv';
-import { paint, updateZone } from '../../../src/state/scenario';
+import { paint, updateZone } from '../../../src/model/scenario';
 import { project, scenario, settings } from './fixtures';
 
 type Row = Record<string, string>;

@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import * as turf from '@turf/turf';
 import { scorePlan } from '../../../solver/score';
 import { UNASSIGNED } from '../../../solver/model';
-import { modelFor, paint } from '../../../src/state/scenario';
+import { modelFor, paint } from '../../../src/model/scenario';
 import { zoneGeojson, type ZoneProperties } from '../../../src/export/zoneGeojson';
 import { unitGeojson } from '../../../src/export/unitGeojson';
 import { project, scenario, settings } from './fixtures';
@@ -122,7 +122,7 @@ describe('zone GeoJSON of a synthetic hex county', () => {
   it('dissolves hexes sharing exact vertices into zones whose areas add up', async () => {
     const { syntheticCounty } = await import('../../../solver/testing/syntheticCounty');
     const { syntheticHexPolygons } = await import('../../../solver/testing/syntheticHexPolygons');
-    const { scenarioFromModel } = await import('../../../src/state/scenario');
+    const { scenarioFromModel } = await import('../../../src/model/scenario');
     const { model, plan } = syntheticCounty({ units: 900, zones: 6, seed: 3 });
     const unitGeo = syntheticHexPolygons(model);
     const hex = { ...project, model, plan, unitGeo, unitSectors: model.units.ids.map(() => ({})) };

@@ -4,7 +4,8 @@ import { aggregate, RuralitySource } from '../../../src/import/aggregate';
 import { readBoundaries } from '../../../src/import/boundaries';
 import { geocode } from '../../../src/import/geocode';
 import { H3Locator, PolygonLocator } from '../../../src/import/locate';
-import { buildPolygonUnits, h3Units } from '../../../src/import/units';
+import { h3Units } from '../../../src/import/hexUnits';
+import { buildPolygonUnits } from '../../../src/import/units';
 import type { ServiceUser } from '../../../src/import/users';
 import { fixtureText } from './helpers';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { neighboursOf, Rurality } from '../../../solver/model';
 import { haversineMetres } from '../../../solver/travel';
 import { readBoundaries } from '../../../src/import/boundaries';
-import { buildPolygonUnits, guessUnitFields, h3ResolutionOptions, h3Units } from '../../../src/import/units';
+import { h3ResolutionOptions, h3Units } from '../../../src/import/hexUnits';
+import { buildPolygonUnits, guessUnitFields } from '../../../src/import/units';
 import { fixtureBytes, fixtureText } from './helpers';
 
 const sharedKm = (units: ReturnType<typeof buildPolygonUnits>['units'], u: number, v: number) => {

@@ -5,7 +5,8 @@ import { readCsv } from '../../../src/import/csv';
 import { FALLBACK_FILES, parseCentroids } from '../../../src/import/fallback';
 import { loadPostcodeLookup } from '../../../src/import/lookup';
 import { PolygonLocator } from '../../../src/import/locate';
-import { buildPolygonUnits, h3Units } from '../../../src/import/units';
+import { h3Units } from '../../../src/import/hexUnits';
+import { buildPolygonUnits } from '../../../src/import/units';
 import type { ServiceUser } from '../../../src/import/users';
 import {
   guessZoneListMapping, unitSectorsFromLookup, zonesFromAreaList, zonesFromBoundaries, zonesFromUsers, type UnitSectors,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highsBackend, jsLpSolverBackend, LpBuilder, rowActivities } from '../../../solver/lp';
+import { highsBackend, LpBuilder, rowActivities } from '../../../solver/lp';
+import { jsLpSolverBackend } from '../../support/jsLpSolver';
 import { allCandidates } from '../../../solver/optimise/candidates';
 import { buildProblem } from '../../../solver/optimise/problem';
 import { buildZoningLp, cheapestColumnBasis, LP_COST_SCALE, reducedCost } from '../../../solver/optimise/zoningLp';

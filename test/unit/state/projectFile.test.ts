@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import { migrate, ProjectFileError, readProjectFile, writeProjectFile, type Workspace } from '../../../src/state/projectFile';
-import * as S from '../../../src/state/scenario';
+import * as S from '../../../src/model/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 
 const project = loadExampleCounty('lincolnshire');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
 import { loadExampleCounty } from '../../support/exampleCounty';
-import * as S from '../../../src/state/scenario';
+import * as S from '../../../src/model/scenario';
 import { baselinePlan, ScoreSync } from '../../../src/state/scoreSync';
 
 const project = loadExampleCounty('lincolnshire');

@@ -3,9 +3,9 @@
 // been seen to return fractional "integers" marked feasible, so every answer is
 // checked here against the problem before it is reported as a solution.
 import solver, { type Model as JsLpModel } from 'javascript-lp-solver';
-import { rebuildingSession } from './augment';
-import { objectiveValue, rowActivities } from './builder';
-import type { LpBackend, LpProblem, LpResult, LpSolveOptions, LpStatus } from './types';
+import { rebuildingSession } from '../../solver/lp/augment';
+import { objectiveValue, rowActivities } from '../../solver/lp/builder';
+import type { LpBackend, LpProblem, LpResult, LpSolveOptions, LpStatus } from '../../solver/lp/types';
 
 const TOLERANCE = 1e-6;
 

@@ -1,56 +1,19 @@
 // Every read of an imported file happens here, off the page's thread: CSV
 // previews, boundary files, the postcode lookup (streamed, then cached in
 // IndexedDB) and the full import. The page makes a worker per job and
-// terminates it to cancel (src/ui/import/importClient.ts).
+// terminates it to cancel (client.ts); it sees only the types in protocol.ts.
 import { expose } from 'comlink';
-import { readBoundaries, type BoundaryInput } from '../import/boundaries';
-import { areaKm2 } from '../import/coverage';
-import { guessBaseMapping, guessUserMapping, readCsv, isBlankRow, type BaseColumnMapping, type UserColumnMapping } from '../import/csv';
-import { FALLBACK_FILES, parseFallback, type FallbackCentroids } from '../import/fallback';
-import { loadPostcodeLookup } from '../import/lookup';
-import { cachedLookup, saveLookup, type LookupMeta } from '../import/lookupCache';
-import { projectFromFiles, usersCoverage, type ProjectFromFiles } from '../import/projectFromFiles';
-import type { ImportPhase } from '../import/problems';
-import { guessUnitFields, type UnitFieldMapping } from '../import/units';
-import { guessZoneListMapping, type ZoneFieldMapping, type ZoneListMapping } from '../import/zones';
-
-/** The first rows of a table, for the mapping screen. */
-export interface TablePreview {
-  headers: string[];
-  /** First non-blank data rows, as read. */
-  rows: string[][];
-  guessedUsers: UserColumnMapping;
-  guessedBases: BaseColumnMapping;
-  guessedZoneList: ZoneListMapping;
-}
-
-export interface BoundaryInfo {
-  featureCount: number;
-  propertyNames: string[];
-  guessed: UnitFieldMapping;
-  /** Properties of the first few features, as text, for the property pickers. */
-  sample: Array<Record<string, string>>;
-  areaKm2: number;
-  /** Features left out as invalid (listed in the report after import). */
-  invalidFeatures: number;
-  firstProblem: string | null;
-}
-
-export type ImportRequest = {
-  /** The page's URL, to fetch the shipped fallback centroids from. */
-  baseUrl: string;
-  name: string;
-  units:
-    | { kind: 'h3'; resolution: number; cover: File | null }
-    | { kind: 'boundary'; file: File; fields: UnitFieldMapping };
-  users: { file: File; mapping: UserColumnMapping };
-  bases: { file: File; mapping: BaseColumnMapping } | null;
-  zones:
-    | { kind: 'none' }
-    | { kind: 'usersColumn' }
-    | { kind: 'boundary'; file: File; fields: ZoneFieldMapping }
-    | { kind: 'list'; file: File; mapping: ZoneListMapping };
-};
+import { readBoundaries, type BoundaryInput } from '../../import/boundaries';
+import { areaKm2 } from '../../import/coverage';
+import { guessBaseMapping, guessUserMapping, readCsv, isBlankRow, type UserColumnMapping } from '../../import/csv';
+import { FALLBACK_FILES, parseFallback, type FallbackCentroids } from '../../import/fallback';
+import { loadPostcodeLookup } from '../../import/lookup';
+import { cachedLookup, saveLookup, type LookupMeta } from '../../import/lookupCache';
+import { projectFromFiles, usersCoverage, type ProjectFromFiles } from '../../import/projectFromFiles';
+import type { ImportPhase } from '../../import/problems';
+import { guessUnitFields } from '../../import/units';
+import { guessZoneListMapping } from '../../import/zones';
+import type { BoundaryInfo, ImportApi, ImportRequest, TablePreview } from './protocol';
 
 /** Enough of a big file to show its header and first rows. */
 const PREVIEW_BYTES = 256 * 1024;
@@ -94,7 +57,7 @@ function throttled(onProgress: (p: ImportPhase) => void): (p: ImportPhase) => vo
   };
 }
 
-const api = {
+const api: ImportApi = {
   async previewTable(file: File): Promise<TablePreview> {
     await checkIsText(file, file.name);
     let text = await file.slice(0, PREVIEW_BYTES).text();
@@ -130,7 +93,6 @@ const api = {
     };
   },
 
-  /** Area round the users' placed points, km² (for the hexagon count estimate). */
   async usersAreaKm2(file: File, mapping: UserColumnMapping, baseUrl: string): Promise<number> {
     const coverage = usersCoverage(await file.text(), mapping, await sources(baseUrl));
     return coverage ? areaKm2([coverage]) : 0;
@@ -166,5 +128,4 @@ const api = {
   },
 };
 
-export type ImportApi = typeof api;
 expose(api);

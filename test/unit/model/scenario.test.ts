@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as S from '../../../src/state/scenario';
+import * as S from '../../../src/model/scenario';
 import { commit, redo, startHistory, undo } from '../../../src/state/history';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignZoneColours, colourDistance, ZONE_PALETTE, zoneNeighbours } from '../../../src/map/palette';
+import { assignZoneColours, colourDistance, ZONE_PALETTE, zoneNeighbours } from '../../../src/model/palette';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 
 describe('zone colours', () => {

@@ -2,16 +2,15 @@
 // which stops a long parse at once. The page only ever receives finished
 // results, so a cancelled or failed job leaves the open project untouched.
 import { proxy, type Remote } from 'comlink';
-import type { ImportPhase } from '../../import/problems';
-import type { ImportApi } from '../../workers/import.worker';
-import { JobCancelled, runWorkerJob, type WorkerJob } from '../../workers/workerJob';
+import type { ImportApi, ImportProgress } from './protocol';
+import { JobCancelled, runWorkerJob, type WorkerJob } from '../workerJob';
 
 export type ImportJob<T> = WorkerJob<T>;
-export type ProgressCallback = (p: ImportPhase) => void;
+export type ProgressCallback = ImportProgress;
 
 export function runImportJob<T>(work: (api: Remote<ImportApi>, onProgress: ProgressCallback) => Promise<T>, onProgress: ProgressCallback = () => {}): ImportJob<T> {
   return runWorkerJob<ImportApi, T>(
-    () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' }),
+    () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'import' }),
     (api) => work(api, proxy(onProgress)),
   );
 }
