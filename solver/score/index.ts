@@ -2,11 +2,13 @@
 export { prepareScoring, type ScoreContext } from './context';
 export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { scorePlan } from './scorePlan';
+export { DIFFICULTY_FACTORS, LEAD_PROVIDER, zoneDifficulty } from './difficulty';
 export { ScoreState, type ScoreHistory } from './scoreState';
 export { bandVisitsOf, catchmentAreas, prepareVisitTravel, TOUR_CONSTANT, type VisitTravelContext } from './visitTravel';
 export {
   DEFAULT_SCORE_SETTINGS,
   extraRuralRate,
+  type DifficultyWeights,
   type ExtraRuralSettings,
   type ExtraRuralWeights,
   type RateSettings,

@@ -11,6 +11,7 @@ import { PieceCounter } from './pieces';
 import { extraRuralRate } from './settings';
 import { spreadOf } from './spread';
 import { VisitTravelTracker } from './visitTravel';
+import { zoneDifficulty } from './difficulty';
 import type { ChangeSet, DemandTotals, PlanScore, SplitTown, VisitTravel, ZoneScore } from './types';
 import { zoneWarnings } from './warnings';
 import { ZoneMembers } from './zoneMembers';
@@ -287,6 +288,7 @@ export class ScoreState {
       townsSplit: this.splitTowns(),
       disruption: this.baseline ? { ...this.disrupted } : null,
       extraRural: this.extraRural,
+      difficulty: zoneDifficulty(zones, this.ctx.settings.difficulty.weights, this.ctx.settings.extraRural),
       warnings: zones.flatMap((zs) => zs.warnings),
     };
   }

@@ -4,6 +4,9 @@
 import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
 import type { CallBand } from '../visitPattern';
 
+/** Default difficulty weights (docs/SCORING.md, "Difficulty"). */
+const DIFFICULTY_WEIGHTS_DEFAULT = { travel: 0.3, waiting: 0.25, capacity: 0.2, rurality: 0.15, providers: 0.1 };
+
 /** Default real-rota factor (see DEFAULT_SCORE_SETTINGS.visitTravel). */
 const ROTA_FACTOR_DEFAULT = 3.4;
 
@@ -72,6 +75,15 @@ export interface VisitTravelSettings {
   mileagePerMile: Pounds;
 }
 
+/** How much each figure counts towards a zone's difficulty (any scale; normalised). */
+export interface DifficultyWeights {
+  travel: number;
+  rurality: number;
+  waiting: number;
+  capacity: number;
+  providers: number;
+}
+
 export interface ScoreSettings {
   rates: RateSettings;
   weeksPerYear: number;
@@ -79,6 +91,7 @@ export interface ScoreSettings {
   visitTravel: VisitTravelSettings;
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
+  difficulty: { weights: DifficultyWeights };
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
@@ -113,6 +126,7 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     waitingUsersFull: 5,
     waitingHoursFull: 40,
   },
+  difficulty: { weights: DIFFICULTY_WEIGHTS_DEFAULT },
 };
 
 /**

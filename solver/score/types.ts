@@ -1,7 +1,7 @@
 // The figures scoring hands to the app, the optimiser and the CLI: plain data.
 import type { HoursPerWeek, Metres, Minutes, ZoneIndex } from '../model';
 import type { ExtraRuralResult } from './extraRural';
-import type { Percent, Pounds, Share } from './settings';
+import type { DifficultyWeights, Percent, Pounds, Share } from './settings';
 
 export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
 
@@ -107,6 +107,8 @@ export interface PlanScore {
   /** Units, users and hours whose zone differs from the baseline plan; null without a baseline. */
   disruption: DemandTotals | null;
   extraRural: ExtraRuralResult;
+  /** How hard each zone is to serve, by zone index, with its rank among the zones. */
+  difficulty: ZoneDifficulty[];
   warnings: RuleWarning[];
 }
 
@@ -116,4 +118,39 @@ export interface ChangeSet {
   zones: ZoneIndex[];
   /** Assigned hours changed (a move to or from UNASSIGNED), so every zone's balance vs mean did too. */
   meanZoneHoursChanged: boolean;
+}
+
+// --- Difficulty (solver/score/difficulty.ts) ---
+
+export type DifficultyFactor = keyof DifficultyWeights;
+
+/** What a zone's provider model asks of its demand (contract: settings.providerModel). */
+export interface ProviderNeed {
+  /** Providers the model needs in a zone. */
+  providers: number;
+  /** Weekly hours a provider needs to be viable (the seeds: healthy at 250-1,000 h/week). */
+  viableHoursPerProvider: number;
+  /** Words for the model, e.g. "one lead provider". */
+  label: string;
+}
+
+
+export interface DifficultyFigure {
+  /** The zone's own figure: minutes per contact hour, rurality 0..1, share waiting, hours / capacity, share of the viable demand missing. */
+  value: number;
+  /** Place in the county's range, 0..1. */
+  scaled: number;
+  /** 1 = highest in the county. */
+  rank: number;
+}
+
+export interface ZoneDifficulty {
+  zone: number;
+  /** 0 (easiest on every figure) to 100 (hardest on every figure). */
+  difficulty: number;
+  /** 1 = hardest zone. */
+  rank: number;
+  figures: Record<DifficultyFactor, DifficultyFigure>;
+  /** The figures that make it hard, in words, the weightiest first. */
+  reasons: string[];
 }

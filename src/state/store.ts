@@ -9,7 +9,7 @@ import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
 
-export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
+export type SideTab = 'zones' | 'hardest' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
 export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
 

@@ -37,7 +37,7 @@ async function inkAtCentre(half = 14): Promise<number> {
 describe('zone scores', () => {
   it('scores all 12 zones and prices the plan', async () => {
     await expect.poll(() => rows().count()).toBe(12);
-    for (const metricKey of ['balance', 'waiting', 'travelMin', 'cost']) {
+    for (const metricKey of ['difficulty', 'balance', 'waiting', 'visitTravel', 'cost']) {
       const cells = await app.page.locator(`[data-testid="zone-table"] tbody td[data-metric="${metricKey}"]`).allTextContents();
       expect(cells).toHaveLength(12);
       expect(cells.every((t) => /\d/.test(t))).toBe(true);
@@ -50,17 +50,17 @@ describe('zone scores', () => {
     expect(await summary('disruption').textContent()).toContain('0 users');
   });
 
-  it('singles out Zone 10 (Sleaford): most hours, most waiting, longest travel, and it breaks rules', async () => {
+  it('singles out Zone 10 (Sleaford): most hours, most waiting, the hardest, and it breaks rules', async () => {
     await sortBy('Weekly hours');
     expect(await firstZone()).toBe('10');
     expect(await app.page.locator('[data-testid="zone-table"] thead th').first().getAttribute('aria-sort')).toBe('none');
     await sortBy('Waiting');
     expect(await firstZone()).toBe('10');
     expect(await app.page.locator('th[aria-sort="descending"]').textContent()).toContain('Waiting');
-    await sortBy('Travel min');
+    await sortBy('Hardest');
     expect(await firstZone()).toBe('10');
     // A second click reverses the order.
-    await sortBy('Travel min');
+    await sortBy('Hardest');
     expect(await rows().last().getAttribute('data-zone')).toBe('10');
 
     const warnings = await app.page.locator('tr[data-zone="10"] .zone-warnings li').evaluateAll((els) =>
