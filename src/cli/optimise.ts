@@ -2,19 +2,26 @@
 //                     [--zones current.geojson|zones.csv] [--rules rules.json]
 //                     [--lookup ONSPD.csv] [--mode fast|thorough] [--time-limit S]
 //                     [--seed N] [--score-only] --out plan/
+//                     [--problems FILE] [--strict]
 // For analysts: the same import, scoring, optimiser and exports as the app, on
-// any county's files. Exit codes: 0 done, 1 unusable input, 2 bad arguments,
-// 3 the rules cannot all be kept (the explanation says which and what to change).
+// any county's files. Exit codes: 0 done, 1 unusable input (nothing written),
+// 2 bad arguments, 3 the rules cannot all be kept (the explanation says which
+// and what to change), 4 done but rows were rejected (the files leave them out;
+// the problems file lists them). --strict: any problem, even a warning, is exit 1.
 import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
+import { SchemaError } from '../../solver/schema';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
-import { projectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
+import { projectFromFiles, type ProjectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
 import { readBoundaries, type BoundaryInput } from '../import/boundaries';
-import { guessUnitFields } from '../import/units';
-import { guessBaseMapping, guessUserMapping, readCsv } from '../import/csv';
+import { guessUnitFields, idLikeProperties } from '../import/units';
+import { CsvRefused, guessBaseMapping, guessUserMapping, readCsv } from '../import/csv';
+import { decodeText } from '../import/encoding';
+import { reportToCsv } from '../import/report';
 import { guessZoneListMapping } from '../import/zones';
 import { loadPostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
@@ -30,7 +37,11 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--rules rules.json]                    optimiser rules, e.g. {"balance": {"tolerance": 0.25}, "capacity": true, "lockedZones": ["5"]}
   [--lookup postcodes.csv]                ONSPD / NSPL / Code-Point Open CSV for exact postcode locations (else sector/district centres)
   [--mode fast|thorough] [--time-limit seconds] [--seed n]
-  [--score-only]                          score the current zones without optimising`;
+  [--score-only]                          score the current zones without optimising
+  [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
+                                          it holds row-level values such as postcodes, so it is kept out of the tender folder)
+  [--strict]                              fail (exit 1, nothing written) on any problem, warnings included
+exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected`;
 
 export interface CliIo {
   log(line: string): void;
@@ -38,7 +49,14 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
-class InputError extends Error {}
+class InputError extends Error {
+  constructor(message: string, readonly problems: Problem[] = []) {
+    super(message);
+  }
+}
+
+/** How many problems the terminal shows; the rest are in the problems file. */
+const SHOWN_PROBLEMS = 10;
 
 interface Options {
   users: string;
@@ -52,6 +70,8 @@ interface Options {
   timeLimit: number;
   seed: number;
   scoreOnly: boolean;
+  problems: string;
+  strict: boolean;
 }
 
 function options(argv: string[]): Options | null {
@@ -64,6 +84,7 @@ function options(argv: string[]): Options | null {
         users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
         rules: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
         'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        problems: { type: 'string' }, strict: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -82,6 +103,7 @@ function options(argv: string[]): Options | null {
   return {
     users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, lookup: v.lookup, out: v.out!,
     mode, timeLimit: number('time-limit', v['time-limit'], 60), seed: number('seed', v.seed, 1), scoreOnly: Boolean(v['score-only']),
+    problems: v.problems ?? `${v.out!.replace(/[\\/]+$/, '')}-problems.csv`, strict: Boolean(v.strict),
   };
 }
 
@@ -93,7 +115,7 @@ function read(path: string): Buffer {
   }
 }
 
-/** Rules from JSON; zones may be named by id ("10") so a rules file survives re-imports. */
+/** Rules from JSON, checked by the rules schema; zones and units are named by id ("10") so a rules file survives re-imports. */
 export function parseRules(text: string, project: Project, file = 'rules'): Partial<OptimiseRules> {
   let raw: unknown;
   try {
@@ -101,28 +123,34 @@ export function parseRules(text: string, project: Project, file = 'rules'): Part
   } catch (e) {
     throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}: expected a JSON object of rules`);
-  const known = new Set(Object.keys(rulesFromSettings(DEFAULT_SCORE_SETTINGS, project.model)));
-  const rules = { ...(raw as Record<string, unknown>) };
-  for (const key of Object.keys(rules)) if (!known.has(key)) throw new InputError(`${file}: unknown rule "${key}" (known: ${[...known].join(', ')})`);
-  if (rules.lockedZones !== undefined) {
-    if (!Array.isArray(rules.lockedZones)) throw new InputError(`${file}: lockedZones must be a list of zone ids`);
-    rules.lockedZones = rules.lockedZones.map((id) => {
+  let parsed: RulesFile;
+  try {
+    parsed = readRulesFile(raw);
+  } catch (e) {
+    if (!(e instanceof SchemaError)) throw e;
+    const known = Object.keys(RULES_FILE_SCHEMA.pipe[1].entries).join(', ');
+    const unknown = e.lines.some((l) => l.endsWith('is not a known field'));
+    throw new InputError(`${file}: ${e.lines.join('; ')}${unknown ? ` (the rules are: ${known})` : ''}`);
+  }
+  const { lockedZones, lockedUnits, ...rest } = parsed;
+  // Partial weights are fine: completeRules fills the rest from the defaults.
+  const rules = rest as Partial<OptimiseRules>;
+  if (lockedZones) {
+    rules.lockedZones = lockedZones.map((id) => {
       const z = project.model.zones.findIndex((zone) => zone.id === String(id));
       if (z < 0) throw new InputError(`${file}: lockedZones names zone "${id}", which is not one of ${project.model.zones.map((x) => x.id).join(', ')}`);
       return z;
     });
   }
-  if (rules.lockedUnits !== undefined) {
-    if (!Array.isArray(rules.lockedUnits)) throw new InputError(`${file}: lockedUnits must be a list of unit ids`);
+  if (lockedUnits) {
     const index = new Map(project.model.units.ids.map((id, u) => [id, u]));
-    rules.lockedUnits = rules.lockedUnits.map((id) => {
+    rules.lockedUnits = lockedUnits.map((id) => {
       const u = index.get(String(id));
       if (u === undefined) throw new InputError(`${file}: lockedUnits names unit "${id}", which is not in the units file`);
       return u;
     });
   }
-  return rules as Partial<OptimiseRules>;
+  return rules;
 }
 
 const boundaryInput = (path: string): BoundaryInput => ({ name: basename(path), data: new Uint8Array(read(path)) });
@@ -131,13 +159,49 @@ const boundaryInput = (path: string): BoundaryInput => ({ name: basename(path), 
 async function zonesChoice(path: string | undefined): Promise<ZonesChoice> {
   if (!path) return { kind: 'usersColumn' };
   if (/\.(csv|tsv|txt)$/i.test(path)) {
-    const text = read(path).toString('utf8');
-    return { kind: 'list', name: basename(path), text, mapping: guessZoneListMapping(readCsv(text).headers) };
+    const bytes = new Uint8Array(read(path));
+    return { kind: 'list', name: basename(path), text: bytes, mapping: guessZoneListMapping(csvAt(path, bytes).headers) };
   }
   const file = boundaryInput(path);
   const guess = guessUnitFields(await readBoundaries(file));
   if (!guess.id) throw new InputError(`${path}: cannot tell which property is the zone id`);
   return { kind: 'boundary', file, fields: { id: guess.id, name: guess.name } };
+}
+
+/** The table of a CSV file, or the file's refusal (an unclosed quote) as unusable input. */
+function csvAt(path: string, bytes: Uint8Array) {
+  try {
+    return readCsv(decodeText(bytes).text);
+  } catch (e) {
+    if (e instanceof CsvRefused) throw new InputError(`${path}: ${e.message}`, [{ file: basename(path), row: e.row, column: e.column, value: '', message: e.message, severity: 'error' }]);
+    throw e;
+  }
+}
+
+/** The unit id property: the guessed unique one, else an id-like one (its repeats are then reported). */
+async function unitFields(file: BoundaryInput) {
+  const boundaries = await readBoundaries(file);
+  const guess = guessUnitFields(boundaries);
+  return guess.id ? guess : { ...guess, id: idLikeProperties(boundaries)[0] ?? null };
+}
+
+const where = (p: Problem) => `${p.file}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, column "${p.column}"` : ''}`;
+
+/** The first problems on the terminal, every one in the problems file. */
+function reportProblems(io: CliIo, problems: readonly Problem[], path: string): void {
+  if (problems.length === 0) return;
+  const errors = problems.filter((p) => p.severity === 'error');
+  const shown = [...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, SHOWN_PROBLEMS);
+  io.error(`${errors.length} errors and ${problems.length - errors.length} warnings; the first ${shown.length}${errors.length > 0 ? ', errors first' : ''}:`);
+  for (const p of shown) io.error(`  ${p.severity} ${where(p)}: ${p.message}`);
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, reportToCsv({ problems: [...problems] }), 'utf8');
+  io.error(`every problem is in ${resolve(path)} (it holds row-level values such as postcodes: keep it with the input files, not the tender files)`);
+}
+
+/** Errors that make the result untrustworthy as a whole: nothing is written. */
+function fatalProblems(problems: readonly Problem[], unitsFile: string): Problem[] {
+  return problems.filter((p) => p.severity === 'error' && (p.file === unitsFile || p.row === null));
 }
 
 function fallbackCentroids() {
@@ -146,7 +210,8 @@ function fallbackCentroids() {
   return parseFallback(readFileSync(join(dir, 'postcode-sectors.csv'), 'utf8'), readFileSync(join(dir, 'postcode-districts.csv'), 'utf8'));
 }
 
-function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, problems: Problem[], notes: string[]) {
+/** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
+function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
@@ -186,7 +251,12 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       hours: model.demand.hours[f.unit],
       reasons: f.reasons,
     })),
-    import: { problems, notes },
+    import: {
+      files: [imported.users, imported.bases].filter((r) => r !== null).map((r) => ({ file: r.file, ...r.counts })),
+      errors: imported.problems.filter((p) => p.severity === 'error').length,
+      warnings: imported.problems.filter((p) => p.severity === 'warning').length,
+      notes: imported.notes,
+    },
   };
 }
 
@@ -202,20 +272,24 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     io.log(USAGE);
     return 0;
   }
+  let problems: Problem[] = [];
   try {
     const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup)) : null;
-    const usersText = read(opts.users).toString('utf8');
-    const basesText = opts.bases ? read(opts.bases).toString('utf8') : null;
+    const usersBytes = new Uint8Array(read(opts.users));
+    const basesBytes = opts.bases ? new Uint8Array(read(opts.bases)) : null;
     const unitsFile = boundaryInput(opts.units);
-    const fields = guessUnitFields(await readBoundaries(unitsFile));
+    const rulesText = opts.rules && !opts.scoreOnly ? read(opts.rules).toString('utf8') : null;
     const imported = await projectFromFiles({
       name: basename(opts.users).replace(/\.\w+$/, ''),
-      units: { kind: 'boundary', file: unitsFile, fields },
-      users: { text: usersText, mapping: guessUserMapping(readCsv(usersText).headers) },
-      bases: basesText === null ? null : { text: basesText, mapping: guessBaseMapping(readCsv(basesText).headers) },
+      units: { kind: 'boundary', file: unitsFile, fields: await unitFields(unitsFile) },
+      users: { text: usersBytes, mapping: guessUserMapping(csvAt(opts.users, usersBytes).headers) },
+      bases: basesBytes === null ? null : { text: basesBytes, mapping: guessBaseMapping(csvAt(opts.bases!, basesBytes).headers) },
       zones: await zonesChoice(opts.zones),
       sources: { lookup, fallback: fallbackCentroids() },
+    }).catch((e: unknown) => {
+      throw e instanceof CsvRefused ? new InputError(`${opts!.users}: ${e.message}`) : e;
     });
+    problems = imported.problems;
     const { project } = imported;
     for (const r of [imported.users, imported.bases]) {
       if (!r) continue;
@@ -224,15 +298,21 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     }
     io.log(`${imported.unitCount} units, ${imported.zoneCount} zones, ${imported.unassignedUnits} units in no zone`);
     const { model, plan } = project;
+    const fatal = fatalProblems(problems, unitsFile.name);
+    if (fatal.length > 0) throw new InputError(`${fatal.length} errors make the result untrustworthy, e.g. ${where(fatal[0])}: ${fatal[0].message}`);
     if (model.demand.hours.every((h) => h === 0)) throw new InputError(`${opts.users}: no service user could be placed in a unit`);
     if (model.zones.length === 0) throw new InputError('no zones: give --zones, or a users file with a zone column');
+    if (imported.unassignedUnits === imported.unitCount) {
+      throw new InputError(`${opts.zones ?? opts.users}: no unit is in any zone (the zones name no area of the units file)`);
+    }
+    if (opts.strict && problems.length > 0) throw new InputError(`--strict: ${problems.length} problems (errors and warnings) in the input`);
 
     const settings = DEFAULT_SCORE_SETTINGS;
     let result: OptimiseResult | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {
       // What a rules file leaves out comes from the settings, as in the app.
-      const given = opts.rules ? parseRules(read(opts.rules).toString('utf8'), project, opts.rules) : {};
+      const given = rulesText === null ? {} : parseRules(rulesText, project, opts.rules);
       const rules = completeRules(given, rulesFromSettings(settings, model, plan));
       result = await optimise({
         model, current: plan, rules, travel: settings.travel, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
@@ -240,6 +320,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       io.log(result.explanation.summary);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);
+        reportProblems(io, problems, opts.problems);
         return 3;
       }
       finalPlan = result.plan;
@@ -264,11 +345,16 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported.problems, imported.notes), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
-    return 0;
+    reportProblems(io, problems, opts.problems);
+    const rejected = problems.some((p) => p.severity === 'error');
+    if (rejected) io.error('exit 4: the files were written, but rows with errors are left out of them (listed above)');
+    return rejected ? 4 : 0;
   } catch (e) {
     io.error(`carezones optimise: ${(e as Error).message}`);
+    const all = e instanceof InputError && e.problems.length > 0 ? [...e.problems, ...problems] : problems;
+    reportProblems(io, all, opts.problems);
     return 1;
   }
 }

@@ -1,6 +1,6 @@
 // Provider-base rows -> records: a provider's office or carers' home area, its
 // weekly capacity and the zone(s) it serves.
-import { cellAt, isBlankRow, spreadsheetRow, type BaseColumnMapping, type CsvTable } from './csv';
+import { addTableProblems, cellAt, isBlankRow, spreadsheetRow, type BaseColumnMapping, type CsvTable } from './csv';
 import { locationCells, readLocation } from './location';
 import { ProblemList } from './problems';
 import { mappedColumns, type ParsedRows } from './users';
@@ -26,6 +26,7 @@ export const splitZones = (text: string): string[] =>
 
 export function parseBases(table: CsvTable, mapping: BaseColumnMapping): ParsedRows<ProviderBase> {
   const problems = new ProblemList(BASES_FILE);
+  const untrusted = addTableProblems(table, problems);
   const c = mappedColumns(table, mapping, ['id', 'name', 'postcode', 'latitude', 'longitude', 'easting', 'northing', 'capacityHours', 'zones'] as const);
   if (c.name.index < 0 && c.id.index < 0) problems.error(null, '', '', 'No name or id column is mapped');
   const records: ProviderBase[] = [];
@@ -37,6 +38,11 @@ export function parseBases(table: CsvTable, mapping: BaseColumnMapping): ParsedR
     if (isBlankRow(cells)) return;
     rowsRead++;
     const row = spreadsheetRow(i);
+    if (untrusted.has(row)) {
+      const capacity = parseHours(cellAt(cells, c.capacityHours.index));
+      if (capacity >= 0) rejectedHours.set(row, capacity);
+      return;
+    }
     const errorsBefore = problems.errorCount;
 
     const name = cellAt(cells, c.name.index);

@@ -2,6 +2,7 @@
 // systems) and guessing which column holds which field. The column mappings are
 // plain objects of header names so a mapping screen can show, edit and store them.
 import Papa from 'papaparse';
+import type { Problem, ProblemList } from './problems';
 
 export interface CsvTable {
   /** Header cells, trimmed and made unique ("Zone", "Zone (2)"); blank headers become "Column N". */
@@ -9,6 +10,30 @@ export interface CsvTable {
   /** Data rows as read, including blank ones, so rows[i] is spreadsheet row i + 2. */
   rows: string[][];
   delimiter: string;
+  /**
+   * What the parser found wrong, by spreadsheet row and column (malformed
+   * quotes, rows longer than the header). An error means the row's cells
+   * cannot be trusted, so readers reject that row.
+   */
+  problems: TableProblem[];
+}
+
+export type TableProblem = Omit<Problem, 'file'> & { row: number };
+
+/**
+ * A file whose rows cannot be trusted from some point on (a quote that never
+ * closes swallows every row after it). Nothing of it is imported.
+ */
+export class CsvRefused extends Error {
+  constructor(
+    /** Spreadsheet row where the file breaks (header = 1). */
+    readonly row: number,
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvRefused';
+  }
 }
 
 /** Spreadsheet row number (header = 1) of data row i. */
@@ -18,16 +43,86 @@ export function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
-/** Parses CSV or TSV text: strips a BOM, accepts CRLF/LF/CR, quoted delimiters and line breaks. */
-export function readCsv(text: string): CsvTable {
+export interface ReadCsvOptions {
+  /** The text is the start of a longer file (a preview): a last row cut off mid-quote is dropped, not refused. */
+  truncated?: boolean;
+}
+
+/**
+ * Parses CSV or TSV text: strips a BOM, accepts CRLF/LF/CR, quoted delimiters
+ * and line breaks. Throws CsvRefused when a quote opens and never closes.
+ */
+export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = guessDelimiter(body);
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter });
   const all = parsed.data;
+  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (unclosed && options.truncated && unclosed.row === all.length - 1) all.pop();
+  else if (unclosed) throw refusal(body, all, unclosed.row ?? all.length - 1, unclosed.index ?? 0);
   // Papa yields one [""] row for a trailing line break; it is not a spreadsheet row.
   while (all.length > 0 && isBlankRow(all[all.length - 1])) all.pop();
   const [headerRow = [], ...rows] = all;
-  return { headers: uniqueHeaders(headerRow), rows, delimiter };
+  const headers = uniqueHeaders(headerRow);
+  const problems: TableProblem[] = [];
+  for (const e of parsed.errors) {
+    if (e.code === 'MissingQuotes' || e.row === undefined || e.row < 1 || e.row > rows.length) continue;
+    const cells = rows[e.row - 1];
+    // The malformed cell is the one left holding a quote mark.
+    const k = Math.max(0, cells.findIndex((c) => c.includes('"')));
+    problems.push({ row: e.row + 1, column: headers[k] ?? `Column ${k + 1}`, value: cells[k] ?? '', message: `The quotes in this row are malformed (${e.message.toLowerCase()}); the row is not used`, severity: 'error' });
+  }
+  rows.forEach((cells, i) => {
+    if (cells.length <= headers.length || isBlankRow(cells.slice(headers.length))) return;
+    problems.push({
+      row: spreadsheetRow(i), column: '', value: cells.slice(headers.length).join(delimiter),
+      message: `The row has ${cells.length} cells but the header has ${headers.length}, so its values may be in the wrong columns (a ${delimiterName(delimiter)} inside a value that is not in quotes?); the row is not used`,
+      severity: 'error',
+    });
+  });
+  return { headers, rows, delimiter, problems };
+}
+
+/** The refusal for a quote opened in record `record` (0 = header) at character `index`. */
+function refusal(body: string, records: string[][], record: number, index: number): CsvRefused {
+  const line = lineAt(body, index);
+  const row = record + 1;
+  const header = uniqueHeaders(records[0] ?? []);
+  const cells = records[record] ?? [];
+  const column = header[Math.min(cells.length, header.length) - 1] ?? '';
+  const linesAfter = lineAt(body, body.length) - line - (/[\r\n]$/.test(body) ? 1 : 0);
+  return new CsvRefused(
+    row,
+    column,
+    `Row ${row}${line !== row ? ` (line ${line} of the file)` : ''}${column ? `, column "${column}"` : ''}: a quote mark opens a value that never closes, ` +
+      `so ${linesAfter > 0 ? `the ${linesAfter} lines after it` : 'the rest of the file'} would be read as one cell. Nothing was imported; ` +
+      'remove or close the stray quote (") and import the file again.',
+  );
+}
+
+/** 1-based line number of character `index`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+const delimiterName = (d: string): string => ({ ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'bar' })[d] ?? `"${d}"`;
+
+/**
+ * Moves the parser's problems for a table into a file's list; returns the
+ * spreadsheet rows they reject.
+ */
+export function addTableProblems(table: CsvTable, problems: ProblemList): Set<number> {
+  const rejected = new Set<number>();
+  for (const p of table.problems) {
+    problems.add(p.row, p.column, p.value, p.message, p.severity);
+    if (p.severity === 'error') rejected.add(p.row);
+  }
+  return rejected;
 }
 
 /** The separator used most in the header line (outside quotes); comma when none. */

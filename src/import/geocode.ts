@@ -47,8 +47,8 @@ function placePostcode(postcode: string, sources: GeocodeSources): Place {
   const none = (message: string): Place => ({ lon: NaN, lat: NaN, placement: 'none', ruc: '', message });
   const parts = parsePostcodeParts(postcode);
   if (!parts) return none(`"${postcode}" is not a valid UK postcode`);
-  if (isNonGeographic(parts)) return none(`${parts.postcode} is a non-geographic postcode (PO box, BFPO or similar); it has no place on the map`);
 
+  // The loaded lookup is the council's own data: it wins over the built-in list of non-geographic districts.
   const lookup = sources.lookup;
   let reason = 'no full postcode lookup is loaded';
   if (lookup) {
@@ -61,6 +61,7 @@ function placePostcode(postcode: string, sources: GeocodeSources): Place {
     }
     reason = `${parts.postcode} is not in the postcode lookup`;
   }
+  if (isNonGeographic(parts)) return none(`${parts.postcode} is a non-geographic postcode (PO box, BFPO or similar)${lookup ? ' and is not in the postcode lookup' : ''}; it has no place on the map`);
   const sector = sources.fallback?.sectors.get(parts.sector);
   if (sector) {
     return { lon: sector[0], lat: sector[1], placement: 'sector', ruc: '', message: `Placed approximately at the centre of postcode sector ${parts.sector}: ${reason}` };

@@ -5,6 +5,7 @@ import { UNASSIGNED, type Base, type Demand, type Units, type Zone } from '../..
 import { aggregate, DEFAULT_DENSITY_RULE, RuralitySource, type DensityRule } from './aggregate';
 import { BASES_FILE, parseBases, type ProviderBase } from './bases';
 import { guessBaseMapping, guessUserMapping, readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
+import { encodingProblem, textOf, type TextInput } from './encoding';
 import { APPROXIMATE, geocode, type GeocodeSources, type Placement } from './geocode';
 import { locatorFor, type UnitLocator } from './locate';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
@@ -13,7 +14,8 @@ import type { ImportedUnits } from './units';
 import { parseUsers, USERS_FILE, type ServiceUser } from './users';
 
 export interface UserImportInput {
-  text: string;
+  /** The file's text, or its bytes (UTF-8, UTF-16 or Windows-1252, detected). */
+  text: TextInput;
   /** Column mapping; guessed from the header when absent. */
   mapping?: UserColumnMapping;
   sources: GeocodeSources;
@@ -44,7 +46,8 @@ async function step(options: ImportOptions, phase: string, fraction: number): Pr
 
 export async function importServiceUsers(input: UserImportInput, options: ImportOptions = {}): Promise<UserImport> {
   await step(options, 'reading service users', 0);
-  const table = readCsv(input.text);
+  const decoded = textOf(input.text);
+  const table = readCsv(decoded.text);
   const mapping = input.mapping ?? guessUserMapping(table.headers);
   const parsed = parseUsers(table, mapping);
   await step(options, 'placing postcodes', 0.3);
@@ -78,7 +81,7 @@ export async function importServiceUsers(input: UserImportInput, options: Import
     if (APPROXIMATE.has(geocoded.placement[k]) || agg.snapped[k]) counts.hoursApproximate += user.weeklyHours;
   });
 
-  const problems: Problem[] = sortProblems([...parsed.problems, ...geocoded.problems, ...agg.problems]);
+  const problems: Problem[] = sortProblems([...encodingProblem(USERS_FILE, decoded.note), ...parsed.problems, ...geocoded.problems, ...agg.problems]);
   const rejectedRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row));
   const bySource = [0, 0, 0];
   agg.ruralitySource.forEach((s) => bySource[s]++);
@@ -119,11 +122,12 @@ export interface BaseImport {
 }
 
 export async function importProviderBases(
-  input: { text: string; mapping?: BaseColumnMapping; sources: GeocodeSources; zones: readonly Zone[] },
+  input: { text: TextInput; mapping?: BaseColumnMapping; sources: GeocodeSources; zones: readonly Zone[] },
   options: ImportOptions = {},
 ): Promise<BaseImport> {
   await step(options, 'reading provider bases', 0);
-  const table = readCsv(input.text);
+  const decoded = textOf(input.text);
+  const table = readCsv(decoded.text);
   const mapping = input.mapping ?? guessBaseMapping(table.headers);
   const parsed = parseBases(table, mapping);
   const geocoded = geocode(parsed.records, input.sources, BASES_FILE, mapping.postcode ?? 'postcode');
@@ -148,7 +152,7 @@ export async function importProviderBases(
       });
     }
   });
-  const problems = sortProblems([...parsed.problems, ...geocoded.problems, ...extra]);
+  const problems = sortProblems([...encodingProblem(BASES_FILE, decoded.note), ...parsed.problems, ...geocoded.problems, ...extra]);
   const rejectedRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row));
   const hoursRejected = [...parsed.rejectedHours.values()].reduce((a, b) => a + b, 0);
   const capacity = records.reduce((a, r) => a + r.capacityHours, 0);

@@ -16,6 +16,7 @@ import { geocode, type GeocodeSources } from './geocode';
 import { fillEmptyUnitsFromNeighbours } from './fillZones';
 import { locatorFor } from './locate';
 import { importProviderBases, importServiceUsers } from './pipeline';
+import { encodingProblem, textOf, type TextInput } from './encoding';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import type { ImportReport } from './report';
 import { h3Units } from './hexUnits';
@@ -35,13 +36,14 @@ export type ZonesChoice =
   | { kind: 'none' }
   | { kind: 'usersColumn' }
   | { kind: 'boundary'; file: BoundaryInput; fields: ZoneFieldMapping }
-  | { kind: 'list'; name: string; text: string; mapping: ZoneListMapping };
+  | { kind: 'list'; name: string; text: TextInput; mapping: ZoneListMapping };
 
 export interface ProjectFilesInput {
   name: string;
   units: UnitsChoice;
-  users: { text: string; mapping: UserColumnMapping };
-  bases: { text: string; mapping: BaseColumnMapping } | null;
+  /** Text, or the file's bytes (the encoding is detected and reported). */
+  users: { text: TextInput; mapping: UserColumnMapping };
+  bases: { text: TextInput; mapping: BaseColumnMapping } | null;
   zones: ZonesChoice;
   sources: GeocodeSources;
   densityRule?: DensityRule;
@@ -124,11 +126,13 @@ async function buildUnits(input: ProjectFilesInput, options: ImportOptions): Pro
 }
 
 /** The area round the users' points, from a quick parse and placement of the users file. */
-export function usersCoverage(text: string, mapping: UserColumnMapping, sources: GeocodeSources) {
-  const parsed = parseUsers(readCsv(text), mapping);
+export function usersCoverage(text: TextInput, mapping: UserColumnMapping, sources: GeocodeSources) {
+  const parsed = parseUsers(readCsv(textOf(text).text), mapping);
   const placed = geocode(parsed.records, sources, USERS_FILE);
   return pointsCoverage(placed.lon, placed.lat);
 }
+
+const withProblems = (a: ZoneAssignment, first: Problem[]): ZoneAssignment => ({ ...a, problems: [...first, ...a.problems] });
 
 async function currentZones(input: ProjectFilesInput, imported: ImportedUnits, users: Awaited<ReturnType<typeof importServiceUsers>>): Promise<{ assignment: ZoneAssignment; note: string }> {
   const units = users.units;
@@ -157,11 +161,15 @@ async function currentZones(input: ProjectFilesInput, imported: ImportedUnits, u
       };
     }
     case 'list': {
+      const decoded = textOf(choice.text);
       const sectors = input.sources.lookup
         ? unitSectorsFromLookup(input.sources.lookup, units, locatorFor(imported))
         : unitSectorsFromUsers(users.users, users.unitOfUser, units.count);
       return {
-        assignment: zonesFromAreaList(readCsv(choice.text), choice.mapping, units, sectors, input.sources.fallback?.sectors, choice.name),
+        assignment: withProblems(
+          zonesFromAreaList(readCsv(decoded.text), choice.mapping, units, sectors, input.sources.fallback?.sectors, choice.name),
+          encodingProblem(choice.name, decoded.note),
+        ),
         note: `Zones: from the area list ${choice.name}; each unit is in the zone holding most of its ` +
           `${input.sources.lookup ? 'postcodes (from the postcode lookup)' : 'service users’ postcodes'}.`,
       };

@@ -46,6 +46,11 @@ export function guessUnitFields(file: Pick<BoundaryFile, 'features' | 'propertyN
   };
 }
 
+/** Properties named like a unit id, unique or not (the CLI reports repeated ids rather than numbering features). */
+export function idLikeProperties(file: Pick<BoundaryFile, 'propertyNames'>): string[] {
+  return file.propertyNames.filter((n) => ID_NAMES.test(n));
+}
+
 /** A point inside the unit: its centroid when that is inside, else a point on its surface. */
 function representativePoint(f: BoundaryFeature): [number, number] {
   const c = centroid(f).geometry as Point;

@@ -1,7 +1,7 @@
 // Service-user rows -> records, with every problem listed against its
 // spreadsheet row and column. Nothing is dropped silently: a row is either a
 // record or has at least one error (blank rows are the one exception).
-import { cellAt, columnIndex, isBlankRow, spreadsheetRow, type CsvTable, type UserColumnMapping } from './csv';
+import { addTableProblems, cellAt, columnIndex, isBlankRow, spreadsheetRow, type CsvTable, type UserColumnMapping } from './csv';
 import { locationCells, readLocation } from './location';
 import { ProblemList, type Problem } from './problems';
 import { looksLikeFormula, parseHours, parseYesNo } from './values';
@@ -65,6 +65,7 @@ function readCarers(text: string, format: UserColumnMapping['carersFormat']): 1 
 
 export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedRows<ServiceUser> {
   const problems = new ProblemList(USERS_FILE);
+  const untrusted = addTableProblems(table, problems);
   const c = mappedColumns(table, mapping, ['id', 'postcode', 'latitude', 'longitude', 'easting', 'northing', 'weeklyHours', 'carers', 'waiting', 'visitsPerWeek', 'visitMinutes', 'callBands', 'zone'] as const);
   if (c.weeklyHours.index < 0) problems.error(null, '', '', 'No weekly hours column is mapped');
   if (c.postcode.index < 0 && c.latitude.index < 0 && c.easting.index < 0) {
@@ -79,6 +80,12 @@ export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedR
     if (isBlankRow(cells)) return;
     rowsRead++;
     const row = spreadsheetRow(i);
+    const hoursText = cellAt(cells, c.weeklyHours.index);
+    const hours = parseHours(hoursText);
+    if (untrusted.has(row)) {
+      if (hours >= 0) rejectedHours.set(row, hours);
+      return;
+    }
     const errorsBefore = problems.errorCount;
     const error = (column: string, value: string, message: string) => problems.error(row, column, value, message);
 
@@ -95,8 +102,6 @@ export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedR
 
     const location = readLocation(locationCells(cells, c), row, problems);
 
-    const hoursText = cellAt(cells, c.weeklyHours.index);
-    const hours = parseHours(hoursText);
     if (c.weeklyHours.index >= 0) {
       if (hoursText === '') error(c.weeklyHours.header, '', 'Missing weekly hours');
       else if (Number.isNaN(hours)) error(c.weeklyHours.header, hoursText, 'Weekly hours is not a number');

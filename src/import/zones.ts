@@ -12,7 +12,7 @@
 import { UNASSIGNED, type Units, type Zone, type ZoneIndex } from '../../solver/model';
 import { splitZones } from './bases';
 import type { BoundaryFile } from './boundaries';
-import { cellAt, columnIndex, headerKey, isBlankRow, spreadsheetRow, type CsvTable } from './csv';
+import { addTableProblems, cellAt, columnIndex, headerKey, isBlankRow, spreadsheetRow, type CsvTable } from './csv';
 import type { CentroidTable } from './fallback';
 import { NO_LOCATION, TERMINATED, type PostcodeLookup } from './lookup';
 import { PolygonLocator, type UnitLocator } from './locate';
@@ -169,6 +169,7 @@ export function zonesFromAreaList(
   fileName = 'zones',
 ): ZoneAssignment {
   const problems = new ProblemList(fileName);
+  const untrusted = addTableProblems(table, problems);
   const areaCol = columnIndex(table, mapping.area);
   const zoneCol = columnIndex(table, mapping.zone);
   if (areaCol < 0) problems.error(null, '', '', 'No area (sector, district or unit id) column is mapped');
@@ -181,6 +182,7 @@ export function zonesFromAreaList(
   table.rows.forEach((cells, i) => {
     if (isBlankRow(cells) || areaCol < 0 || zoneCol < 0) return;
     const row = spreadsheetRow(i);
+    if (untrusted.has(row)) return;
     const zoneId = cellAt(cells, zoneCol);
     if (!zoneId) {
       problems.error(row, mapping.zone!, '', 'Missing zone');

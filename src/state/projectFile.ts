@@ -4,9 +4,11 @@
 // every field is checked and a bad one named by its path.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Base, Demand, Town, Zone } from '../../solver/model';
-import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
+import type { ScoreSettings } from '../../solver/score';
 import { assembleProject, unitInputs, type UnitInput } from '../model/assembleProject';
 import type { Project } from '../model/project';
+import { parseWith, SchemaError } from '../../solver/schema';
+import { HOURS_IN_A_WEEK, PROJECT_DOC_SCHEMA, type ParsedProjectDoc } from './projectSchema';
 import type { Scenario } from '../model/scenario';
 import { BAND_COUNT, defaultVisitsPerWeek } from '../../solver/visitPattern';
 
@@ -89,92 +91,46 @@ const isObj = (v: Json): v is Record<string, Json> => typeof v === 'object' && v
 function fail(path: string, what: string): never {
   throw new ProjectFileError(`${path}: ${what}`);
 }
-function obj(v: Json, path: string): Record<string, Json> {
-  return isObj(v) ? v : fail(path, 'expected an object');
-}
-function arr(v: Json, path: string, length?: number): Json[] {
-  if (!Array.isArray(v)) fail(path, 'expected a list');
-  if (length !== undefined && v.length !== length) fail(path, `has ${v.length} entries; the project has ${length} units`);
-  return v;
-}
-function str(v: Json, path: string): string {
-  return typeof v === 'string' ? v : fail(path, 'expected text');
-}
-function num(v: Json, path: string): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, `expected a number, found ${JSON.stringify(v)}`);
-}
-function nonNegative(v: Json, path: string): number {
-  const x = num(v, path);
-  return x >= 0 ? x : fail(path, `must not be negative (${x})`);
-}
 function int(v: Json, path: string, min: number, max: number): number {
-  const x = num(v, path);
-  return Number.isInteger(x) && x >= min && x <= max ? x : fail(path, `expected a whole number from ${min} to ${max}, found ${x}`);
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(path, `expected a whole number from ${min} to ${max}, found ${JSON.stringify(v)}`);
 }
 
-function readUnit(v: Json, path: string, towns: number): UnitInput {
-  const u = obj(v, path);
-  const g = obj(u.geometry, `${path}.geometry`);
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') fail(`${path}.geometry.type`, 'expected Polygon or MultiPolygon');
-  arr(g.coordinates, `${path}.geometry.coordinates`);
-  const sectors = obj(u.sectors ?? {}, `${path}.sectors`);
-  return {
-    id: str(u.id, `${path}.id`),
-    name: str(u.name, `${path}.name`),
-    geometry: g as unknown as Polygon | MultiPolygon,
-    lon: num(u.lon, `${path}.lon`),
-    lat: num(u.lat, `${path}.lat`),
-    rurality: int(u.rurality, `${path}.rurality`, 0, 2),
-    sparse: Boolean(u.sparse),
-    ruc: typeof u.ruc === 'string' ? u.ruc : '',
-    town: int(u.town ?? -1, `${path}.town`, -1, towns - 1),
-    sectors: Object.fromEntries(Object.entries(sectors).map(([k, c]) => [k, nonNegative(c, `${path}.sectors.${k}`)])),
-  };
-}
-
-function readZones(v: Json, path: string): Zone[] {
-  return arr(v, path).map((z, i) => {
-    const o = obj(z, `${path}[${i}]`);
-    const colour = o.colour === undefined ? undefined : str(o.colour, `${path}[${i}].colour`);
-    if (colour !== undefined && !/^#[0-9a-fA-F]{6}$/.test(colour)) fail(`${path}[${i}].colour`, `expected a colour like #4e79a7, found ${JSON.stringify(colour)}`);
-    return { id: str(o.id, `${path}[${i}].id`), name: str(o.name, `${path}[${i}].name`), ...(colour ? { colour } : {}) };
+/** Checks an index list against the number of things it points into. */
+function indices(list: readonly number[], path: string, min: number, count: number, what: string): void {
+  list.forEach((x, i) => {
+    if (x >= count) fail(`${path}[${i}]`, `${x} is not one of the ${count} ${what} (${min} to ${count - 1})`);
   });
 }
 
-function readBases(v: Json, path: string, zones: number): Base[] {
-  return arr(v, path).map((b, i) => {
-    const o = obj(b, `${path}[${i}]`);
-    const p = `${path}[${i}]`;
-    return {
-      id: str(o.id, `${p}.id`),
-      name: str(o.name, `${p}.name`),
-      lon: num(o.lon, `${p}.lon`),
-      lat: num(o.lat, `${p}.lat`),
-      capacityHours: nonNegative(o.capacityHours, `${p}.capacityHours`),
-      zone: int(o.zone, `${p}.zone`, -1, zones - 1),
-    };
-  });
+function sameLength(list: readonly unknown[], path: string, n: number, what = 'units'): void {
+  if (list.length !== n) fail(path, `has ${list.length} entries; the project has ${n} ${what}`);
 }
 
-function readScenario(v: Json, path: string, units: number): Scenario {
-  const o = obj(v, path);
-  const zones = readZones(o.zones, `${path}.zones`);
-  const lockedZones = arr(o.lockedZones ?? zones.map(() => false), `${path}.lockedZones`).map(Boolean);
-  if (lockedZones.length !== zones.length) fail(`${path}.lockedZones`, `has ${lockedZones.length} entries for ${zones.length} zones`);
-  const zoneOf = Int32Array.from(arr(o.zoneOf, `${path}.zoneOf`, units), (z, u) =>
-    int(z, `${path}.zoneOf[${u}]`, -1, zones.length - 1),
-  );
+function readScenario(o: ParsedProjectDoc['scenarios'][number], path: string, units: number): Scenario {
+  const zones = o.zones.map((z) => ({ id: z.id, name: z.name, ...(z.colour ? { colour: z.colour } : {}) }));
+  const lockedZones = o.lockedZones ?? zones.map(() => false);
+  sameLength(lockedZones, `${path}.lockedZones`, zones.length, 'zones');
+  sameLength(o.zoneOf, `${path}.zoneOf`, units);
+  indices(o.zoneOf, `${path}.zoneOf`, -1, zones.length, 'zones');
+  indices(o.lockedUnits, `${path}.lockedUnits`, 0, units, 'units');
+  indices(o.bases.map((b) => b.zone), `${path}.bases.zone`, -1, zones.length, 'zones');
   const lockedUnits = new Uint8Array(units);
-  arr(o.lockedUnits ?? [], `${path}.lockedUnits`).forEach((u, k) => (lockedUnits[int(u, `${path}.lockedUnits[${k}]`, 0, units - 1)] = 1));
-  return {
-    id: str(o.id, `${path}.id`),
-    name: str(o.name, `${path}.name`),
-    zones,
-    bases: readBases(o.bases, `${path}.bases`, zones.length),
-    zoneOf,
-    lockedUnits,
-    lockedZones,
-  };
+  for (const u of o.lockedUnits) lockedUnits[u] = 1;
+  return { id: o.id, name: o.name, zones, bases: o.bases, zoneOf: Int32Array.from(o.zoneOf), lockedUnits, lockedZones };
+}
+
+/** Demand a unit cannot have: more hours than its people have in a week, more waiting than people. */
+function checkDemand(d: ParsedProjectDoc['demand'], n: number): void {
+  for (const k of DEMAND_KEYS) sameLength(d[k], `demand.${k}`, n);
+  sameLength(d.bandVisits, 'demand.bandVisits', n * BAND_COUNT, `units x ${BAND_COUNT} call bands`);
+  const slack = 1e-6;
+  for (let u = 0; u < n; u++) {
+    const users = d.users[u];
+    if (d.hours[u] > HOURS_IN_A_WEEK * users + slack) fail(`demand.hours[${u}]`, `${d.hours[u]} h/week for ${users} people; one person has at most ${HOURS_IN_A_WEEK} hours a week`);
+    if (d.doubleHandedHours[u] > d.hours[u] + slack) fail(`demand.doubleHandedHours[${u}]`, `${d.doubleHandedHours[u]} is more than the unit's ${d.hours[u]} h/week`);
+    if (d.waitingUsers[u] > users + slack) fail(`demand.waitingUsers[${u}]`, `${d.waitingUsers[u]} is more than the unit's ${users} people`);
+    if (d.waitingHours[u] > d.hours[u] + slack) fail(`demand.waitingHours[${u}]`, `${d.waitingHours[u]} is more than the unit's ${d.hours[u]} h/week`);
+  }
 }
 
 /**
@@ -211,62 +167,42 @@ export function migrate(doc: Record<string, Json>, migrations = MIGRATIONS, curr
 }
 
 export function readProjectDoc(raw: Json): Workspace {
-  const top = obj(raw, 'file');
-  if (top.format !== PROJECT_FORMAT) throw new ProjectFileError(`format: not a carezones project file (expected "${PROJECT_FORMAT}")`);
-  const doc = migrate(top);
-  const towns: Town[] = arr(doc.towns ?? [], 'towns').map((t, i) => {
-    const o = obj(t, `towns[${i}]`);
-    return { name: str(o.name, `towns[${i}].name`), lon: num(o.lon, `towns[${i}].lon`), lat: num(o.lat, `towns[${i}].lat`) };
+  if (!isObj(raw)) fail('file', 'expected an object');
+  if (raw.format !== PROJECT_FORMAT) throw new ProjectFileError(`format: not a carezones project file (expected "${PROJECT_FORMAT}")`);
+  let doc: ParsedProjectDoc;
+  try {
+    doc = parseWith(PROJECT_DOC_SCHEMA, migrate(raw));
+  } catch (e) {
+    if (e instanceof SchemaError) throw new ProjectFileError(e.message);
+    throw e;
+  }
+  const n = doc.units.length;
+  const units: UnitInput[] = doc.units.map((u, i) => {
+    if (u.town >= doc.towns.length) fail(`units[${i}].town`, `${u.town} is not one of the ${doc.towns.length} towns`);
+    return { ...u, geometry: u.geometry as unknown as Polygon | MultiPolygon };
   });
-  const units = arr(doc.units, 'units').map((u, i) => readUnit(u, `units[${i}]`, towns.length));
-  if (units.length === 0) fail('units', 'the project has no units');
-  const n = units.length;
-  const d = obj(doc.demand, 'demand');
-  const demand = Object.fromEntries(
-    DEMAND_KEYS.map((k) => [k, Float64Array.from(arr(d[k], `demand.${k}`, n), (x, i) => nonNegative(x, `demand.${k}[${i}]`))]),
-  ) as unknown as Demand;
-  const bandVisits = arr(d.bandVisits, 'demand.bandVisits');
-  if (bandVisits.length !== n * BAND_COUNT) fail('demand.bandVisits', `has ${bandVisits.length} entries; expected ${BAND_COUNT} per unit (${n * BAND_COUNT})`);
-  demand.bandVisits = Float64Array.from(bandVisits, (x, i) => nonNegative(x, `demand.bandVisits[${i}]`));
-  const scenarios = arr(doc.scenarios, 'scenarios').map((s, i) => readScenario(s, `scenarios[${i}]`, n));
-  if (scenarios.length === 0) fail('scenarios', 'the project has no scenario');
+  checkDemand(doc.demand, n);
+  const demand = Object.fromEntries(DEMAND_KEYS.map((k) => [k, Float64Array.from(doc.demand[k])])) as unknown as Demand;
+  demand.bandVisits = Float64Array.from(doc.demand.bandVisits);
+  const scenarios = doc.scenarios.map((s, i) => readScenario(s, `scenarios[${i}]`, n));
   const ids = new Set(scenarios.map((s) => s.id));
   if (ids.size !== scenarios.length) fail('scenarios', 'two scenarios share an id');
-  const currentId = str(doc.currentScenarioId, 'currentScenarioId');
-  if (!ids.has(currentId)) fail('currentScenarioId', `no scenario has the id ${JSON.stringify(currentId)}`);
-  const baselineId = doc.baselineScenarioId == null ? null : str(doc.baselineScenarioId, 'baselineScenarioId');
+  if (!ids.has(doc.currentScenarioId)) fail('currentScenarioId', `no scenario has the id ${JSON.stringify(doc.currentScenarioId)}`);
+  const baselineId = doc.baselineScenarioId;
   if (baselineId !== null && !ids.has(baselineId)) fail('baselineScenarioId', `no scenario has the id ${JSON.stringify(baselineId)}`);
   const first = scenarios[0];
   const project = assembleProject({
-    name: str(doc.name, 'name'),
+    name: doc.name,
     units,
     demand,
     zones: first.zones,
     bases: first.bases,
-    towns,
+    towns: doc.towns,
     plan: { zoneOf: first.zoneOf },
-    attribution: arr(doc.attribution ?? [], 'attribution').map((a, i) => str(a, `attribution[${i}]`)),
-    syntheticUsers: Boolean(doc.syntheticUsers),
+    attribution: doc.attribution,
+    syntheticUsers: doc.syntheticUsers,
   });
-  return { project, scenarios, currentId, baselineId, settings: readSettings(doc.settings) };
-}
-
-/** Settings merge over the defaults, so a file from before a new setting still opens. */
-function readSettings(v: Json): ScoreSettings {
-  if (v === undefined) return DEFAULT_SCORE_SETTINGS;
-  const o = obj(v, 'settings');
-  const merge = (base: unknown, over: unknown, path: string): unknown => {
-    if (isObj(base)) {
-      const src = over === undefined ? {} : obj(over, path);
-      return Object.fromEntries(Object.entries(base).map(([k, b]) => [k, merge(b, src[k], `${path}.${k}`)]));
-    }
-    if (over === undefined) return base;
-    if (typeof base === 'number') return num(over, path);
-    if (typeof base === 'boolean') return Boolean(over);
-    if (base === null) return over === null ? null : num(over, path);
-    return over;
-  };
-  return merge(DEFAULT_SCORE_SETTINGS, o, 'settings') as ScoreSettings;
+  return { project, scenarios, currentId: doc.currentScenarioId, baselineId, settings: doc.settings };
 }
 
 export function readProjectFile(text: string): Workspace {

@@ -5,6 +5,7 @@ import type { Base } from '../../solver/model';
 import type { Project } from '../model/project';
 import { readBoundaries } from '../import/boundaries';
 import { readCsv } from '../import/csv';
+import { decodeText, encodingProblem } from '../import/encoding';
 import { guessUnitFields } from '../import/units';
 import { guessZoneListMapping, zonesFromAreaList, zonesFromBoundaries, type ZoneAssignment } from '../import/zones';
 import type { Problem } from '../import/problems';
@@ -24,9 +25,11 @@ export class ZonesFileError extends Error {}
 async function assignment(project: Project, name: string, data: Uint8Array): Promise<ZoneAssignment> {
   const units = project.model.units;
   if (/\.(csv|tsv|txt)$/i.test(name)) {
-    const table = readCsv(new TextDecoder().decode(data));
+    const decoded = decodeText(data);
+    const table = readCsv(decoded.text);
     const sectors = project.unitSectors.map((s) => new Map(Object.entries(s)));
-    return zonesFromAreaList(table, guessZoneListMapping(table.headers), units, sectors, undefined, name);
+    const a = zonesFromAreaList(table, guessZoneListMapping(table.headers), units, sectors, undefined, name);
+    return { ...a, problems: [...encodingProblem(name, decoded.note), ...a.problems] };
   }
   const file = await readBoundaries({ name, data });
   if (file.features.length === 0) throw new ZonesFileError(`${name}: no zone polygons in the file`);

@@ -28,6 +28,9 @@ export function TableStep<M extends object>({ kind, intro, choice, fields, probl
         <FileField label={choice ? 'Choose another file…' : 'Choose file…'} accept={TABLE_ACCEPT} testId={`${kind}-file`} file={choice?.file ?? null} onFile={onFile} disabled={busy} />
         {choice && onRemove && <button type="button" onClick={onRemove} disabled={busy}>Remove</button>}
       </div>
+      {choice?.preview.encodingNote && (
+        <p className="hint encoding-note" role="status" data-testid={`${kind}-encoding`}>{choice.preview.encodingNote}</p>
+      )}
       {choice && (
         <ColumnMapping
           kind={kind}

@@ -15,6 +15,8 @@ export interface TablePreview {
   guessedUsers: UserColumnMapping;
   guessedBases: BaseColumnMapping;
   guessedZoneList: ZoneListMapping;
+  /** Which encoding was assumed when the file is not UTF-8 (shown on the mapping screen), else null. */
+  encodingNote: string | null;
 }
 
 export interface BoundaryInfo {

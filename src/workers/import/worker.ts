@@ -6,6 +6,7 @@ import { expose } from 'comlink';
 import { readBoundaries, type BoundaryInput } from '../../import/boundaries';
 import { areaKm2 } from '../../import/coverage';
 import { guessBaseMapping, guessUserMapping, readCsv, isBlankRow, type UserColumnMapping } from '../../import/csv';
+import { decodeText, looksBinary } from '../../import/encoding';
 import { FALLBACK_FILES, parseFallback, type FallbackCentroids } from '../../import/fallback';
 import { loadPostcodeLookup } from '../../import/lookup';
 import { cachedLookup, saveLookup, type LookupMeta } from '../../import/lookupCache';
@@ -24,8 +25,10 @@ async function checkIsText(file: Blob, name: string): Promise<void> {
   const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
   if (head.length === 0) throw new Error(`${name} is empty.`);
   if (head[0] === 0x50 && head[1] === 0x4b) throw new Error(`${name} looks like an Excel workbook or a zip, not a CSV. In Excel use File > Save As > "CSV UTF-8", then choose that file.`);
-  if (head.includes(0)) throw new Error(`${name} is not a text file (it holds binary data). Choose a CSV or TSV file.`);
+  if (looksBinary(head)) throw new Error(`${name} is not a text file (it holds binary data). Choose a CSV or TSV file.`);
 }
+
+const bytesOf = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
 
 async function boundaryInput(file: File): Promise<BoundaryInput> {
   return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
@@ -60,10 +63,12 @@ function throttled(onProgress: (p: ImportPhase) => void): (p: ImportPhase) => vo
 const api: ImportApi = {
   async previewTable(file: File): Promise<TablePreview> {
     await checkIsText(file, file.name);
-    let text = await file.slice(0, PREVIEW_BYTES).text();
+    const decoded = decodeText(await bytesOf(file.slice(0, PREVIEW_BYTES)));
+    let text = decoded.text;
     // A cut-off file ends mid-row: drop the partial last line.
-    if (file.size > PREVIEW_BYTES) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
-    const table = readCsv(text);
+    const truncated = file.size > PREVIEW_BYTES;
+    if (truncated) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    const table = readCsv(text, { truncated });
     if (table.headers.length === 0) throw new Error(`${file.name} has no header row.`);
     if (table.headers.length === 1 && file.size > 0) {
       throw new Error(`${file.name} has only one column ("${table.headers[0].slice(0, 40)}"). Is it a CSV or TSV with a header row?`);
@@ -74,6 +79,7 @@ const api: ImportApi = {
       guessedUsers: guessUserMapping(table.headers),
       guessedBases: guessBaseMapping(table.headers),
       guessedZoneList: guessZoneListMapping(table.headers),
+      encodingNote: decoded.note,
     };
   },
 
@@ -94,7 +100,7 @@ const api: ImportApi = {
   },
 
   async usersAreaKm2(file: File, mapping: UserColumnMapping, baseUrl: string): Promise<number> {
-    const coverage = usersCoverage(await file.text(), mapping, await sources(baseUrl));
+    const coverage = usersCoverage(await bytesOf(file), mapping, await sources(baseUrl));
     return coverage ? areaKm2([coverage]) : 0;
   },
 
@@ -116,10 +122,10 @@ const api: ImportApi = {
         units: units.kind === 'h3'
           ? { kind: 'h3', resolution: units.resolution, cover: units.cover ? await boundaryInput(units.cover) : null }
           : { kind: 'boundary', file: await boundaryInput(units.file), fields: units.fields },
-        users: { text: await users.file.text(), mapping: users.mapping },
-        bases: bases ? { text: await bases.file.text(), mapping: bases.mapping } : null,
+        users: { text: await bytesOf(users.file), mapping: users.mapping },
+        bases: bases ? { text: await bytesOf(bases.file), mapping: bases.mapping } : null,
         zones: zones.kind === 'boundary' ? { kind: 'boundary', file: await boundaryInput(zones.file), fields: zones.fields }
-          : zones.kind === 'list' ? { kind: 'list', name: zones.file.name, text: await zones.file.text(), mapping: zones.mapping }
+          : zones.kind === 'list' ? { kind: 'list', name: zones.file.name, text: await bytesOf(zones.file), mapping: zones.mapping }
           : zones,
         sources: await sources(request.baseUrl),
       },

@@ -44,11 +44,11 @@ describe('project file', () => {
     ['another kind of file', broken((d) => (d.format = 'geojson')), /^format: not a carezones project file/],
     ['a newer version', broken((d) => (d.version = 99)), /^version: this file was saved by a newer carezones/],
     ['a short plan', broken((d) => d.scenarios[0].zoneOf.pop()), /^scenarios\[0\]\.zoneOf: has 419 entries; the project has 420 units/],
-    ['a zone out of range', broken((d) => (d.scenarios[1].zoneOf[5] = 12)), /^scenarios\[1\]\.zoneOf\[5\]: expected a whole number from -1 to 11, found 12/],
-    ['negative hours', broken((d) => (d.demand.hours[3] = -2)), /^demand\.hours\[3\]: must not be negative/],
-    ['a bad geometry', broken((d) => (d.units[9].geometry.type = 'Point')), /^units\[9\]\.geometry\.type: expected Polygon or MultiPolygon/],
+    ['a zone out of range', broken((d) => (d.scenarios[1].zoneOf[5] = 12)), /^scenarios\[1\]\.zoneOf\[5\]: 12 is not one of the 12 zones \(-1 to 11\)/],
+    ['negative hours', broken((d) => (d.demand.hours[3] = -2)), /^demand\.hours\[3\]: must be a number from 0 to 10,000,000 h\/week, found -2/],
+    ['a bad geometry', broken((d) => (d.units[9].geometry.type = 'Point')), /^units\[9\]\.geometry\.type: must be "Polygon" or "MultiPolygon", found "Point"/],
     ['a missing current scenario', broken((d) => (d.currentScenarioId = 'zz')), /^currentScenarioId: no scenario has the id "zz"/],
-    ['a hostile colour', broken((d) => (d.scenarios[0].zones[0].colour = 'red;background:url(x)')), /^scenarios\[0\]\.zones\[0\]\.colour: expected a colour/],
+    ['a hostile colour', broken((d) => (d.scenarios[0].zones[0].colour = 'red;background:url(x)')), /^scenarios\[0\]\.zones\[0\]\.colour: must be a colour like #4e79a7/],
   ])('names what is wrong with %s', (_what, open, message) => {
     expect(open).toThrow(ProjectFileError);
     expect(open).toThrow(message);
