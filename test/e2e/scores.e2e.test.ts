@@ -77,7 +77,7 @@ describe('zone scores', () => {
     const detail = app.page.locator('tr.zone-detail');
     await expect.poll(() => detail.count()).toBe(1);
     const text = await detail.textContent();
-    for (const label of ['Users', 'Capacity', 'Rural', 'Travel km', 'Pieces', 'Compact', 'Extra-rural', 'Uplift cost']) {
+    for (const label of ['Users', 'Capacity', 'Rural', 'Base km', 'Travel £/yr', 'Pieces', 'Compact', 'Extra-rural', 'Uplift cost']) {
       expect(text).toContain(label);
     }
     expect(await detail.locator('dd[data-metric="pieces"]').textContent()).toBe('3');
