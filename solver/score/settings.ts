@@ -37,6 +37,8 @@ export interface RuleSettings {
 /** How strongly each criterion counts towards the extra-rural score (any scale; normalised). */
 export interface ExtraRuralWeights {
   rurality: number;
+  /** Travel between visits per contact hour of the place. */
+  travel: number;
   distance: number;
   density: number;
   waiting: number;
@@ -52,12 +54,12 @@ export interface ExtraRuralSettings {
   ruralTownScore: number;
   ruralVillageScore: number;
   sparseBonus: number;
-  /** Distance criterion: 0 at or below `distanceKmLow`, 1 at or above `distanceKmHigh` (road km to the nearest base). */
-  distanceKmLow: number;
-  distanceKmHigh: number;
-  /** Density criterion (h/week per km2): 1 at or below `densityLow`, 0 at or above `densityHigh`, log-linear between. */
-  densityLow: number;
-  densityHigh: number;
+  /**
+   * Travel, distance and low-density criteria are relative to the county's own units
+   * with hours: 0 at or below this percentile of the county, 1 at or above `percentileHigh`.
+   */
+  percentileLow: Percent;
+  percentileHigh: Percent;
   /** Waiting criterion reaches 1 at this many people waiting, or this many waiting hours a week. */
   waitingUsersFull: number;
   waitingHoursFull: number;
@@ -110,19 +112,18 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   },
   rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
   extraRural: {
-    // The three Lincolnshire criteria count about equally: rurality and remoteness
-    // 0.55, low value 0.2, high wait 0.25. On the embedded county this flags about
-    // 1,330 h/week, close to the 1,336 h/week the council priced (docs/SCORING.md).
-    weights: { rurality: 0.3, distance: 0.25, density: 0.2, waiting: 0.25 },
-    switchOn: 0.6,
-    switchOff: 0.5,
+    // Lincolnshire's criteria are rurality, low value and high wait; travel between visits
+    // is what makes a remote, low-volume place costly. Relative to the county's own units,
+    // so a county with no sparse LSOAs still flags its remote areas. On the embedded
+    // county this flags about 1,250 h/week, near the 1,336 h/week the council priced.
+    weights: { rurality: 0.25, travel: 0.3, distance: 0.1, density: 0.1, waiting: 0.25 },
+    switchOn: 0.66,
+    switchOff: 0.56,
     ruralTownScore: 0.4,
     ruralVillageScore: 0.8,
     sparseBonus: 0.2,
-    distanceKmLow: 5,
-    distanceKmHigh: 25,
-    densityLow: 0.5,
-    densityHigh: 5,
+    percentileLow: 50,
+    percentileHigh: 95,
     waitingUsersFull: 5,
     waitingHoursFull: 40,
   },

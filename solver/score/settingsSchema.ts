@@ -51,6 +51,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
     extraRural: section({
       weights: section({
         rurality: weight(E.weights.rurality),
+        travel: weight(E.weights.travel),
         distance: weight(E.weights.distance),
         density: weight(E.weights.density),
         waiting: weight(E.weights.waiting),
@@ -60,10 +61,8 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       ruralTownScore: score(E.ruralTownScore),
       ruralVillageScore: score(E.ruralVillageScore),
       sparseBonus: score(E.sparseBonus),
-      distanceKmLow: withDefault(range(0, 500, { unit: 'km' }), E.distanceKmLow),
-      distanceKmHigh: withDefault(range(0, 500, { unit: 'km' }), E.distanceKmHigh),
-      densityLow: withDefault(range(0, 100_000, { unit: 'h/week per km²' }), E.densityLow),
-      densityHigh: withDefault(range(0, 100_000, { unit: 'h/week per km²' }), E.densityHigh),
+      percentileLow: withDefault(range(0, 100, { unit: 'percentile' }), E.percentileLow),
+      percentileHigh: withDefault(range(0, 100, { unit: 'percentile' }), E.percentileHigh),
       waitingUsersFull: withDefault(range(0, 100_000, { unit: 'people', exclusiveMin: true }), E.waitingUsersFull),
       waitingHoursFull: withDefault(range(0, 1_000_000, { unit: 'h/week', exclusiveMin: true }), E.waitingHoursFull),
     }, E),
@@ -79,8 +78,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
   }),
   ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a, b) => a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),
-  ordered(['extraRural', 'distanceKmLow'], ['extraRural', 'distanceKmHigh'], (a, b) => a < b, 'be below'),
-  ordered(['extraRural', 'densityLow'], ['extraRural', 'densityHigh'], (a, b) => a < b, 'be below'),
+  ordered(['extraRural', 'percentileLow'], ['extraRural', 'percentileHigh'], (a, b) => a < b, 'be below'),
 );
 
 // The schema gives exactly a ScoreSettings: a setting without its line here fails to build.

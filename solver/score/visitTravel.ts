@@ -36,6 +36,11 @@ export interface VisitTravelContext {
   metresPerKm: number;
   minutesPerKm: Float64Array;
   costPerKm: Float64Array;
+  /**
+   * The place's minutes of travel per contact hour, whatever the plan: the unit's
+   * density or that of it with all its edge neighbours, whichever is higher. NaN with no hours.
+   */
+  placeMinutesPerContactHour: Float64Array;
 }
 
 /** Visits a week of unit u in each band: those with a known band, plus the rest by the settings' shares. */
@@ -105,7 +110,32 @@ export function prepareVisitTravel(model: CountyModel, settings: ScoreSettings):
     const carers = hours[u] > 0 ? 1 + doubleHandedHours[u] / hours[u] : 1;
     costPerKm[u] = carers * ((minutesPerKm[u] / 60) * vt.carerPayPerHour + (metresPerKm / METRES_PER_MILE) * vt.mileagePerMile) * settings.weeksPerYear;
   }
-  return { perDay, catchmentKm2: catchmentAreas(model), metresPerKm, minutesPerKm, costPerKm };
+  const catchmentKm2 = catchmentAreas(model);
+  const vc: VisitTravelContext = { perDay, catchmentKm2, metresPerKm, minutesPerKm, costPerKm, placeMinutesPerContactHour: new Float64Array(n) };
+  vc.placeMinutesPerContactHour = placeTravel(model, vc);
+  return vc;
+}
+
+/** Minutes per contact hour of each unit with all its edge neighbours as its neighbourhood. */
+function placeTravel(model: CountyModel, vc: VisitTravelContext): Float64Array {
+  const n = model.units.count;
+  const { offsets, neighbours, sharedKm } = model.units.adjacency;
+  const nearVisits = new Float64Array(n * BAND_COUNT);
+  const out = new Float64Array(n).fill(NaN);
+  for (let u = 0; u < n; u++) {
+    const hours = model.demand.hours[u];
+    if (!(hours > 0)) continue;
+    let area = vc.catchmentKm2[u];
+    for (let b = 0; b < BAND_COUNT; b++) nearVisits[u * BAND_COUNT + b] = vc.perDay[u * BAND_COUNT + b];
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const v = neighbours[k];
+      if (v === u || !(sharedKm[k] > 0)) continue;
+      for (let b = 0; b < BAND_COUNT; b++) nearVisits[u * BAND_COUNT + b] += vc.perDay[v * BAND_COUNT + b];
+      area += vc.catchmentKm2[v];
+    }
+    out[u] = (tourKm(vc, u, nearVisits, area) * vc.minutesPerKm[u]) / hours;
+  }
+  return out;
 }
 
 /** Tour km a week of unit u's visits: beta x sum over days and bands of n / sqrt(density). */

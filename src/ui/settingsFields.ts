@@ -56,6 +56,7 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMin, set: (s, v) => rules(s, { ruralShareMin: num(v) / 100 }) },
   { id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMax, set: (s, v) => rules(s, { ruralShareMax: num(v) / 100 }) },
   { id: 'w-rurality', group: 'Extra-rural', label: 'Weight: rurality', step: 0.05, get: (s) => s.extraRural.weights.rurality, set: (s, v) => weight(s, { rurality: num(v) }) },
+  { id: 'w-travel', group: 'Extra-rural', label: 'Weight: travel between visits', step: 0.05, get: (s) => s.extraRural.weights.travel, set: (s, v) => weight(s, { travel: num(v) }) },
   { id: 'w-distance', group: 'Extra-rural', label: 'Weight: distance', step: 0.05, get: (s) => s.extraRural.weights.distance, set: (s, v) => weight(s, { distance: num(v) }) },
   { id: 'w-density', group: 'Extra-rural', label: 'Weight: low density', step: 0.05, get: (s) => s.extraRural.weights.density, set: (s, v) => weight(s, { density: num(v) }) },
   { id: 'w-waiting', group: 'Extra-rural', label: 'Weight: waiting', step: 0.05, get: (s) => s.extraRural.weights.waiting, set: (s, v) => weight(s, { waiting: num(v) }) },
@@ -64,10 +65,8 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'town-score', group: 'Extra-rural', label: 'Rurality of a rural town', step: 0.05, get: (s) => s.extraRural.ruralTownScore, set: (s, v) => er(s, { ruralTownScore: num(v) }) },
   { id: 'village-score', group: 'Extra-rural', label: 'Rurality of a village', step: 0.05, get: (s) => s.extraRural.ruralVillageScore, set: (s, v) => er(s, { ruralVillageScore: num(v) }) },
   { id: 'sparse-bonus', group: 'Extra-rural', label: 'Bonus if sparse', step: 0.05, get: (s) => s.extraRural.sparseBonus, set: (s, v) => er(s, { sparseBonus: num(v) }) },
-  { id: 'km-low', group: 'Extra-rural', label: 'Distance counts from', unit: 'km', step: 1, get: (s) => s.extraRural.distanceKmLow, set: (s, v) => er(s, { distanceKmLow: num(v) }) },
-  { id: 'km-high', group: 'Extra-rural', label: 'Distance full at', unit: 'km', step: 1, get: (s) => s.extraRural.distanceKmHigh, set: (s, v) => er(s, { distanceKmHigh: num(v) }) },
-  { id: 'density-low', group: 'Extra-rural', label: 'Density full below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityLow, set: (s, v) => er(s, { densityLow: num(v) }) },
-  { id: 'density-high', group: 'Extra-rural', label: 'Density counts below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityHigh, set: (s, v) => er(s, { densityHigh: num(v) }) },
+  { id: 'pct-low', group: 'Extra-rural', label: 'Travel, distance, low density count from percentile', unit: '%', step: 1, get: (s) => s.extraRural.percentileLow, set: (s, v) => er(s, { percentileLow: num(v) }) },
+  { id: 'pct-high', group: 'Extra-rural', label: 'and count in full at percentile', unit: '%', step: 1, get: (s) => s.extraRural.percentileHigh, set: (s, v) => er(s, { percentileHigh: num(v) }) },
   { id: 'wait-users', group: 'Extra-rural', label: 'Waiting full at', unit: 'people', step: 1, get: (s) => s.extraRural.waitingUsersFull, set: (s, v) => er(s, { waitingUsersFull: num(v) }) },
   { id: 'wait-hours', group: 'Extra-rural', label: 'or at waiting hours', unit: 'h/wk', step: 1, get: (s) => s.extraRural.waitingHoursFull, set: (s, v) => er(s, { waitingHoursFull: num(v) }) },
 ];
@@ -99,10 +98,9 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   }
   check(e.switchOff <= e.switchOn, 'switch-off', 'must not exceed switch-on');
   const w = e.weights;
-  check(w.rurality + w.distance + w.density + w.waiting > 0, 'w-rurality', 'at least one weight must be above 0');
-  check(e.distanceKmLow < e.distanceKmHigh, 'km-high', 'must be above "counts from"');
-  check(e.densityLow > 0, 'density-low', 'must be above 0 (a log scale)');
-  check(e.densityLow < e.densityHigh, 'density-high', 'must be above "full below"');
+  check(w.rurality + w.travel + w.distance + w.density + w.waiting > 0, 'w-rurality', 'at least one weight must be above 0');
+  check(e.percentileHigh <= 100, 'pct-high', 'a percentile, at most 100');
+  check(e.percentileLow < e.percentileHigh, 'pct-high', 'must be above "count from"');
   check(e.waitingUsersFull > 0, 'wait-users', 'must be above 0');
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
   return errors;
