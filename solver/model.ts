@@ -29,13 +29,27 @@ export const RURALITY_NAMES: Record<Rurality, string> = {
   2: 'Rural village and dispersed',
 };
 
-/** Unit adjacency graph in compressed sparse row form. */
+/**
+ * Unit adjacency graph in compressed sparse row form: the one graph contiguity
+ * is judged on (scores' pieces, the optimiser, its verifier). Units are
+ * neighbours when they share a border edge (a corner alone does not count), or
+ * when a link joins them across water (`links`).
+ */
 export interface Adjacency {
   /** Neighbours of unit u are neighbours[offsets[u] .. offsets[u + 1]). */
   offsets: Uint32Array;
   neighbours: Uint32Array;
-  /** Shared border length in km, aligned with `neighbours` (0 when only a corner touches). */
+  /** Shared border length in km, aligned with `neighbours` (0 for a link across water). */
   sharedKm: Float64Array;
+  /** Pairs joined with no shared border (islands, the far bank of a river), also listed in `neighbours`. */
+  links?: AdjacencyLink[];
+}
+
+/** Two units joined across water: no shared border, `km` apart at their nearest. */
+export interface AdjacencyLink {
+  a: UnitIndex;
+  b: UnitIndex;
+  km: number;
 }
 
 export interface Units {
@@ -168,3 +182,4 @@ export function adjacencyFromLists(lists: Array<Array<[UnitIndex, number]>>): Ad
 export function neighboursOf(adj: Adjacency, u: UnitIndex): Uint32Array {
   return adj.neighbours.subarray(adj.offsets[u], adj.offsets[u + 1]);
 }
+

@@ -62,14 +62,14 @@ export class ContiguityGuard {
     return false;
   }
 
-  /** Connected pieces of zone z, ignoring cells with no neighbours at all (islands cannot join anything). */
+  /** Connected pieces of zone z (a cell with no neighbour is a piece of its own, as scoring counts it). */
   pieces(z: number): number[][] {
     const { cells, adjStart, adjCells } = this.state.problem;
     const zone = this.state.cellZone;
     const gen = ++this.generation;
     const out: number[][] = [];
     for (let s = 0; s < cells; s++) {
-      if (zone[s] !== z || this.stamp[s] === gen || adjStart[s + 1] === adjStart[s]) continue;
+      if (zone[s] !== z || this.stamp[s] === gen) continue;
       const piece = [s];
       this.stamp[s] = gen;
       for (let i = 0; i < piece.length; i++) {

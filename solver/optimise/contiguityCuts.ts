@@ -1,9 +1,10 @@
 // Lazy contiguity cuts for the zoning LP and MIP. For a stray piece S of zone z
 // (a piece other than the zone's main one) and a ring R of cells around S that
 // separates the ball B it encloses (S and the cells nearer to S than R) from
-// the rest of the map: when B holds fewer hours than z's balance floor, z
-// cannot lie inside B, so a contiguous z that takes a cell i of S must also
-// take a cell of R:  x[i,z] <= sum over j in R of x[j,z].
+// the rest of the map: when z's root (its base's cell, fixed in z) lies
+// beyond R, or (for a zone with no base) B holds fewer hours than z's balance
+// floor, z cannot lie inside B, so a contiguous z that takes a cell i of S
+// must also take a cell of R:  x[i,z] <= sum over j in R of x[j,z].
 // Every contiguous plan keeps these rows, so an LP or MIP bound with them is
 // still a bound on every plan that keeps all the rules, contiguity included.
 // Rings at several distances make the solver build a whole corridor back in
@@ -32,12 +33,12 @@ export type ShareOf = (cell: number, zone: number) => number;
 export function contiguityCuts(state: PlanState, guard: ContiguityGuard, value: ShareOf): ContiguityCut[] {
   const p = state.problem;
   const out: ContiguityCut[] = [];
-  const islands = islandHours(p);
   for (let z = 0; z < p.zones; z++) {
     const pieces = guard.pieces(z);
     if (pieces.length <= 1) continue;
-    const main = pieces.reduce((a, b) => (hoursOf(p, b) > hoursOf(p, a) ? b : a));
-    for (const piece of pieces) if (piece !== main) pieceCuts(p, piece, z, islands, value, out);
+    const root = p.rootCell[z];
+    const main = (root >= 0 && pieces.find((piece) => piece.includes(root))) || pieces.reduce((a, b) => (hoursOf(p, b) > hoursOf(p, a) ? b : a));
+    for (const piece of pieces) if (piece !== main) pieceCuts(p, piece, z, value, out);
   }
   return out;
 }
@@ -56,18 +57,14 @@ function hoursOf(p: ZoningProblem, cells: number[]): number {
   return h;
 }
 
-function islandHours(p: ZoningProblem): number {
-  let h = 0;
-  for (let c = 0; c < p.cells; c++) if (p.adjStart[c + 1] === p.adjStart[c]) h += p.hours[c];
-  return h;
-}
-
-function pieceCuts(p: ZoningProblem, piece: number[], z: number, islands: number, value: ShareOf, out: ContiguityCut[]): void {
-  const floor = p.bands.constrained[z] ? p.bands.lower[z] : 0;
+function pieceCuts(p: ZoningProblem, piece: number[], z: number, value: ShareOf, out: ContiguityCut[]): void {
+  // A rooted zone must reach its root from every cell it holds, so every ring short of the
+  // root separates; a zone with no root only needs that when the ball is too small to be the zone.
+  const rooted = p.rootCell[z] >= 0;
+  const floor = rooted ? Infinity : p.bands.constrained[z] ? p.bands.lower[z] : 0;
   if (piece.some((c) => p.fixedZone[c] !== FREE)) return;
   const seen = new Set(piece);
-  // Cells with no neighbours never break contiguity, so z may hold them anywhere.
-  let ball = hoursOf(p, piece) + islands;
+  let ball = hoursOf(p, piece);
   let frontier = piece;
   for (let ring = 0; ring < MAX_RINGS && ball < floor; ring++) {
     const next: number[] = [];

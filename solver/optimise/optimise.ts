@@ -6,7 +6,10 @@ import { highsBackend } from '../lp/highs';
 import type { LpBackend } from '../lp/types';
 import type { Plan } from '../model';
 import { seededRandom } from '../random';
+import { contiguityConflicts, explainContiguityFailure } from './contiguityCheck';
+import { ContiguityGuard } from './contiguity';
 import { explainBinding, explainInfeasible, explainResidual, precheck } from './explain';
+import { capacityNotes, linkNotes } from './modelNotes';
 import { FAST_TRIES, gapPercent, runFast, type RunContext } from './fast';
 import { buildProblem, unitPlan, type ZoningProblem } from './problem';
 import { PlanState } from './planState';
@@ -41,7 +44,7 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
 
   const problem = buildProblem(input.model, input.current, input.rules, input);
   ctx.phase('build');
-  const early = precheck(problem);
+  const early = [...precheck(problem), ...contiguityConflicts(problem)];
   if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 
@@ -59,6 +62,9 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   let bound = fast.relaxation.bound;
   const notes = [
     'Objective: hours-weighted road distance from each unit to its zone’s nearest base (hour·km; one km of weekly travel per care hour’s trip), plus any weighted penalties.',
+    ...problem.buildNotes,
+    ...capacityNotes(problem),
+    ...(problem.rules.contiguous ? linkNotes(input.model) : []),
   ];
   if (input.mode === 'thorough') {
     // The time limit covers the whole run: thorough mode gets what fast mode left of it.
@@ -87,8 +93,10 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   const plan = unitPlan(problem, state.cellZone);
   const check = verifyPlan(input.model, input.current, problem.rules, plan, input);
   ctx.phase('verify');
-  if (!state.feasible()) {
-    const residual = explainResidual(state);
+  const guard = new ContiguityGuard(state);
+  const inPieces = problem.rules.contiguous && !guard.allContiguous();
+  if (!state.feasible() || inPieces) {
+    const residual = [...(inPieces ? explainContiguityFailure(state, (z) => guard.pieces(z).length) : []), ...explainResidual(state)];
     return finish(unchanged(input, problem, 'infeasible', residual, 'The LP relaxation keeps every rule, but no plan of whole units was found that does.'));
   }
   // The plan itself is a feasible point, so a bound above it is rounding noise.

@@ -2,6 +2,7 @@
 // (a whole town) are merged into one cell; each cell has its hours, rural hours,
 // a cost per zone (travel plus penalties) and whether it is free, fixed to a zone
 // or left out. Everything downstream (LP, repair, local search) works on cells.
+import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
@@ -38,6 +39,12 @@ export interface ZoningProblem {
   adjStart: Int32Array;
   adjCells: Int32Array;
   /**
+   * Per zone, the cell of its base (fixed in the zone when `rules.baseUnitsStay`),
+   * -1 for a zone with no base or whose base cell another zone keeps. A
+   * contiguous zone is the piece that holds it.
+   */
+  rootCell: Int32Array;
+  /**
    * With a reach rule: the shortest reach (minutes) at which zone z may take cell c,
    * reachNeeded[c * zones + z] (see reach.ts); free cells beyond the rule's reach
    * have cost Infinity there. Null without a reach rule.
@@ -45,6 +52,8 @@ export interface ZoningProblem {
   reachNeeded: Float64Array | null;
   /** Conflicts found while building (locks that contradict each other or the rules). */
   buildConflicts: string[];
+  /** What the build decided that the user should know (e.g. two zones' bases in one unit). */
+  buildNotes: string[];
 }
 
 export type ProblemOptions = TravelOptions;
@@ -111,6 +120,10 @@ export function buildProblem(
       conflicts.push(`${cellLabel(model, cellUnits, cellStart, c)} is locked but has no zone, and every unit must have one`);
     }
   }
+  const notes: string[] = [];
+  const rootCell = rules.baseUnitsStay
+    ? pinBaseCells(model, current, cellOfUnit, cellUnits, cellStart, fixedZone, lockedZone, conflicts, notes)
+    : new Int32Array(zones).fill(-1);
 
   const travel = options.travel ?? DEFAULT_TRAVEL;
   const metres = unitZoneMetres(model, current, travel, options.travelMatrix);
@@ -171,9 +184,59 @@ export function buildProblem(
     moved,
     adjStart,
     adjCells,
+    rootCell,
     reachNeeded: needed,
     buildConflicts: conflicts,
+    buildNotes: notes,
   };
+}
+
+/**
+ * Fixes each base's cell in the base's zone (locked zones are left as they are)
+ * and returns each zone's root cell. A cell holding bases of several zones
+ * stays in the one it is in now (else the first), and the others get no root.
+ */
+function pinBaseCells(
+  model: CountyModel,
+  current: Plan,
+  cellOfUnit: Int32Array,
+  cellUnits: Int32Array,
+  cellStart: Int32Array,
+  fixedZone: Int32Array,
+  lockedZone: Uint8Array,
+  conflicts: string[],
+  notes: string[],
+): Int32Array {
+  const zones = model.zones.length;
+  const rootCell = new Int32Array(zones).fill(-1);
+  const claims = new Map<number, Array<{ zone: number; base: number }>>();
+  baseUnits(model).forEach((u, b) => {
+    const z = model.bases[b].zone;
+    if (u < 0 || z < 0 || z >= zones || lockedZone[z]) return;
+    const c = cellOfUnit[u];
+    const list = claims.get(c) ?? [];
+    if (!list.some((x) => x.zone === z)) list.push({ zone: z, base: b });
+    claims.set(c, list);
+  });
+  const zone = (z: number) => zoneLabel(model.zones[z]);
+  for (const [c, list] of claims) {
+    const now = current.zoneOf[cellUnits[cellStart[c]]];
+    const keep = list.find((x) => x.zone === now) ?? list[0];
+    const label = cellLabel(model, cellUnits, cellStart, c);
+    if (list.length > 1) {
+      const others = list.filter((x) => x !== keep).map((x) => `${model.bases[x.base].name} (${zone(x.zone)})`);
+      notes.push(`${label} holds the bases of several zones; it stays in ${zone(keep.zone)}, so ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not tied to the unit ${others.length === 1 ? 'it stands' : 'they stand'} in.`);
+    }
+    const fixed = fixedZone[c];
+    if (fixed !== FREE && fixed !== keep.zone) {
+      const where = fixed >= 0 ? `locked in ${zone(fixed)}` : 'locked out of every zone';
+      conflicts.push(`${model.bases[keep.base].name} stands in ${label}, which is ${where}; a base's unit stays in the base's zone. Unlock ${label}, or move the base.`);
+      continue;
+    }
+    fixedZone[c] = keep.zone;
+    rootCell[keep.zone] = c;
+  }
+  return rootCell;
 }
 
 /** One cell per unit, except units of a town kept whole, which share one. */

@@ -157,7 +157,7 @@ function groups(p: ZoningProblem, minutes: number): Groups {
   return g;
 }
 
-/** Hours already fixed in each zone (locked units). */
+/** Hours already fixed in each zone (locked units, and each base's own unit). */
 function fixedHours(p: ZoningProblem): Float64Array {
   const h = new Float64Array(p.zones);
   for (let c = 0; c < p.cells; c++) if (p.fixedZone[c] >= 0) h[p.fixedZone[c]] += p.hours[c];
@@ -245,7 +245,7 @@ function roomConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conf
   const limits = short.zones.map((z) => {
     const byCapacity = bands.capacity[z] <= bands.upper[z];
     const what = byCapacity ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`;
-    return `${zoneLabel(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it locked` : ''}`;
+    return `${zoneLabel(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it in units that must stay` : ''}`;
   });
   const gap = short.care - short.limit;
   const fixes: string[] = [];

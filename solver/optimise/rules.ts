@@ -75,6 +75,8 @@ export interface OptimiseRules {
   wholeTowns: boolean | number[];
   /** Every zone in one piece over `units.adjacency`. */
   contiguous: boolean;
+  /** Each base's unit (baseUnits.ts) stays in the base's zone, so a contiguous zone grows from its base. */
+  baseUnitsStay: boolean;
   /** Longest drive from a zone's base to its units; null = no limit. */
   reach: ReachRule | null;
   weights: PenaltyWeights;
@@ -102,6 +104,7 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
     // Off: a city bigger than one zone's band (Lincoln) cannot be kept whole.
     wholeTowns: false,
     contiguous: true,
+    baseUnitsStay: true,
     reach: null,
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,

@@ -24,6 +24,7 @@ export const RULES_FILE_SCHEMA = strictRecord({
   disruption: v.optional(objectOrNull({ max: range(0, 1e9), measure: v.picklist(['users', 'hours'], (i) => `must be "users" or "hours", found ${JSON.stringify(i.input)}`) }, '{"max": 200, "measure": "users"}')),
   wholeTowns: v.optional(v.union([flag(), v.array(range(0, 1e6, { integer: true }))], (i) => `must be true, false or a list of town numbers, found ${JSON.stringify(i.input)}`)),
   contiguous: v.optional(flag()),
+  baseUnitsStay: v.optional(flag()),
   weights: v.optional(strictRecord({ compactness: v.optional(range(0, 1000)), disruptionKmPerHour: v.optional(range(0, 1e6, { unit: 'km per hour moved' })) })),
   candidateZones: v.optional(range(1, 100, { integer: true })),
   size: v.optional(objectOrNull({ min: range(0, 1e7, { unit: 'h/week' }), max: v.optional(range(0, 1e7, { unit: 'h/week' })) }, '{"min": 250, "max": 1000}')),

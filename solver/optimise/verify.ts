@@ -1,6 +1,7 @@
 // Independent check of a unit plan against the rules, working on units (not the
 // optimiser's cells or running totals): assignment, bands, locks, disruption,
 // whole towns, contiguity, and the objective recomputed from scratch.
+import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
 import { DEFAULT_TRAVEL } from '../travel';
@@ -13,7 +14,7 @@ export interface Verification {
   problems: string[];
   /** metre·hours per week, as OptimiseResult.objective. */
   objective: number;
-  /** Pieces per zone over units.adjacency (units with no neighbours at all are not counted). */
+  /** Pieces per zone over units.adjacency (edges and links across water, as scoring counts them). */
   pieces: number[];
   contiguous: boolean;
   zoneHours: number[];
@@ -104,6 +105,19 @@ export function verifyPlan(
     else if (seen !== zoneOf[u]) problems.push(`town ${model.towns[t]?.name ?? t} is split`);
   }
 
+  if (rules.baseUnitsStay) {
+    const units = baseUnits(model);
+    const zonesAt = new Map<number, number[]>();
+    model.bases.forEach((b, i) => {
+      if (b.zone >= 0 && b.zone < Z && !lockedZones.has(b.zone) && units[i] >= 0) zonesAt.set(units[i], [...(zonesAt.get(units[i]) ?? []), b.zone]);
+    });
+    // A unit holding several zones' bases can stay in only one of them.
+    model.bases.forEach((b, i) => {
+      const u = units[i];
+      if (zonesAt.has(u) && !zonesAt.get(u)!.includes(zoneOf[u])) problems.push(`${b.name}: its unit ${model.units.ids[u]} is not in the base's zone`);
+    });
+  }
+
   const pieces = zonePieces(model, plan);
   const contiguous = pieces.every((p) => p <= 1);
   if (rules.contiguous && !contiguous) problems.push(`zones in more than one piece: ${pieces.map((p, z) => (p > 1 ? `${model.zones[z].name} (${p})` : '')).filter(Boolean).join(', ')}`);
@@ -121,7 +135,7 @@ export function verifyPlan(
   };
 }
 
-/** Connected pieces of each zone over the unit adjacency; units with no neighbours are ignored. */
+/** Connected pieces of each zone over the unit adjacency (a unit with no neighbour is a piece of its own). */
 export function zonePieces(model: CountyModel, plan: Plan): number[] {
   const { offsets, neighbours } = model.units.adjacency;
   const pieces = new Array<number>(model.zones.length).fill(0);
@@ -129,7 +143,7 @@ export function zonePieces(model: CountyModel, plan: Plan): number[] {
   const stack: number[] = [];
   for (let s = 0; s < model.units.count; s++) {
     const z = plan.zoneOf[s];
-    if (z < 0 || seen[s] || offsets[s + 1] === offsets[s]) continue;
+    if (z < 0 || seen[s]) continue;
     pieces[z]++;
     seen[s] = 1;
     stack.push(s);

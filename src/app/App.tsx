@@ -9,19 +9,19 @@ import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
+import { AutosaveNotice } from '../ui/AutosaveNotice';
 
 const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
-/** Reopens the autosaved workspace, or the example county on a first visit. */
+/** Reopens the autosaved workspace, or the example county on a first visit or when the autosave cannot be read (it is kept). */
 async function openLastWorkspace() {
   const { openProject, setError } = useApp.getState();
   try {
-    const saved = await restoreWorkspace().catch((e: unknown) => {
-      console.warn('The autosaved project could not be read; opening the example county.', e);
-      return null;
-    });
-    if (saved) openProject(saved.project, saved.scenarios, saved.currentId, saved.baselineId, saved.settings);
-    else openProject(await loadExampleCounty('lincolnshire'));
+    const saved = await restoreWorkspace();
+    if (saved.kind === 'workspace') {
+      const w = saved.workspace;
+      openProject(w.project, w.scenarios, w.currentId, w.baselineId, w.settings);
+    } else openProject(await loadExampleCounty('lincolnshire'));
   } catch (e) {
     setError(e instanceof Error ? e.message : String(e));
   }
@@ -55,6 +55,7 @@ export function App() {
         )}
         {project && <ProjectMenu />}
       </header>
+      <AutosaveNotice />
       {project && <Toolbar />}
       <main className="workspace">
         {status === 'loading' && <p className="status">Loading the county…</p>}

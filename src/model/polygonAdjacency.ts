@@ -1,13 +1,16 @@
 // Unit adjacency, perimeters and areas from polygon boundaries. Two units are
 // neighbours when they share a boundary edge (same two vertices, either
 // direction), which is how topology-preserving boundary files (ONS, mapshaper
-// output) store shared borders. Units that only share a vertex are neighbours
-// with a shared length of 0, so contiguity still sees them touching where a
-// file's borders were simplified independently.
+// output) store shared borders. Units that touch only at a corner are not
+// neighbours: a zone joined only there dissolves into two polygons in any GIS.
+// Groups of units with no border with the rest (islands, the far bank of a
+// river) are joined by links across water (waterLinks.ts), listed in
+// `adjacency.links`.
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea } from '@turf/turf';
 import { adjacencyFromLists, type Adjacency, type UnitIndex } from '../../solver/model';
 import { haversineMetres } from '../../solver/travel';
+import { waterLinks } from './waterLinks';
 
 export interface PolygonMetrics {
   adjacency: Adjacency;
@@ -43,7 +46,6 @@ export function polygonAdjacency(features: Array<Feature<Polygon | MultiPolygon>
   const areaKm2 = new Float64Array(n);
   // edge key -> first unit seen with it; shared lengths per unordered pair.
   const edgeOwner = new Map<string, { u: UnitIndex; a: Position; b: Position; shared: boolean }>();
-  const vertexOwners = new Map<string, UnitIndex[]>();
   const shared: Array<Map<UnitIndex, number>> = Array.from({ length: n }, () => new Map());
 
   const borderIndex = new Map<string, Border>();
@@ -77,26 +79,20 @@ export function polygonAdjacency(features: Array<Feature<Polygon | MultiPolygon>
           link(owner.u, u, km);
           addSegment(owner.u, u, a, b);
         }
-        const owners = vertexOwners.get(ka);
-        if (!owners) vertexOwners.set(ka, [u]);
-        else if (!owners.includes(u)) owners.push(u);
       }
     }
   });
 
   for (const edge of edgeOwner.values()) if (!edge.shared) addSegment(edge.u, -1, edge.a, edge.b);
 
-  // Corner-only contacts: units sharing a vertex but no edge.
-  for (const owners of vertexOwners.values()) {
-    for (let i = 0; i < owners.length; i++) {
-      for (let j = i + 1; j < owners.length; j++) {
-        const u = owners[i];
-        const v = owners[j];
-        if (!shared[u].has(v)) link(u, v, 0);
-      }
-    }
-  }
+  const links = waterLinks(
+    features.map((f) => ringsOf(f.geometry)),
+    shared.map((m) => [...m.keys()]),
+  );
+  for (const { a, b } of links) link(a, b, 0);
 
   const lists = shared.map((m) => [...m.entries()].sort((x, y) => x[0] - y[0]));
-  return { adjacency: adjacencyFromLists(lists), perimeterKm, areaKm2, borders: [...borderIndex.values()] };
+  const adjacency = adjacencyFromLists(lists);
+  if (links.length > 0) adjacency.links = links;
+  return { adjacency, perimeterKm, areaKm2, borders: [...borderIndex.values()] };
 }

@@ -3,13 +3,15 @@
 import { useRef, useState } from 'react';
 import { useApp } from '../state/store';
 import { readProjectFile, writeProjectFile } from '../state/projectFile';
-import { useSaveState } from '../state/persist';
+import { useSaveState, type SaveState } from '../state/persist';
 import { loadExampleCounty } from '../model/loadExampleCounty';
 import { EXAMPLE_COUNTIES, EXAMPLE_COUNTY_KEYS, type ExampleCounty } from '../model/exampleCounty';
 import { downloadBlob } from './download';
 import { ImportButton } from './import/ImportButton';
 
-const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved' } as const;
+const SAVE_LABEL: Record<SaveState, string> = {
+  idle: '', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved', 'other-tab': 'Not saved (open in another tab)', paused: 'Not saved (see the message above)',
+};
 
 export function ProjectMenu() {
   const input = useRef<HTMLInputElement>(null);
@@ -41,6 +43,7 @@ export function ProjectMenu() {
   const openFile = async (file: File) => {
     try {
       const w = readProjectFile(await file.text());
+      if (!window.confirm(`Replace the open project with ${file.name}? Save it first if you want to keep it.`)) return;
       useApp.getState().openProject(w.project, w.scenarios, w.currentId, w.baselineId, w.settings);
       setMessage({ kind: 'info', text: `Opened ${file.name}` });
     } catch (e) {

@@ -1,6 +1,9 @@
 // Remembers the column mapping a user confirmed for a file layout, keyed by
 // its header row, so next month's extract from the same system maps itself.
-// localStorage holds only header names, never data.
+// localStorage holds only header names, never data: a file without a header
+// row (its first person's row read as headers) is not remembered at all.
+import { parsePostcodeParts } from '../../import/postcodes';
+
 const PREFIX = 'carezones:mapping:';
 
 const keyOf = (kind: string, headers: readonly string[]) => `${PREFIX}${kind}:${JSON.stringify(headers)}`;
@@ -24,7 +27,16 @@ export function recallMapping<M extends object>(kind: string, headers: readonly 
   }
 }
 
+/** Header cells, not a row of data: none is a number, a postcode or a date. */
+export function looksLikeHeaderRow(headers: readonly string[]): boolean {
+  return headers.every((h) => {
+    const t = h.trim();
+    return !/^[-+]?[\d.,:/\s]+$/.test(t) && parsePostcodeParts(t) === null && !/\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(t);
+  });
+}
+
 export function rememberMapping(kind: string, headers: readonly string[], mapping: object): void {
+  if (!looksLikeHeaderRow(headers)) return;
   try {
     localStorage.setItem(keyOf(kind, headers), JSON.stringify(mapping));
   } catch {

@@ -2,6 +2,7 @@
 // previews, boundary files, the postcode lookup (streamed, then cached in
 // IndexedDB) and the full import. The page makes a worker per job and
 // terminates it to cancel (client.ts); it sees only the types in protocol.ts.
+import '../lockdown';
 import { expose } from 'comlink';
 import { readBoundaries, type BoundaryInput } from '../../import/boundaries';
 import { areaKm2 } from '../../import/coverage';

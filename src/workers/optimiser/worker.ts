@@ -1,5 +1,6 @@
 // The optimiser in a Web Worker, so the map stays responsive while it runs.
 // Cancel is immediate: the page terminates this worker (client.ts).
+import '../lockdown';
 import { expose } from 'comlink';
 // The package's exports map hides the wasm file, so it is referenced by path.
 import highsWasmUrl from '../../../node_modules/highs/build/highs.wasm?url';

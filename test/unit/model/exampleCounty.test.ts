@@ -179,7 +179,11 @@ describe('the Norfolk example', () => {
     expect(scores.zones[zoneIndex(project, 'Acle & Loddon')].pieces).toBeGreaterThan(1);
   });
 
-  it('has an island: the LSOAs are clipped to the tidal Yare, so Gorleston and Bradwell touch no other unit', () => {
-    expect(components(project)).toEqual([507, 31]);
+  it('has an island: the LSOAs are clipped to the tidal Yare, so Gorleston and Bradwell are joined only by links across it', () => {
+    // 31 units share no border with the other 507; 9 links of at most 150 m cross the river.
+    const links = project.model.units.adjacency.links ?? [];
+    expect(links).toHaveLength(9);
+    expect(Math.max(...links.map((l) => l.km))).toBeLessThanOrEqual(0.15);
+    expect(components(project)).toEqual([538]);
   });
 });
