@@ -31,6 +31,12 @@ function valuesOf(zs: ZoneScore, er: ExtraRuralSettings, need: ProviderNeed): Re
   };
 }
 
+/**
+ * a is above b beyond rounding: zone sums kept incrementally and summed afresh differ
+ * in the last bits, and that must not reorder tied zones.
+ */
+const above = (a: number, b: number) => a - b > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
 const ordinal = (n: number) => (n === 1 ? 'highest' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : n % 10 === 1 && n !== 11 ? 'st' : 'th'} highest`);
 const round = (x: number) => (x >= 10 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1));
 
@@ -64,8 +70,8 @@ export function zoneDifficulty(zones: ZoneScore[], weights: DifficultyWeights, e
     for (const zs of zones) {
       const v = values.get(zs.zone)![f];
       const inCounty = zs.hours > 0;
-      const scaled = !inCounty ? 0 : f === 'providers' ? v : hi > lo ? (v - lo) / (hi - lo) : 0;
-      const rank = inCounty ? 1 + xs.filter((x) => x > v).length : active.length + 1;
+      const scaled = !inCounty ? 0 : f === 'providers' ? v : above(hi, lo) ? (v - lo) / (hi - lo) : 0;
+      const rank = inCounty ? 1 + xs.filter((x) => above(x, v)).length : active.length + 1;
       figures.get(zs.zone)![f] = { value: v, scaled, rank };
     }
   }
@@ -80,7 +86,7 @@ export function zoneDifficulty(zones: ZoneScore[], weights: DifficultyWeights, e
       .map(({ f }) => reasonFor(f, zs, figs[f], need, active.length));
     return { zone: zs.zone, difficulty, rank: 0, figures: figs, reasons };
   });
-  const order = [...scored].sort((a, b) => b.difficulty - a.difficulty || a.zone - b.zone);
+  const order = [...scored].sort((a, b) => (above(b.difficulty, a.difficulty) ? 1 : above(a.difficulty, b.difficulty) ? -1 : a.zone - b.zone));
   order.forEach((d, i) => (d.rank = i + 1));
   return scored;
 }

@@ -24,6 +24,7 @@ describe('the hardest zones', () => {
   });
 
   it('picks a zone to paint from the list, and shows the same rank in the zone table', async () => {
+    await openTab(app.page, 'Hardest');
     await app.page.locator('[data-testid="hardest-list"] li[data-zone="10"] button').click();
     await expect.poll(() => app.page.locator('[data-testid="hardest-list"] li[data-zone="10"]').getAttribute('class')).toBe('active');
     const rank = await app.page.locator('[data-testid="hardest-list"] li[data-zone="10"]').getAttribute('data-rank');
