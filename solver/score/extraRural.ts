@@ -56,72 +56,113 @@ function hoursDensity(model: CountyModel, u: UnitIndex): number {
   return area > 0 ? model.demand.hours[u] / area : 0;
 }
 
+/** Index of the first value of `sorted` (ascending) not below x, or above x when `after`. */
+function boundOf(sorted: Float64Array, x: number, after: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x || (after && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Share of the values below x, counting ties as half (the mid-rank), 0..1. `sorted`
- * holds the county's units with hours, ascending.
+ * holds the county's units with hours, ascending. O(log n) however many tie.
  */
 export function percentileOf(sorted: Float64Array, x: number): number {
   if (sorted.length === 0) return 0.5;
-  let below = 0;
-  let hi = sorted.length;
-  while (below < hi) {
-    const mid = (below + hi) >> 1;
-    if (sorted[mid] < x) below = mid + 1;
-    else hi = mid;
-  }
-  let upTo = below;
-  while (upTo < sorted.length && sorted[upTo] === x) upTo++;
+  const below = boundOf(sorted, x, false);
+  const upTo = below < sorted.length && sorted[below] === x ? boundOf(sorted, x, true) : below;
   return (below + (upTo - below) / 2) / sorted.length;
 }
 
+/**
+ * One figure over the county's units with hours, where high means remote: its
+ * criterion is ramp(percentile, low, high). Most units sit outside the ramp, and for
+ * them the value alone settles it, so only units inside it are searched for.
+ */
+class Distribution {
+  readonly sorted: Float64Array;
+  /** Values below `zeroBelow` are at or under the low percentile; above `oneAbove`, at or over the high one. */
+  private readonly zeroBelow: number;
+  private readonly oneAbove: number;
+
+  constructor(values: Float64Array, private readonly low: number, private readonly high: number) {
+    this.sorted = values.sort();
+    const n = values.length;
+    // x < sorted[k] leaves at most k values below or tied: percentile <= k / n <= low.
+    this.zeroBelow = n > 0 ? values[Math.min(n - 1, Math.floor(low * n))] : Infinity;
+    // x > sorted[j] leaves at least j + 1 values below: percentile >= (j + 1) / n >= high.
+    this.oneAbove = n > 0 ? values[Math.max(0, Math.ceil(high * n) - 1)] : Infinity;
+  }
+
+  criterion(x: number): number {
+    if (x < this.zeroBelow) return 0;
+    if (x > this.oneAbove) return 1;
+    return ramp(percentileOf(this.sorted, x), this.low, this.high);
+  }
+}
+
+/** The figures of a unit the relative criteria read; high is remote (density is negated). */
+function travelOf(ctx: ScoreContext, u: UnitIndex): number {
+  return ctx.visitTravel.placeMinutesPerContactHour[u] || 0;
+}
+const distanceOf = (ctx: ScoreContext, u: UnitIndex) => ctx.nearestBaseRoadMetres[u];
+const sparsenessOf = (ctx: ScoreContext, u: UnitIndex) => -hoursDensity(ctx.model, u);
+
 /** The county's distributions the relative criteria are placed in. */
 interface CountyDistributions {
-  travel: Float64Array;
-  distance: Float64Array;
-  density: Float64Array;
+  travel: Distribution;
+  distance: Distribution;
+  sparseness: Distribution;
 }
 
-function distributions(ctx: ScoreContext): CountyDistributions {
-  const { model } = ctx;
-  const withHours: number[] = [];
-  for (let u = 0; u < model.units.count; u++) if (model.demand.hours[u] > 0) withHours.push(u);
-  const sorted = (f: (u: number) => number) => Float64Array.from(withHours, f).sort();
-  return {
-    travel: sorted((u) => ctx.visitTravel.placeMinutesPerContactHour[u] || 0),
-    distance: sorted((u) => ctx.nearestBaseRoadMetres[u]),
-    density: sorted((u) => hoursDensity(model, u)),
-  };
-}
-
-interface Placed {
-  criteria: ExtraRuralCriteria;
-  /** Percentiles of the unit's travel, distance and density in the county, 0..1 (NaN with no hours for travel). */
-  travelP: number;
-  distanceP: number;
-  densityP: number;
-}
-
-function criteriaOf(ctx: ScoreContext, dist: CountyDistributions, s: ExtraRuralSettings, u: UnitIndex): Placed {
-  const { units, demand } = ctx.model;
-  const r = units.rurality[u];
-  const classScore = r === Rurality.RuralVillage ? s.ruralVillageScore : r === Rurality.RuralTown ? s.ruralTownScore : 0;
-  const rurality = Math.min(1, classScore + (units.sparse[u] ? s.sparseBonus : 0));
+function distributions(ctx: ScoreContext, s: ExtraRuralSettings): CountyDistributions {
+  const { hours } = ctx.model.demand;
+  let count = 0;
+  for (let u = 0; u < hours.length; u++) if (hours[u] > 0) count++;
+  const travel = new Float64Array(count);
+  const distance = new Float64Array(count);
+  const sparseness = new Float64Array(count);
+  for (let u = 0, i = 0; u < hours.length; u++) {
+    if (!(hours[u] > 0)) continue;
+    travel[i] = travelOf(ctx, u);
+    distance[i] = distanceOf(ctx, u);
+    sparseness[i++] = sparsenessOf(ctx, u);
+  }
   const lo = s.percentileLow / 100;
   const hi = s.percentileHigh / 100;
-  const hasHours = demand.hours[u] > 0;
-  const travelP = hasHours ? percentileOf(dist.travel, ctx.visitTravel.placeMinutesPerContactHour[u]) : NaN;
-  const distanceP = percentileOf(dist.distance, ctx.nearestBaseRoadMetres[u]);
-  const densityP = hasHours ? percentileOf(dist.density, hoursDensity(ctx.model, u)) : 0;
-  // A place with no hours yet has no visits nearby: a first package travels as far as any.
-  const travel = hasHours ? ramp(travelP, lo, hi) : 1;
-  const distance = ramp(distanceP, lo, hi);
-  const density = ramp(1 - densityP, lo, hi);
-  const waiting = Math.max(
-    ramp(demand.waitingUsers[u], 0, s.waitingUsersFull),
-    ramp(demand.waitingHours[u], 0, s.waitingHoursFull),
-  );
-  return { criteria: { rurality, travel, distance, density, waiting }, travelP, distanceP, densityP };
+  return { travel: new Distribution(travel, lo, hi), distance: new Distribution(distance, lo, hi), sparseness: new Distribution(sparseness, lo, hi) };
 }
+
+function ruralityOf(ctx: ScoreContext, s: ExtraRuralSettings, u: UnitIndex): number {
+  const { rurality, sparse } = ctx.model.units;
+  const r = rurality[u];
+  const classScore = r === Rurality.RuralVillage ? s.ruralVillageScore : r === Rurality.RuralTown ? s.ruralTownScore : 0;
+  return Math.min(1, classScore + (sparse[u] ? s.sparseBonus : 0));
+}
+
+function waitingOf(ctx: ScoreContext, s: ExtraRuralSettings, u: UnitIndex): number {
+  const { waitingUsers, waitingHours } = ctx.model.demand;
+  return Math.max(ramp(waitingUsers[u], 0, s.waitingUsersFull), ramp(waitingHours[u], 0, s.waitingHoursFull));
+}
+
+/** Unit u's criteria, written into `out` (a scratch object reused over the county: no allocation per unit). */
+function criteriaOf(ctx: ScoreContext, dist: CountyDistributions, s: ExtraRuralSettings, u: UnitIndex, out: ExtraRuralCriteria): ExtraRuralCriteria {
+  const hasHours = ctx.model.demand.hours[u] > 0;
+  out.rurality = ruralityOf(ctx, s, u);
+  // A place with no hours yet has no visits nearby: a first package travels as far as any.
+  out.travel = hasHours ? dist.travel.criterion(travelOf(ctx, u)) : 1;
+  out.distance = dist.distance.criterion(distanceOf(ctx, u));
+  out.density = hasHours ? dist.sparseness.criterion(sparsenessOf(ctx, u)) : 1;
+  out.waiting = waitingOf(ctx, s, u);
+  return out;
+}
+
+const noCriteria = (): ExtraRuralCriteria => ({ rurality: 0, travel: 0, distance: 0, density: 0, waiting: 0 });
 
 function weightedScore(c: ExtraRuralCriteria, s: ExtraRuralSettings): number {
   const w = s.weights;
@@ -134,22 +175,24 @@ function significant(x: number): string {
   return x >= 10 ? String(Math.round(x)) : String(Number(x.toPrecision(2)));
 }
 
-/** "top 3%" for the 97th percentile; "lowest 4%" when low is the point. */
-const top = (p: number) => `top ${Math.max(1, Math.round(100 * (1 - p)))}%`;
-const lowest = (p: number) => `lowest ${Math.max(1, Math.round(100 * p))}%`;
+/** The share of the county at or above a percentile, in whole per cent, at least 1: 3 for the 97th. */
+const share = (p: number) => Math.max(1, Math.round(100 * (1 - p)));
+/** "top 3%" for the 97th percentile. */
+const top = (p: number) => `top ${share(p)}%`;
 
-function reasonsFor(ctx: ScoreContext, u: UnitIndex, placed: Placed, flag: Omit<ExtraRuralFlag, 'reasons'>, s: ExtraRuralSettings): string[] {
+function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, flag: Omit<ExtraRuralFlag, 'reasons'>, s: ExtraRuralSettings): string[] {
   const { units, demand } = ctx.model;
   const r = units.rurality[u];
   const place = r === Rurality.RuralVillage ? 'village' : r === Rurality.RuralTown ? 'rural town' : 'urban (never extra-rural)';
   const km = ctx.nearestBaseRoadMetres[u] / 1000;
   const waiting = demand.waitingUsers[u];
-  const travel = ctx.visitTravel.placeMinutesPerContactHour[u];
+  const p = (d: Distribution, x: number) => percentileOf(d.sorted, x);
   const reasons = [
     `${units.sparse[u] ? 'sparse ' : ''}${place}`,
-    flag.newArea ? 'no visits nearby yet' : `${significant(travel)} min travel per contact hour (${top(placed.travelP)})`,
-    Number.isFinite(km) ? `${Math.round(km)} km from base (${top(placed.distanceP)})` : 'no base anywhere',
-    flag.newArea ? 'no hours yet (new area)' : `${significant(hoursDensity(ctx.model, u))} h/km² (${lowest(placed.densityP)})`,
+    flag.newArea ? 'no visits nearby yet' : `${significant(travelOf(ctx, u))} min travel per contact hour (${top(p(dist.travel, travelOf(ctx, u)))})`,
+    Number.isFinite(km) ? `${Math.round(km)} km from base (${top(p(dist.distance, distanceOf(ctx, u)))})` : 'no base anywhere',
+    // Sparseness is density negated: its top share is density's lowest.
+    flag.newArea ? 'no hours yet (new area)' : `${significant(hoursDensity(ctx.model, u))} h/km² (lowest ${share(p(dist.sparseness, sparsenessOf(ctx, u)))}%)`,
     waiting === 0 ? 'no one waiting' : waiting === 1 ? '1 person waiting' : `${significant(waiting)} people waiting`,
   ];
   if (flag.heldByHysteresis) {
@@ -161,10 +204,11 @@ function reasonsFor(ctx: ScoreContext, u: UnitIndex, placed: Placed, flag: Omit<
 /** One unit's criteria, score and reasons in words, flagged or not (for a what-if, or to say why not). */
 export function explainUnit(ctx: ScoreContext, u: UnitIndex): { score: number; criteria: ExtraRuralCriteria; reasons: string[] } {
   const s = ctx.settings.extraRural;
-  const placed = criteriaOf(ctx, distributions(ctx), s, u);
-  const score = weightedScore(placed.criteria, s);
-  const flag = { unit: u, score, criteria: placed.criteria, heldByHysteresis: false, newArea: !(ctx.model.demand.hours[u] > 0) };
-  return { score, criteria: placed.criteria, reasons: reasonsFor(ctx, u, placed, flag, s) };
+  const dist = distributions(ctx, s);
+  const criteria = criteriaOf(ctx, dist, s, u, noCriteria());
+  const score = weightedScore(criteria, s);
+  const flag = { unit: u, score, criteria, heldByHysteresis: false, newArea: !(ctx.model.demand.hours[u] > 0) };
+  return { score, criteria, reasons: reasonsFor(ctx, dist, u, flag, s) };
 }
 
 /**
@@ -176,13 +220,13 @@ export function detectExtraRural(ctx: ScoreContext, previous?: Uint8Array): Extr
   const { model } = ctx;
   const s = ctx.settings.extraRural;
   const n = model.units.count;
-  const dist = distributions(ctx);
+  const dist = distributions(ctx, s);
   const score = new Float64Array(n);
   const flagged = new Uint8Array(n);
   const flags: ExtraRuralFlag[] = [];
+  const scratch = noCriteria();
   for (let u = 0; u < n; u++) {
-    const placed = criteriaOf(ctx, dist, s, u);
-    score[u] = weightedScore(placed.criteria, s);
+    score[u] = weightedScore(criteriaOf(ctx, dist, s, u, scratch), s);
     const hasHours = model.demand.hours[u] > 0;
     const eligible = model.units.rurality[u] !== Rurality.Urban && (hasHours || model.demand.waitingUsers[u] > 0);
     if (!eligible) continue;
@@ -190,8 +234,8 @@ export function detectExtraRural(ctx: ScoreContext, previous?: Uint8Array): Extr
     const on = score[u] >= s.switchOn || (wasOn && score[u] >= s.switchOff);
     if (!on) continue;
     flagged[u] = 1;
-    const flag = { unit: u, score: score[u], criteria: placed.criteria, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
-    flags.push({ ...flag, reasons: reasonsFor(ctx, u, placed, flag, s) });
+    const flag = { unit: u, score: score[u], criteria: { ...scratch }, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
+    flags.push({ ...flag, reasons: reasonsFor(ctx, dist, u, flag, s) });
   }
   return { score, flagged, flags };
 }

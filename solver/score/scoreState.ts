@@ -109,9 +109,11 @@ export class ScoreState {
       const z = plan.zoneOf[u];
       this.zoneOfUnit[u] = z;
       if (z === UNASSIGNED) this.addUnassigned(u, 1);
-      else this.addToZone(u, z);
+      else this.joinZone(u, z);
       if (this.baseline && this.baseline[u] !== z) this.addDisrupted(u, 1);
     }
+    // Travel between visits reads whole neighbourhoods: all units at once, not one by one.
+    this.visitTravel.addAll();
   }
 
   /** The plan as it stands (a copy). */
@@ -315,8 +317,13 @@ export class ScoreState {
   }
 
   private addToZone(u: UnitIndex, z: ZoneIndex): void {
-    this.shiftZone(u, z, 1);
+    this.joinZone(u, z);
     this.visitTravel.add(u, z);
+  }
+
+  /** Unit u joins zone z, travel between visits aside. */
+  private joinZone(u: UnitIndex, z: ZoneIndex): void {
+    this.shiftZone(u, z, 1);
     this.members.add(u, z);
     this.unitCount[z]++;
     if (this.ctx.model.demand.hours[u] !== 0) this.unitsWithHours[z]++;

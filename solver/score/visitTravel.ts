@@ -185,6 +185,25 @@ export class VisitTravelTracker {
     this.tourKm = new Float64Array(n);
   }
 
+  /** Every unit has joined its zone of `zoneOf` at once: one pass over the adjacency. */
+  addAll(): void {
+    const { vc, nearVisits, nearArea, zoneOf } = this;
+    const { offsets, neighbours, sharedKm } = this.model.units.adjacency;
+    for (let u = 0; u < zoneOf.length; u++) {
+      const z = zoneOf[u];
+      if (z < 0) continue;
+      for (let b = 0; b < BAND_COUNT; b++) nearVisits[u * BAND_COUNT + b] = vc.perDay[u * BAND_COUNT + b];
+      nearArea[u] = vc.catchmentKm2[u];
+      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+        const v = neighbours[k];
+        if (v === u || zoneOf[v] !== z || !(sharedKm[k] > 0)) continue;
+        for (let b = 0; b < BAND_COUNT; b++) nearVisits[u * BAND_COUNT + b] += vc.perDay[v * BAND_COUNT + b];
+        nearArea[u] += vc.catchmentKm2[v];
+      }
+      this.book(u, z, 1);
+    }
+  }
+
   /** Unit u has joined zone z (zoneOf[u] is already z). */
   add(u: UnitIndex, z: number): void {
     this.shift(u, z, 1);

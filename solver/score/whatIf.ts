@@ -1,13 +1,15 @@
 // What if a new package started in a unit: would the place switch to the
-// extra-rural rate, and what would it cost? The county is scored again with the
+// extra-rural rate, and what would it cost? The flags are worked out again with the
 // package added to a copy of the demand (the data themselves are not touched), so
 // the answer follows exactly the rules the flags follow, hysteresis included. This
 // is the contract's switch-on rule: a new package in a place with no service before
 // is a new area, waiting until a provider takes it.
-import { addUserDemand, Rurality, type CountyModel, type UnitIndex } from '../model';
-import { prepareScoring } from './context';
+import { addUserDemand, Rurality, type Demand, type UnitIndex } from '../model';
+import type { ScoreContext } from './context';
 import { detectExtraRural, explainUnit, type ExtraRuralCriteria } from './extraRural';
-import { extraRuralRate, type Pounds, type PoundsPerHour, type ScoreSettings } from './settings';
+import { extraRuralRate, type Pounds, type PoundsPerHour } from './settings';
+import { MAX_VISITS_PER_WEEK } from '../visitPattern';
+import { prepareVisitTravel } from './visitTravel';
 
 export interface NewPackage {
   hours: number;
@@ -42,45 +44,56 @@ export interface PackageWhatIf {
   travelCost: Pounds;
 }
 
-/** Scores `model` with one more package in unit u; `previousFlags` are the flags as they stand. */
-export function whatIfPackage(model: CountyModel, settings: ScoreSettings, previousFlags: Uint8Array, u: UnitIndex, pkg: NewPackage): PackageWhatIf {
-  if (!(u >= 0 && u < model.units.count)) throw new RangeError(`no unit ${u}`);
-  if (!(pkg.hours > 0)) throw new RangeError('a package needs weekly hours above 0');
-  const d = model.demand;
-  const demand = {
+/** A copy of the demand with one more package in unit u. */
+export function demandWithPackage(d: Demand, u: UnitIndex, pkg: NewPackage): Demand {
+  const demand: Demand = {
     users: d.users.slice(), hours: d.hours.slice(), doubleHandedHours: d.doubleHandedHours.slice(),
     waitingUsers: d.waitingUsers.slice(), waitingHours: d.waitingHours.slice(), visits: d.visits.slice(), bandVisits: d.bandVisits.slice(),
   };
   addUserDemand(demand, u, pkg);
-  const before = prepareScoring(model, settings);
-  const after = prepareScoring({ ...model, demand }, settings);
+  return demand;
+}
+
+/**
+ * The flags of `ctx` (the county as it stands) with one more package in unit u;
+ * `previousFlags` are the flags as they stand, for hysteresis. Base distances do not
+ * depend on demand, so only travel between visits is worked out again.
+ */
+export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: UnitIndex, pkg: NewPackage): PackageWhatIf {
+  const { model, settings } = ctx;
+  if (!(u >= 0 && u < model.units.count)) throw new RangeError(`no unit ${u}`);
+  if (!(pkg.hours > 0)) throw new RangeError('a package needs weekly hours above 0');
+  if (pkg.visitsPerWeek != null && !(pkg.visitsPerWeek >= 1 && pkg.visitsPerWeek <= MAX_VISITS_PER_WEEK)) {
+    throw new RangeError(`a package has at least one visit a week and at most ${MAX_VISITS_PER_WEEK}`);
+  }
+  const withPackage = { ...model, demand: demandWithPackage(model.demand, u, pkg) };
+  const after: ScoreContext = { ...ctx, model: withPackage, visitTravel: prepareVisitTravel(withPackage, settings) };
   const result = detectExtraRural(after, previousFlags);
-  const flagged = result.flagged[u] === 1;
-  const explained = explainUnit(after, u);
-  const held = result.flags.find((f) => f.unit === u)?.heldByHysteresis ?? false;
+  const flag = result.flags.find((f) => f.unit === u);
+  const explained = flag ?? explainUnit(after, u);
   const { rates, weeksPerYear } = settings;
   const upliftPerHour = extraRuralRate(rates) - rates.rural;
-  const rate = flagged ? extraRuralRate(rates) : model.units.rurality[u] === Rurality.Urban ? rates.urban : rates.rural;
+  const rate = flag ? extraRuralRate(rates) : model.units.rurality[u] === Rurality.Urban ? rates.urban : rates.rural;
   const wasFlagged = previousFlags[u] === 1;
-  // The place's travel cost a year: minutes a week = per contact hour x hours, in tour km, at the unit's cost per km.
-  const costOf = (ctx: typeof before) => {
-    const perHour = ctx.visitTravel.placeMinutesPerContactHour[u];
-    const hours = ctx.model.demand.hours[u];
-    return hours > 0 && perHour > 0 ? ((perHour * hours) / ctx.visitTravel.minutesPerKm[u]) * ctx.visitTravel.costPerKm[u] : 0;
+  // The place's travel a year: minutes a week = per contact hour x hours, in tour km, at the unit's cost per km.
+  const costOf = (c: ScoreContext) => {
+    const perHour = c.visitTravel.placeMinutesPerContactHour[u];
+    const hours = c.model.demand.hours[u];
+    return hours > 0 && perHour > 0 ? ((perHour * hours) / c.visitTravel.minutesPerKm[u]) * c.visitTravel.costPerKm[u] : 0;
   };
   return {
     unit: u,
-    newArea: !(d.hours[u] > 0),
+    newArea: !(model.demand.hours[u] > 0),
     wasFlagged,
-    flagged,
+    flagged: flag !== undefined,
     score: result.score[u],
     criteria: explained.criteria,
-    reasons: held ? [...explained.reasons, `kept on: score ${result.score[u].toFixed(2)} is not below switch-off ${settings.extraRural.switchOff}`] : explained.reasons,
+    reasons: explained.reasons,
     rate,
     annualCost: pkg.hours * rate * weeksPerYear,
-    packageUplift: flagged ? pkg.hours * upliftPerHour * weeksPerYear : 0,
-    placeUplift: flagged && !wasFlagged ? d.hours[u] * upliftPerHour * weeksPerYear : 0,
+    packageUplift: flag ? pkg.hours * upliftPerHour * weeksPerYear : 0,
+    placeUplift: flag && !wasFlagged ? model.demand.hours[u] * upliftPerHour * weeksPerYear : 0,
     minutesPerContactHour: after.visitTravel.placeMinutesPerContactHour[u],
-    travelCost: costOf(after) - costOf(before),
+    travelCost: costOf(after) - costOf(ctx),
   };
 }
