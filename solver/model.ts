@@ -164,6 +164,17 @@ export function addUserDemand(demand: Demand, u: UnitIndex, user: UserDemand): v
   for (const b of bands) demand.bandVisits[u * BAND_COUNT + b] += visits / bands.length;
 }
 
+/** A copy of the demand with one more user in unit u (the demand given is not touched). */
+export function demandWithUser(demand: Demand, u: UnitIndex, user: UserDemand): Demand {
+  const copy: Demand = {
+    users: demand.users.slice(), hours: demand.hours.slice(), doubleHandedHours: demand.doubleHandedHours.slice(),
+    waitingUsers: demand.waitingUsers.slice(), waitingHours: demand.waitingHours.slice(),
+    visits: demand.visits.slice(), bandVisits: demand.bandVisits.slice(),
+  };
+  addUserDemand(copy, u, user);
+  return copy;
+}
+
 /** Builds a CSR adjacency from per-unit neighbour lists (symmetry is the caller's job). */
 export function adjacencyFromLists(lists: Array<Array<[UnitIndex, number]>>): Adjacency {
   const offsets = new Uint32Array(lists.length + 1);

@@ -32,7 +32,10 @@ export interface ExtraRuralFlag {
   heldByHysteresis: boolean;
   /** No hours yet but people waiting: a candidate new area, not priced until it has hours. */
   newArea: boolean;
-  /** Plain words, e.g. ["sparse village", "24 min travel per contact hour (top 3%)", "31 km from base (top 2%)", "0.4 h/km² (lowest 4%)", "6 people waiting"]. */
+  /**
+   * Plain words, e.g. ["sparse village", "24 min travel per contact hour (top 3%)", "8 km from base",
+   * "0.4 h/km² (lowest 4%)", "6 people waiting"]: the place in the county where it counts.
+   */
   reasons: string[];
 }
 
@@ -177,8 +180,6 @@ function significant(x: number): string {
 
 /** The share of the county at or above a percentile, in whole per cent, at least 1: 3 for the 97th. */
 const share = (p: number) => Math.max(1, Math.round(100 * (1 - p)));
-/** "top 3%" for the 97th percentile. */
-const top = (p: number) => `top ${share(p)}%`;
 
 function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, flag: Omit<ExtraRuralFlag, 'reasons'>, s: ExtraRuralSettings): string[] {
   const { units, demand } = ctx.model;
@@ -186,13 +187,20 @@ function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, 
   const place = r === Rurality.RuralVillage ? 'village' : r === Rurality.RuralTown ? 'rural town' : 'urban (never extra-rural)';
   const km = ctx.nearestBaseRoadMetres[u] / 1000;
   const waiting = demand.waitingUsers[u];
-  const p = (d: Distribution, x: number) => percentileOf(d.sorted, x);
+  // A figure's place in the county is given only where it counts (at or above the ramp's start).
+  const rank = (d: Distribution, x: number, words: (share: number) => string) => {
+    const p = percentileOf(d.sorted, x);
+    return p >= s.percentileLow / 100 ? ` (${words(share(p))})` : '';
+  };
+  const top = (n: number) => `top ${n}%`;
   const reasons = [
     `${units.sparse[u] ? 'sparse ' : ''}${place}`,
-    flag.newArea ? 'no visits nearby yet' : `${significant(travelOf(ctx, u))} min travel per contact hour (${top(p(dist.travel, travelOf(ctx, u)))})`,
-    Number.isFinite(km) ? `${Math.round(km)} km from base (${top(p(dist.distance, distanceOf(ctx, u)))})` : 'no base anywhere',
+    flag.newArea ? 'no visits nearby yet' : `${significant(travelOf(ctx, u))} min travel per contact hour${rank(dist.travel, travelOf(ctx, u), top)}`,
+    Number.isFinite(km) ? `${Math.round(km)} km from base${rank(dist.distance, distanceOf(ctx, u), top)}` : 'no base anywhere',
     // Sparseness is density negated: its top share is density's lowest.
-    flag.newArea ? 'no hours yet (new area)' : `${significant(hoursDensity(ctx.model, u))} h/km² (lowest ${share(p(dist.sparseness, sparsenessOf(ctx, u)))}%)`,
+    flag.newArea
+      ? 'no hours yet (new area)'
+      : `${significant(hoursDensity(ctx.model, u))} h/km²${rank(dist.sparseness, sparsenessOf(ctx, u), (n) => `lowest ${n}%`)}`,
     waiting === 0 ? 'no one waiting' : waiting === 1 ? '1 person waiting' : `${significant(waiting)} people waiting`,
   ];
   if (flag.heldByHysteresis) {

@@ -1,6 +1,6 @@
 // Public face of the scoring module, shared by the app, the optimiser and the CLI.
 export { prepareScoring, type ScoreContext } from './context';
-export { demandWithPackage, whatIfPackage, type NewPackage, type PackageWhatIf } from './whatIf';
+export { whatIfPackage, type NewPackage, type PackageWhatIf } from './whatIf';
 export { detectExtraRural, explainUnit, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { scorePlan } from './scorePlan';
 export { DIFFICULTY_FACTORS, LEAD_PROVIDER, zoneDifficulty } from './difficulty';

@@ -4,7 +4,7 @@
 // the answer follows exactly the rules the flags follow, hysteresis included. This
 // is the contract's switch-on rule: a new package in a place with no service before
 // is a new area, waiting until a provider takes it.
-import { addUserDemand, Rurality, type Demand, type UnitIndex } from '../model';
+import { demandWithUser, Rurality, type UnitIndex } from '../model';
 import type { ScoreContext } from './context';
 import { detectExtraRural, explainUnit, type ExtraRuralCriteria } from './extraRural';
 import { extraRuralRate, type Pounds, type PoundsPerHour } from './settings';
@@ -44,16 +44,6 @@ export interface PackageWhatIf {
   travelCost: Pounds;
 }
 
-/** A copy of the demand with one more package in unit u. */
-export function demandWithPackage(d: Demand, u: UnitIndex, pkg: NewPackage): Demand {
-  const demand: Demand = {
-    users: d.users.slice(), hours: d.hours.slice(), doubleHandedHours: d.doubleHandedHours.slice(),
-    waitingUsers: d.waitingUsers.slice(), waitingHours: d.waitingHours.slice(), visits: d.visits.slice(), bandVisits: d.bandVisits.slice(),
-  };
-  addUserDemand(demand, u, pkg);
-  return demand;
-}
-
 /**
  * The flags of `ctx` (the county as it stands) with one more package in unit u;
  * `previousFlags` are the flags as they stand, for hysteresis. Base distances do not
@@ -66,7 +56,7 @@ export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: U
   if (pkg.visitsPerWeek != null && !(pkg.visitsPerWeek >= 1 && pkg.visitsPerWeek <= MAX_VISITS_PER_WEEK)) {
     throw new RangeError(`a package has at least one visit a week and at most ${MAX_VISITS_PER_WEEK}`);
   }
-  const withPackage = { ...model, demand: demandWithPackage(model.demand, u, pkg) };
+  const withPackage = { ...model, demand: demandWithUser(model.demand, u, pkg) };
   const after: ScoreContext = { ...ctx, model: withPackage, visitTravel: prepareVisitTravel(withPackage, settings) };
   const result = detectExtraRural(after, previousFlags);
   const flag = result.flags.find((f) => f.unit === u);

@@ -101,7 +101,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
         `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
         `<td class="n">${esc(oneDp.format(hours[f.unit]))}</td>` +
         `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...f.reasons].join('; '))}</td></tr>`,
+        `<td class="why">${esc(f.reasons.join('; '))}</td></tr>`,
     );
   return (
     '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +

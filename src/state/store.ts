@@ -3,7 +3,7 @@
 // imperatively (src/map/MapView.tsx) so painting never re-renders React.
 import { create } from 'zustand';
 import type { Project } from '../model/project';
-import type { UnitIndex, ZoneIndex } from '../../solver/model';
+import type { Demand, UnitIndex, ZoneIndex } from '../../solver/model';
 import { assignZoneColours, zoneNeighbours } from '../model/palette';
 import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
@@ -47,6 +47,11 @@ export interface AppState {
     baselineId?: string | null,
     settings?: ScoreSettings,
   ): void;
+  /**
+   * Replaces the project's demand (the units and their geometry stay): a package the
+   * user chose to add, or taken out again. Saved with the project; no users file changes.
+   */
+  setDemand(demand: Demand): void;
   setError(message: string): void;
   setSettings(settings: ScoreSettings): void;
   setHover(hover: Hover | null): void;
@@ -126,6 +131,11 @@ export const useApp = create<AppState>((set, get) => ({
       hover: null,
       compare: null,
     });
+  },
+  setDemand: (demand) => {
+    const { project } = get();
+    if (!project || demand.hours.length !== project.model.units.count) return;
+    set({ project: { ...project, model: { ...project.model, demand } } });
   },
   setError: (message) => set({ status: 'error', error: message }),
   setSettings: (settings) => set({ settings }),

@@ -6,6 +6,9 @@ import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
 import * as F from './scoreFormat';
 
+/** Whole minutes from 10 up, as the reasons give them. */
+const minutes = (m: number | null | undefined) => (m != null && m >= 10 ? F.int(m) : F.one(m));
+
 export function HardestZonesPanel() {
   const s = useScenario();
   const score = usePlanScore();
@@ -36,7 +39,7 @@ export function HardestZonesPanel() {
                 </span>
               </div>
               <p className="hardest-reasons">
-                {d.reasons.length > 0 ? d.reasons.join('; ') : `${F.one(zs.visitTravel?.minutesPerContactHour)} min travel per contact hour; nothing stands out`}
+                {d.reasons.length > 0 ? d.reasons.join('; ') : `${minutes(zs.visitTravel?.minutesPerContactHour)} min travel per contact hour; nothing stands out`}
               </p>
             </li>
           );

@@ -1,8 +1,9 @@
 // What if a new package started at a postcode: would its area switch to the
 // extra-rural rate, and what would it cost? Worked out on a copy of the demand
-// (solver/score/whatIf.ts); nothing is added to the users' data, and the postcode
-// typed is not kept.
+// (solver/score/whatIf.ts); nothing is added to the project unless the user says so,
+// and the postcode typed is never kept.
 import { useMemo, useState, type FormEvent } from 'react';
+import { demandWithUser, type Demand, type UserDemand } from '../../solver/model';
 import { whatIfPackage, type PackageWhatIf as WhatIf, type ScoreContext } from '../../solver/score';
 import { zoneLabel } from '../../solver/zoneLabel';
 import { defaultVisitsPerWeek, MAX_VISITS_PER_WEEK } from '../../solver/visitPattern';
@@ -45,7 +46,9 @@ export function PackageWhatIf() {
   const score = usePlanScore();
   const scenario = useScenario();
   const [form, setForm] = useState<Form>(START);
-  const [answer, setAnswer] = useState<{ ctx: ScoreContext; result: WhatIf; hours: number } | null>(null);
+  const [answer, setAnswer] = useState<{ ctx: ScoreContext; result: WhatIf; pkg: UserDemand } | null>(null);
+  const [added, setAdded] = useState<{ unit: number; hours: number; before: Demand; after: Demand } | null>(null);
+  const setDemand = useApp((st) => st.setDemand);
   const search = useMemo(() => (project ? findPlaces(project, form.place) : null), [project, form.place]);
   if (!project || !ctx || !score || !search) return null;
 
@@ -56,8 +59,18 @@ export function PackageWhatIf() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (unit === null || 'error' in pkg) return;
-    const result = whatIfPackage(ctx, score.extraRural.flagged, unit, { ...pkg, carers: form.carers, waiting: form.waiting });
-    setAnswer({ ctx, result, hours: pkg.hours });
+    const user: UserDemand = { ...pkg, carers: form.carers, waiting: form.waiting };
+    setAnswer({ ctx, result: whatIfPackage(ctx, score.extraRural.flagged, unit, user), pkg: user });
+  };
+  const addToProject = (u: number, user: UserDemand) => {
+    const before = project.model.demand;
+    const after = demandWithUser(before, u, user);
+    setDemand(after);
+    setAdded({ unit: u, hours: user.hours, before, after });
+  };
+  const takeOut = () => {
+    if (added && project.model.demand === added.after) setDemand(added.before);
+    setAdded(null);
   };
   const zoneOfUnit = (u: number) => (scenario.zoneOf[u] >= 0 ? `zone ${zoneLabel(scenario.zones[scenario.zoneOf[u]])}` : 'no zone');
   const usualVisits = 'error' in pkg ? null : defaultVisitsPerWeek(pkg.hours);
@@ -136,7 +149,20 @@ export function PackageWhatIf() {
           See what it costs
         </button>
       </form>
-      {answer && answer.ctx === ctx && <Answer project={project} result={answer.result} hours={answer.hours} />}
+      {answer && answer.ctx === ctx && (
+        <Answer project={project} result={answer.result} hours={answer.pkg.hours} onAdd={() => addToProject(answer.result.unit, answer.pkg)} />
+      )}
+      {added && (
+        <p className="what-if-added" role="status" data-testid="what-if-added">
+          Added to the project: one person, {F.one(added.hours)} h a week in {project.model.units.names[added.unit]}. It is
+          saved with the project; no users file changes.{' '}
+          {project.model.demand === added.after && (
+            <button type="button" onClick={takeOut}>
+              Take it out again
+            </button>
+          )}
+        </p>
+      )}
     </section>
   );
 }
@@ -154,7 +180,7 @@ function headline(project: Project, r: WhatIf, rural: number): string {
   return `${name} stays on the rural rate.`;
 }
 
-function Answer({ project, result: r, hours }: { project: Project; result: WhatIf; hours: number }) {
+function Answer({ project, result: r, hours, onAdd }: { project: Project; result: WhatIf; hours: number; onAdd: () => void }) {
   const settings = useApp((s) => s.settings);
   const s = useScenario();
   const z = s.zoneOf[r.unit];
@@ -184,6 +210,12 @@ function Answer({ project, result: r, hours }: { project: Project; result: WhatI
         </li>
         <li>Why: {r.reasons.join('; ')}.</li>
       </ul>
+      <p className="hint">
+        This is a what-if: nothing has been added.{' '}
+        <button type="button" onClick={onAdd}>
+          Add this package to the project
+        </button>
+      </p>
     </div>
   );
 }

@@ -61,6 +61,32 @@ describe('what if a new package starts here', () => {
     await closeClean(app);
   });
 
+  it('adds the package to the project only when asked, and takes it out again', async () => {
+    const app = await freshApp();
+    const { page } = app;
+    await openNorfolk(app);
+    await openTab(page, 'Extra-rural');
+    const total = page.getByTestId('extra-rural-total');
+    await expect.poll(() => total.textContent()).toMatch(/^27 units/);
+    const before = (await total.textContent())!;
+    const whatIf = page.getByTestId('what-if');
+    await whatIf.getByLabel('Postcode or area').fill("King's Lynn and West Norfolk 014A");
+    await whatIf.getByLabel('Hours a week').fill('7');
+    await whatIf.getByRole('button', { name: 'See what it costs' }).click();
+    await whatIf.getByRole('button', { name: 'Add this package to the project' }).click();
+    await expect.poll(() => page.getByTestId('what-if-added').textContent()).toMatch(
+      /^Added to the project: one person, 7\.0 h a week in King's Lynn and West Norfolk 014A\./,
+    );
+    // The area is flagged now, with the package's hours.
+    await expect.poll(() => total.textContent()).toMatch(/^28 units/);
+    const hoursOf = (text: string) => Number(/units, ([\d,.]+) h a week/.exec(text)![1].replace(/,/g, ''));
+    expect(hoursOf((await total.textContent())!)).toBeCloseTo(hoursOf(before) + 7, 6);
+    await whatIf.getByRole('button', { name: 'Take it out again' }).click();
+    await expect.poll(() => total.textContent()).toBe(before);
+    expect(await page.getByTestId('what-if-added').count()).toBe(0);
+    await closeClean(app);
+  });
+
   it('lists the areas of a postcode\'s sector to choose from, and keeps a town on the urban rate', async () => {
     const app = await freshApp();
     const { page } = app;

@@ -1,8 +1,8 @@
 // The what-if of a new package: does the place switch to the extra-rural rate, and
 // what does it cost? Scored on a copy: the data are not touched.
 import { describe, expect, it } from 'vitest';
-import { Rurality } from '../../../solver/model';
-import { DEFAULT_SCORE_SETTINGS, demandWithPackage, prepareScoring, scorePlan, whatIfPackage } from '../../../solver/score';
+import { demandWithUser, Rurality } from '../../../solver/model';
+import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, whatIfPackage } from '../../../solver/score';
 import { loadExampleCounty } from '../../support/exampleCounty';
 
 const d = DEFAULT_SCORE_SETTINGS;
@@ -54,7 +54,7 @@ describe('a new package, what if', () => {
     for (let u = 0; u < model.units.count; u += 37) {
       for (const pkg of [{ hours: 0.5, carers: 1 as const, waiting: true }, { hours: 30, carers: 2 as const, waiting: false, visitsPerWeek: 28 }]) {
         const w = whatIfPackage(ctx, flags, u, pkg);
-        const fresh = scorePlan({ ...model, demand: demandWithPackage(model.demand, u, pkg) }, plan, d, { extraRuralFlags: flags });
+        const fresh = scorePlan({ ...model, demand: demandWithUser(model.demand, u, pkg) }, plan, d, { extraRuralFlags: flags });
         expect(w.flagged, `unit ${u}`).toBe(fresh.extraRural.flagged[u] === 1);
         expect(w.score).toBeCloseTo(fresh.extraRural.score[u], 12);
       }
