@@ -49,7 +49,7 @@ function totalsRow(data: ExportData): Cell[] {
     hours > 0 ? round((100 * rural) / hours, 1) : null, null, capacity > 0 ? round((100 * hours) / capacity, 1) : null, '',
     travel.meanMetres === null ? null : round(travel.meanMetres / 1000), travel.meanMinutes === null ? null : round(travel.meanMinutes, 1),
     null, null, null, sum((s) => s.areaKm2), null, null, sum((s) => s.extraRuralHours), sum((s) => s.extraRuralUpliftCost),
-    sum((s) => s.annualCost), data.score.unassigned.units > 0 ? `${data.score.unassigned.units} units in no zone` : '',
+    sum((s) => s.annualCost), data.score.unassigned.units > 0 ? `${data.score.unassigned.units} unit${data.score.unassigned.units === 1 ? '' : 's'} in no zone` : '',
   ];
 }
 

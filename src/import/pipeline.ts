@@ -6,12 +6,32 @@ import { aggregate, DEFAULT_DENSITY_RULE, RuralitySource, type DensityRule } fro
 import { BASES_FILE, parseBases, type ProviderBase } from './bases';
 import { guessBaseMapping, guessUserMapping, readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
 import { encodingProblem, textOf, type TextInput } from './encoding';
-import { APPROXIMATE, geocode, type GeocodeSources, type Placement } from './geocode';
+import { APPROXIMATE, geocode, type Geocoded, type GeocodeSources, type Placement } from './geocode';
 import { locatorFor, type UnitLocator } from './locate';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import { countSeverities, sortProblems, type ImportReport } from './report';
 import type { ImportedUnits } from './units';
-import { parseUsers, USERS_FILE, type ServiceUser } from './users';
+import { parseUsers, USERS_FILE, type ParsedRows, type ServiceUser } from './users';
+
+/** The users file read and its postcodes placed: done once per import, whatever uses it. */
+export interface PlacedUsers {
+  mapping: UserColumnMapping;
+  parsed: ParsedRows<ServiceUser>;
+  geocoded: Geocoded;
+  postcodeColumn: string;
+  /** How the file's encoding was read, when it was not plain UTF-8. */
+  encodingNote: ReturnType<typeof textOf>['note'];
+}
+
+/** Reads the users file and places each user (mapping guessed from the header when absent). */
+export function placeUsers(text: TextInput, mapping: UserColumnMapping | undefined, sources: GeocodeSources): PlacedUsers {
+  const decoded = textOf(text);
+  const table = readCsv(decoded.text);
+  const m = mapping ?? guessUserMapping(table.headers);
+  const parsed = parseUsers(table, m);
+  const postcodeColumn = m.postcode ?? 'postcode';
+  return { mapping: m, parsed, geocoded: geocode(parsed.records, sources, USERS_FILE, postcodeColumn), postcodeColumn, encodingNote: decoded.note };
+}
 
 export interface UserImportInput {
   /** The file's text, or its bytes (UTF-8, UTF-16 or Windows-1252, detected). */
@@ -19,6 +39,8 @@ export interface UserImportInput {
   /** Column mapping; guessed from the header when absent. */
   mapping?: UserColumnMapping;
   sources: GeocodeSources;
+  /** The file already read and placed (placeUsers), so it is not read again. */
+  placed?: PlacedUsers;
   units: ImportedUnits;
   /** Reuse a locator across imports of the same units (built when absent). */
   locator?: UnitLocator;
@@ -46,13 +68,12 @@ async function step(options: ImportOptions, phase: string, fraction: number): Pr
 
 export async function importServiceUsers(input: UserImportInput, options: ImportOptions = {}): Promise<UserImport> {
   await step(options, 'reading service users', 0);
-  const decoded = textOf(input.text);
-  const table = readCsv(decoded.text);
-  const mapping = input.mapping ?? guessUserMapping(table.headers);
-  const parsed = parseUsers(table, mapping);
-  await step(options, 'placing postcodes', 0.3);
-  const postcodeColumn = mapping.postcode ?? 'postcode';
-  const geocoded = geocode(parsed.records, input.sources, USERS_FILE, postcodeColumn);
+  let placed = input.placed;
+  if (!placed) {
+    await step(options, 'placing postcodes', 0.3);
+    placed = placeUsers(input.text, input.mapping, input.sources);
+  }
+  const { mapping, parsed, geocoded, postcodeColumn, encodingNote } = placed;
   await step(options, 'counting users in units', 0.6);
   const locator = input.locator ?? locatorFor(input.units);
   const agg = aggregate({
@@ -81,7 +102,7 @@ export async function importServiceUsers(input: UserImportInput, options: Import
     if (APPROXIMATE.has(geocoded.placement[k]) || agg.snapped[k]) counts.hoursApproximate += user.weeklyHours;
   });
 
-  const problems: Problem[] = sortProblems([...encodingProblem(USERS_FILE, decoded.note), ...parsed.problems, ...geocoded.problems, ...agg.problems]);
+  const problems: Problem[] = sortProblems([...encodingProblem(USERS_FILE, encodingNote), ...parsed.problems, ...geocoded.problems, ...agg.problems]);
   const rejectedRows = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row));
   const bySource = [0, 0, 0];
   agg.ruralitySource.forEach((s) => bySource[s]++);

@@ -12,19 +12,18 @@ import type { DensityRule } from './aggregate';
 import { readBoundaries, type BoundaryInput } from './boundaries';
 import { COVERAGE_MARGIN_KM, pointsCoverage } from './coverage';
 import { readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
-import { geocode, type GeocodeSources } from './geocode';
+import type { GeocodeSources } from './geocode';
 import { fillEmptyUnitsFromNeighbours } from './fillZones';
 import { locatorFor } from './locate';
-import { importProviderBases, importServiceUsers } from './pipeline';
+import { importProviderBases, importServiceUsers, placeUsers, type PlacedUsers } from './pipeline';
 import { encodingProblem, textOf, type TextInput } from './encoding';
 import { checkAborted, yieldToEventLoop, type ImportOptions, type Problem } from './problems';
 import type { ImportReport } from './report';
 import { h3Units } from './hexUnits';
 import { buildPolygonUnits, type ImportedUnits, type UnitFieldMapping } from './units';
-import { parseUsers, USERS_FILE } from './users';
 import {
   unitSectorsFromLookup, unitSectorsFromUsers, zonesFromAreaList, zonesFromBoundaries, zonesFromUsers,
-  type ZoneAssignment, type ZoneFieldMapping, type ZoneListMapping,
+  type UnitSectors, type ZoneAssignment, type ZoneFieldMapping, type ZoneListMapping,
 } from './zones';
 
 export type UnitsChoice =
@@ -85,7 +84,7 @@ async function announce(options: ImportOptions, phase: string, fraction: number)
 const km2 = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: n < 1 ? 2 : 1 });
 
 /** The units, and a note saying how they were made. */
-async function buildUnits(input: ProjectFilesInput, options: ImportOptions): Promise<{ units: ImportedUnits; note: string }> {
+async function buildUnits(input: ProjectFilesInput, placed: PlacedUsers, options: ImportOptions): Promise<{ units: ImportedUnits; note: string }> {
   const choice = input.units;
   if (choice.kind === 'boundary') {
     await announce(options, 'reading unit boundaries', 0);
@@ -112,7 +111,7 @@ async function buildUnits(input: ProjectFilesInput, options: ImportOptions): Pro
     what = `the polygons of ${choice.cover.name}`;
   } else {
     await announce(options, 'finding the service users’ area', 0);
-    const coverage = usersCoverage(input.users.text, input.users.mapping, input.sources);
+    const coverage = pointsCoverage(placed.geocoded.lon, placed.geocoded.lat);
     if (!coverage) throw new Error('No service user could be placed, so there is no area to cover with hexagons. Check the postcode column in the mapping.');
     cover = [coverage];
     what = `the service users’ area (the outline round all placed users, widened by ${COVERAGE_MARGIN_KM} km)`;
@@ -125,16 +124,19 @@ async function buildUnits(input: ProjectFilesInput, options: ImportOptions): Pro
   };
 }
 
-/** The area round the users' points, from a quick parse and placement of the users file. */
+/** The area round the users' points (for the Units step's hexagon counts). */
 export function usersCoverage(text: TextInput, mapping: UserColumnMapping, sources: GeocodeSources) {
-  const parsed = parseUsers(readCsv(textOf(text).text), mapping);
-  const placed = geocode(parsed.records, sources, USERS_FILE);
-  return pointsCoverage(placed.lon, placed.lat);
+  const { geocoded } = placeUsers(text, mapping, sources);
+  return pointsCoverage(geocoded.lon, geocoded.lat);
 }
 
 const withProblems = (a: ZoneAssignment, first: Problem[]): ZoneAssignment => ({ ...a, problems: [...first, ...a.problems] });
 
-async function currentZones(input: ProjectFilesInput, imported: ImportedUnits, users: Awaited<ReturnType<typeof importServiceUsers>>): Promise<{ assignment: ZoneAssignment; note: string }> {
+async function currentZones(
+  input: ProjectFilesInput,
+  users: Awaited<ReturnType<typeof importServiceUsers>>,
+  sectors: UnitSectors,
+): Promise<{ assignment: ZoneAssignment; note: string }> {
   const units = users.units;
   const choice = input.zones;
   switch (choice.kind) {
@@ -162,9 +164,6 @@ async function currentZones(input: ProjectFilesInput, imported: ImportedUnits, u
     }
     case 'list': {
       const decoded = textOf(choice.text);
-      const sectors = input.sources.lookup
-        ? unitSectorsFromLookup(input.sources.lookup, units, locatorFor(imported))
-        : unitSectorsFromUsers(users.users, users.unitOfUser, units.count);
       return {
         assignment: withProblems(
           zonesFromAreaList(readCsv(decoded.text), choice.mapping, units, sectors, input.sources.fallback?.sectors, choice.name),
@@ -178,14 +177,21 @@ async function currentZones(input: ProjectFilesInput, imported: ImportedUnits, u
 }
 
 export async function projectFromFiles(input: ProjectFilesInput, options: ImportOptions = {}): Promise<ProjectFromFiles> {
-  const { units: imported, note: unitsNote } = await buildUnits(input, slice(options, 0, 0.3));
+  // Each file is read once: the users are placed here and reused for the hexagons' area and the import.
+  await announce(options, 'reading service users', 0);
+  const placed = placeUsers(input.users.text, input.users.mapping, input.sources);
+  const { units: imported, note: unitsNote } = await buildUnits(input, placed, slice(options, 0.05, 0.3));
   const locator = locatorFor(imported);
   const users = await importServiceUsers(
-    { text: input.users.text, mapping: input.users.mapping, sources: input.sources, units: imported, locator, densityRule: input.densityRule },
+    { text: input.users.text, mapping: input.users.mapping, sources: input.sources, placed, units: imported, locator, densityRule: input.densityRule },
     slice(options, 0.3, 0.75),
   );
   await announce(options, 'matching current zones', 0.75);
-  const { assignment, note: zonesNote } = await currentZones(input, imported, users);
+  // Postcode sectors by unit: for a zone list, and kept in the project for the postcode exports.
+  const sectors = input.sources.lookup
+    ? unitSectorsFromLookup(input.sources.lookup, users.units, locator)
+    : unitSectorsFromUsers(users.users, users.unitOfUser, users.units.count);
+  const { assignment, note: zonesNote } = await currentZones(input, users, sectors);
   const zones: Zone[] = assignment.zones;
   const bases = input.bases
     ? await importProviderBases({ text: input.bases.text, mapping: input.bases.mapping, sources: input.sources, zones }, slice(options, 0.8, 0.9))
@@ -193,9 +199,6 @@ export async function projectFromFiles(input: ProjectFilesInput, options: Import
   await announce(options, 'assembling the project', 0.9);
 
   const units = users.units;
-  const sectors = input.sources.lookup
-    ? unitSectorsFromLookup(input.sources.lookup, units, locator)
-    : unitSectorsFromUsers(users.users, users.unitOfUser, units.count);
   const project = assembleProject({
     name: input.name,
     units: imported.geo.features.map((f, u) => ({

@@ -5,13 +5,14 @@ import { NavigationControl, ScaleControl, setWorkerUrl, type Marker } from 'mapl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Project } from '../model/project';
+import { useHover } from '../state/hover';
 import { useApp } from '../state/store';
 import { LAYERS, SOURCES } from './mapStyle';
 import { countyMap } from './countyMap';
 import { addLayers } from './layers';
 import { applyScenario, bordersByUnit, unitsToRedraw } from './applyPlan';
 import { zoneMarkers } from './markers';
-import { attachPaintTool } from './paintTool';
+import { attachPaintTools, mapSurface } from './paint/mapPaint';
 import { setMapInstance } from './mapInstance';
 import { attachScoreColouring } from './scoreColouring';
 
@@ -49,7 +50,7 @@ export function MapView({ project }: { project: Project }) {
       redrawMarkers();
       const redraw = (units: Iterable<number>) =>
         applyScenario(map, project, byUnit, useApp.getState().history.present, units);
-      const tool = attachPaintTool(map, project, overlay.current!, redraw);
+      const tool = attachPaintTools(map, project, useApp, mapSurface(map, project, overlay.current!, redraw));
       unsubscribers.push(tool.dispose);
       unsubscribers.push(
         useApp.subscribe((state, prev) => {
@@ -73,11 +74,11 @@ export function MapView({ project }: { project: Project }) {
       const id = e.features?.[0]?.id;
       if (typeof id !== 'number') return;
       if (id !== hovered) setHoverState(id);
-      useApp.getState().setHover({ unit: id, x: e.point.x, y: e.point.y });
+      useHover.getState().setHover({ unit: id, x: e.point.x, y: e.point.y });
     });
     map.on('mouseleave', LAYERS.unitFill, () => {
       setHoverState(null);
-      useApp.getState().setHover(null);
+      useHover.getState().setHover(null);
     });
     return () => {
       unsubscribers.forEach((f) => f());

@@ -7,17 +7,16 @@ import type { Demand, UnitIndex, ZoneIndex } from '../../solver/model';
 import { assignZoneColours, zoneNeighbours } from '../model/palette';
 import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
+import { useHover } from './hover';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
+import { completeRules, rulesFromSettings, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { runOptimiser } from '../workers/optimiser/client';
+import type { WorkerJob } from '../workers/workerJob';
+import type { ZonesScenario } from './zonesScenario';
 
 export type SideTab = 'zones' | 'hardest' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
 export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
-
-export interface Hover {
-  unit: number;
-  x: number;
-  y: number;
-}
 
 export interface AppState {
   status: 'loading' | 'ready' | 'error';
@@ -33,7 +32,6 @@ export interface AppState {
   tool: Tool;
   brushPx: number;
   activeZone: ZoneIndex;
-  hover: Hover | null;
   sideTab: SideTab;
   /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
   splitting: ZoneIndex | null;
@@ -54,7 +52,6 @@ export interface AppState {
   setDemand(demand: Demand): void;
   setError(message: string): void;
   setSettings(settings: ScoreSettings): void;
-  setHover(hover: Hover | null): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -74,6 +71,29 @@ export interface AppState {
   setSplitting(zone: ZoneIndex | null): void;
   /** Applies a paint tool's selection: paints it, or splits it off when splitting. */
   applySelection(units: UnitIndex[]): void;
+  /** Adds a scenario beside the others (zones without a colour get one); the working scenario stays. */
+  addScenario(scenario: S.Scenario): void;
+  /** Reads a zone boundary file or zone list as a new scenario and adds it; throws, changing nothing, when the file has no zones. */
+  importZoneFile(file: { name: string; data: Uint8Array }): Promise<ZonesScenario>;
+  /**
+   * Optimises the working scenario in a worker, with the user's settings (rules the run does not
+   * set, travel) and the scenario's locks; a plan that keeps the rules is added as a new scenario.
+   */
+  runOptimiser(run: OptimiserRunOptions, onProgress: (phase: OptimisePhase, gapPercent?: number) => void): WorkerJob<OptimiserOutcome>;
+}
+
+export interface OptimiserRunOptions {
+  /** The rules set for this run; locks come from the scenario, the rest from the settings. */
+  rules: Partial<OptimiseRules>;
+  mode: 'fast' | 'thorough';
+  timeLimitSeconds: number;
+}
+
+export interface OptimiserOutcome {
+  result: OptimiseResult;
+  /** The scenario the proposal was added as; null when no plan kept every rule. */
+  scenarioId: string | null;
+  totalHours: number;
 }
 
 const EMPTY: S.Scenario = {
@@ -108,7 +128,6 @@ export const useApp = create<AppState>((set, get) => ({
   tool: 'pan',
   brushPx: 12,
   activeZone: 0,
-  hover: null,
   sideTab: 'zones',
   splitting: null,
   compare: null,
@@ -128,9 +147,9 @@ export const useApp = create<AppState>((set, get) => ({
       baselineId: baselineId === undefined ? list[0].id : baselineId,
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
-      hover: null,
       compare: null,
     });
+    useHover.getState().setHover(null);
   },
   setDemand: (demand) => {
     const { project } = get();
@@ -139,7 +158,6 @@ export const useApp = create<AppState>((set, get) => ({
   },
   setError: (message) => set({ status: 'error', error: message }),
   setSettings: (settings) => set({ settings }),
-  setHover: (hover) => set({ hover }),
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
   setActiveZone: (activeZone) => set({ activeZone }),
@@ -200,6 +218,45 @@ export const useApp = create<AppState>((set, get) => ({
     if (part.length === 0) return;
     get().edit((x) => S.splitZone(x, zone, part));
     set({ activeZone: s.zones.length });
+  },
+  addScenario: (scenario) => {
+    const { project, scenarios } = get();
+    set({ scenarios: [...scenarios, project ? withColours(project, scenario) : scenario] });
+  },
+  importZoneFile: async (file) => {
+    const { project, history } = get();
+    if (!project) throw new Error('No project is open.');
+    // Loaded on use: the boundary readers (shapefile, TopoJSON, projections) are large.
+    const { zonesScenario } = await import('./zonesScenario');
+    const result = await zonesScenario(project, history.present, file, newScenarioId());
+    get().addScenario(result.scenario);
+    return { ...result, scenario: get().scenarios.at(-1)! };
+  },
+  runOptimiser: (run, onProgress) => {
+    const { project, history, settings } = get();
+    if (!project) throw new Error('No project is open.');
+    const s = history.present;
+    const model = S.modelFor(project.model, s);
+    const current = { zoneOf: s.zoneOf };
+    const locks = {
+      lockedUnits: [...s.lockedUnits.keys()].filter((u) => s.lockedUnits[u]),
+      lockedZones: s.lockedZones.flatMap((l, z) => (l ? [z] : [])),
+    };
+    const rules = completeRules({ ...run.rules, ...locks }, rulesFromSettings(settings, model, current));
+    const job = runOptimiser(
+      { model, current, rules, travel: settings.travel, mode: run.mode, timeLimitSeconds: run.timeLimitSeconds, seed: 1 },
+      onProgress,
+    );
+    const totalHours = model.demand.hours.reduce((a, b) => a + b, 0);
+    const outcome = job.result.then((result): OptimiserOutcome => {
+      if (result.status !== 'feasible' && result.status !== 'optimal') return { result, scenarioId: null, totalHours };
+      // The proposal opens beside the scenario it came from, whichever is being edited now.
+      const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+      const proposal = { ...S.withAssignment(s, result.plan.zoneOf), id: newScenarioId(), name: `Optimised (${run.mode}) ${time}` };
+      get().addScenario(proposal);
+      return { result, scenarioId: proposal.id, totalHours };
+    });
+    return { result: outcome, cancel: job.cancel };
   },
 }));
 

@@ -3,10 +3,9 @@
 // what moved, the gap to the best possible, and why.
 import { useState } from 'react';
 import { rulesFromSettings, SUGGESTED_DISRUPTION, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
-import { useApp, newScenarioId } from '../state/store';
-import { modelFor, withAssignment } from '../model/scenario';
-import { runOptimiser, type OptimiserRun } from '../workers/optimiser/client';
-import { JobCancelled } from '../workers/workerJob';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, type OptimiserOutcome } from '../state/store';
+import { JobCancelled, type WorkerJob } from '../workers/workerJob';
 import { fmt1, fmtInt } from './format';
 
 const PHASES: Record<OptimisePhase, string> = {
@@ -57,23 +56,21 @@ function formFrom(rules: OptimiseRules): Form {
   };
 }
 
-function rulesFrom(f: Form, defaults: OptimiseRules, lockedUnits: number[], lockedZones: number[]): OptimiseRules {
+/** The rules the form sets; the store adds the locks and the rest from the settings. */
+function rulesFrom(f: Form): Partial<OptimiseRules> {
   return {
-    ...defaults,
     balance: f.balanceOn ? { tolerance: f.tolerancePct / 100 } : null,
     capacity: f.capacity,
     ruralShare: f.ruralOn ? { min: f.ruralMinPct / 100, max: f.ruralMaxPct / 100 } : null,
     disruption: f.disruptionOn ? { max: f.disruptionMax, measure: f.disruptionMeasure } : null,
     wholeTowns: f.wholeTowns,
     contiguous: f.contiguous,
-    lockedUnits,
-    lockedZones,
   };
 }
 
 type RunState =
   | { kind: 'idle' }
-  | { kind: 'running'; phase: OptimisePhase; gap?: number; run: OptimiserRun; started: number }
+  | { kind: 'running'; phase: OptimisePhase; gap?: number; run: WorkerJob<OptimiserOutcome>; started: number }
   | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number; totalHours: number }
   | { kind: 'error'; message: string };
 
@@ -89,43 +86,13 @@ export function OptimisePanel() {
 
   if (!form) return null;
   const start = () => {
-    const app = useApp.getState();
-    const project = app.project;
-    if (!project) return;
-    const s = app.history.present;
-    const lockedUnits = [...s.lockedUnits.keys()].filter((u) => s.lockedUnits[u]);
-    const lockedZones = s.lockedZones.flatMap((l, z) => (l ? [z] : []));
-    const model = modelFor(project.model, s);
-    const current = { zoneOf: s.zoneOf };
-    const request = {
-      model,
-      current,
-      rules: rulesFrom(form, rulesFromSettings(app.settings, model, current), lockedUnits, lockedZones),
-      travel: app.settings.travel,
-      mode: form.mode,
-      timeLimitSeconds: form.timeLimit,
-      seed: 1,
-    };
     const started = performance.now();
-    const run = runOptimiser(request, (phase, gap) =>
+    const run = useApp.getState().runOptimiser({ rules: rulesFrom(form), mode: form.mode, timeLimitSeconds: form.timeLimit }, (phase, gap) =>
       setState((st) => (st.kind === 'running' ? { ...st, phase, gap: gap ?? st.gap } : st)),
     );
     setState({ kind: 'running', phase: 'build', run, started });
     run.result.then(
-      (result) => {
-        const seconds = (performance.now() - started) / 1000;
-        const totalHours = model.demand.hours.reduce((a, b) => a + b, 0);
-        let scenarioId: string | null = null;
-        if (result.status === 'feasible' || result.status === 'optimal') {
-          // The result opens as a new scenario beside the current one.
-          const current = useApp.getState().history.present;
-          const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-          const proposal = { ...withAssignment(current, result.plan.zoneOf), id: newScenarioId(), name: `Optimised (${form.mode}) ${time}` };
-          useApp.setState((st) => ({ scenarios: [...st.scenarios, proposal] }));
-          scenarioId = proposal.id;
-        }
-        setState({ kind: 'done', result, scenarioId, seconds, totalHours });
-      },
+      (outcome) => setState({ kind: 'done', ...outcome, seconds: (performance.now() - started) / 1000 }),
       (e: unknown) => {
         if (e instanceof JobCancelled) setState({ kind: 'idle' });
         else setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -233,7 +200,9 @@ function OptimiseResultView({
   totalHours: number;
   onDiscard: () => void;
 }) {
-  const { switchScenario, deleteScenario, setCompare, history } = useApp();
+  const { switchScenario, deleteScenario, setCompare, currentId } = useApp(
+    useShallow((s) => ({ switchScenario: s.switchScenario, deleteScenario: s.deleteScenario, setCompare: s.setCompare, currentId: s.history.present.id })),
+  );
   const ok = scenarioId !== null;
   const kmPerHour = totalHours > 0 ? result.objective / totalHours / 1000 : 0;
   const { explanation } = result;
@@ -275,7 +244,7 @@ function OptimiseResultView({
         {ok && (
           <>
             <button type="button" className="primary" onClick={() => switchScenario(scenarioId)}>Open it to accept or tweak</button>
-            <button type="button" onClick={() => setCompare({ a: history.present.id, b: scenarioId })}>Compare with current</button>
+            <button type="button" onClick={() => setCompare({ a: currentId, b: scenarioId })}>Compare with current</button>
             <button
               type="button"
               className="danger"

@@ -1,24 +1,25 @@
 // Scenarios: save the plan under a name, switch, rename, delete, and pick the
 // baseline that disruption is measured against.
 import { useRef, useState } from 'react';
-import { newScenarioId, useApp, withColours } from '../state/store';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../state/store';
 
 export function ScenarioPanel() {
-  const { scenarios, history, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare } = useApp();
-  const current = history.present.id;
+  const { scenarios, current, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare, importZoneFile } = useApp(
+    useShallow((s) => ({
+      scenarios: s.scenarios, current: s.history.present.id, baselineId: s.baselineId, saveScenarioAs: s.saveScenarioAs,
+      switchScenario: s.switchScenario, renameScenario: s.renameScenario, deleteScenario: s.deleteScenario,
+      setBaseline: s.setBaseline, setCompare: s.setCompare, importZoneFile: s.importZoneFile,
+    })),
+  );
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const zonesInput = useRef<HTMLInputElement>(null);
 
   const importZones = async (file: File) => {
-    const { project, history: h } = useApp.getState();
-    if (!project) return;
     try {
-      // Loaded on use: the boundary readers (shapefile, TopoJSON, projections) are large.
-      const { zonesScenario } = await import('../state/zonesScenario');
-      const result = await zonesScenario(project, h.present, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, newScenarioId());
-      const scenario = withColours(project, result.scenario);
-      useApp.setState((st) => ({ scenarios: [...st.scenarios, scenario] }));
+      const result = await importZoneFile({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+      const { scenario } = result;
       const warnings = result.problems.length ? ` ${result.problems.length} problems: ${result.problems.slice(0, 3).map((p) => p.message).join('; ')}` : '';
       setMessage({ kind: 'info', text: `Added scenario "${scenario.name}": ${scenario.zones.length} zones, ${result.unassigned} units in no zone.${warnings}` });
     } catch (e) {

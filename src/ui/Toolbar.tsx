@@ -1,4 +1,5 @@
 // Editing tools above the map: which zone to paint, how, and undo/redo.
+import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario, type Tool } from '../state/store';
 import { zoneLabel } from '../../solver/zoneLabel';
 
@@ -13,9 +14,13 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
 
 export function Toolbar() {
   const s = useScenario();
-  const { tool, setTool, brushPx, setBrushPx, activeZone, setActiveZone, undo, redo } = useApp();
-  const canUndo = useApp((st) => st.history.past.length > 0);
-  const canRedo = useApp((st) => st.history.future.length > 0);
+  const { tool, setTool, brushPx, setBrushPx, activeZone, setActiveZone, undo, redo, canUndo, canRedo } = useApp(
+    useShallow((st) => ({
+      tool: st.tool, setTool: st.setTool, brushPx: st.brushPx, setBrushPx: st.setBrushPx, activeZone: st.activeZone,
+      setActiveZone: st.setActiveZone, undo: st.undo, redo: st.redo,
+      canUndo: st.history.past.length > 0, canRedo: st.history.future.length > 0,
+    })),
+  );
   const zone = s.zones[activeZone];
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing tools">

@@ -1,3 +1,4 @@
+import { useHover } from '../state/hover';
 import { useApp, useScenario } from '../state/store';
 import { isUnitLocked } from '../model/scenario';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
@@ -6,7 +7,7 @@ import { zoneLabel } from '../../solver/zoneLabel';
 
 /** Hover card for one unit: what a commissioner needs to know at a glance. */
 export function UnitTooltip() {
-  const hover = useApp((s) => s.hover);
+  const hover = useHover((s) => s.hover);
   const project = useApp((s) => s.project);
   const s = useScenario();
   if (!hover || !project) return null;

@@ -1,14 +1,15 @@
 // Edit the selected zone: name, colour, lock, bases and capacity, merge, delete.
 import { useState } from 'react';
 import * as S from '../model/scenario';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario } from '../state/store';
 import { zoneLabel } from '../../solver/zoneLabel';
 
 export function ZoneEditor() {
   const s = useScenario();
-  const z = useApp((st) => st.activeZone);
-  const { edit, setActiveZone, setSplitting } = useApp();
-  const splitting = useApp((st) => st.splitting);
+  const { z, splitting, edit, setActiveZone, setSplitting } = useApp(
+    useShallow((st) => ({ z: st.activeZone, splitting: st.splitting, edit: st.edit, setActiveZone: st.setActiveZone, setSplitting: st.setSplitting })),
+  );
   const [mergeFrom, setMergeFrom] = useState<number>(-1);
   const [baseToMove, setBaseToMove] = useState<number>(-1);
   const zone = s.zones[z];

@@ -1,39 +1,41 @@
 // The postcode lookup is read once per machine: loaded in the Import dialog,
 // kept in IndexedDB across a reload, and cleared on request.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, waitForMap } from './browser';
+import { freshApp, waitForMap } from './browser';
+import { gotoStep, openImport } from './steps';
 
-const app = appSession();
+const app = freshApp();
 const status = () => app.page.locator('[data-testid="lookup-status"]');
 
-async function openLookupStep() {
-  await app.page.locator('[data-action="import-data"]').click();
-  await app.page.locator('[role="dialog"]').waitFor();
-  await app.page.locator('.import-steps button', { hasText: 'Postcode lookup' }).click();
+async function openLookupStep(page: Page) {
+  await openImport(page);
+  await gotoStep(page, 'Postcode lookup');
+}
+
+async function loadSmallLookup(page: Page) {
+  await openLookupStep(page);
+  await expect.poll(() => status().textContent()).toMatch(/No postcode lookup on this computer/);
+  await page.locator('[data-testid="lookup-file"]').setInputFiles('test/fixtures/import/nspl-small.csv');
+  await expect.poll(() => status().textContent(), { timeout: 30_000 }).toMatch(/Lookup loaded: 10 postcodes, from nspl-small\.csv/);
 }
 
 describe('the postcode lookup', () => {
-  it('loads an NSPL file and says how many postcodes it holds', async () => {
-    await openLookupStep();
-    await expect.poll(() => status().textContent()).toMatch(/No postcode lookup on this computer/);
-    await app.page.locator('[data-testid="lookup-file"]').setInputFiles('test/fixtures/import/nspl-small.csv');
-    await expect.poll(() => status().textContent(), { timeout: 30_000 }).toMatch(/Lookup loaded: 10 postcodes, from nspl-small\.csv/);
-  });
-
-  it('is still there after a reload, without loading it again', async () => {
+  it('loads an NSPL file, says how many postcodes it holds, and still has it after a reload', async () => {
+    await loadSmallLookup(app.page);
     await app.page.reload();
     await waitForMap(app.page);
-    await openLookupStep();
+    await openLookupStep(app.page);
     await expect.poll(() => status().textContent()).toMatch(/Lookup loaded: 10 postcodes, from nspl-small\.csv/);
   });
 
-  it('can be cleared', async () => {
+  it('can be cleared, and stays cleared after a reload', async () => {
+    await loadSmallLookup(app.page);
     await app.page.getByRole('button', { name: 'Clear lookup' }).click();
     await expect.poll(() => status().textContent()).toMatch(/No postcode lookup on this computer/);
-  });
-
-  it('logs no console errors and sends nothing outside its origin', () => {
-    expect(app.errors).toEqual([]);
-    expect(app.outside).toEqual([]);
+    await app.page.reload();
+    await waitForMap(app.page);
+    await openLookupStep(app.page);
+    await expect.poll(() => status().textContent()).toMatch(/No postcode lookup on this computer/);
   });
 });

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { appSession } from './browser';
+import { freshApp } from './browser';
 
-const app = appSession();
+const app = freshApp();
 let outside: Server;
 let outsideUrl = '';
 const reached: string[] = [];

@@ -1,6 +1,7 @@
 // Two scenarios side by side: a map of the units that change zone, every zone
 // metric with its change, and the disruption (who would change provider).
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { scorePlan, type PlanScore, type ZoneScore } from '../../../solver/score';
 import { useApp } from '../../state/store';
 import { modelFor, type Scenario } from '../../model/scenario';
@@ -36,7 +37,9 @@ function score(project: NonNullable<ReturnType<typeof useApp.getState>['project'
 }
 
 export function CompareView() {
-  const { project, scenarios, compare, settings, setCompare } = useApp();
+  const { project, scenarios, compare, settings, setCompare } = useApp(
+    useShallow((s) => ({ project: s.project, scenarios: s.scenarios, compare: s.compare, settings: s.settings, setCompare: s.setCompare })),
+  );
   const a = scenarios.find((s) => s.id === compare?.a) ?? scenarios[0];
   const b = scenarios.find((s) => s.id === compare?.b) ?? scenarios[scenarios.length - 1];
   const scores = useMemo(() => (project ? { a: score(project, a, settings), b: score(project, b, settings, a) } : null), [project, a, b, settings]);

@@ -1,0 +1,163 @@
+// The paint tools, one handler each: brush and lock (click or drag a square of
+// brushPx), box (drag a rectangle), lasso (draw round), town (click a town).
+import type { Project } from '../../model/project';
+import type { PaintHandler, PaintStore, PaintSurface, Pt } from './handler';
+import { lockStroke, zoneStroke, type Stroke } from './stroke';
+
+type Tool = PaintHandler['tool'];
+
+/** What every handler shares: enabled state, the stroke under way, reset. */
+abstract class StrokeHandler implements PaintHandler {
+  abstract readonly tool: Tool;
+  protected stroke: Stroke | null = null;
+  private enabled = false;
+  constructor(
+    protected readonly store: PaintStore,
+    protected readonly surface: PaintSurface,
+  ) {}
+
+  enable() {
+    this.enabled = true;
+  }
+  disable() {
+    this.reset();
+    this.enabled = false;
+  }
+  isEnabled() {
+    return this.enabled;
+  }
+  isActive() {
+    return this.stroke !== null;
+  }
+  reset() {
+    this.stroke?.cancel();
+    this.stroke = null;
+    this.surface.outline(null);
+  }
+  keydown(key: string) {
+    if (key !== 'Escape' || !this.isActive()) return false;
+    this.reset();
+    return true;
+  }
+
+  protected abstract newStroke(): Stroke;
+  protected abstract start(p: Pt): void;
+  abstract mousemove(p: Pt): void;
+  /** Adds what the gesture selected at its end (box, lasso) before committing. */
+  protected finish(): void {}
+
+  mousedown(p: Pt) {
+    if (!this.enabled) return false;
+    this.reset();
+    this.stroke = this.newStroke();
+    this.start(p);
+    return true;
+  }
+  mouseup() {
+    if (!this.stroke) return;
+    this.finish();
+    const stroke = this.stroke;
+    this.stroke = null;
+    this.surface.outline(null);
+    stroke.commit();
+  }
+}
+
+/** Click or drag: every unit under a square of side 2 x brushPx round the pointer. */
+export class BrushHandler extends StrokeHandler {
+  readonly tool: Tool = 'brush';
+  protected newStroke() {
+    return zoneStroke(this.store, this.surface);
+  }
+  protected start(p: Pt) {
+    this.mousemove(p);
+  }
+  mousemove(p: Pt) {
+    if (!this.stroke) return;
+    const r = this.store.getState().brushPx;
+    this.stroke.add(this.surface.unitsInBox({ x: p.x - r, y: p.y - r }, { x: p.x + r, y: p.y + r }));
+  }
+}
+
+/** The brush, locking units instead (or unlocking, when the first unit touched was locked). */
+export class LockHandler extends BrushHandler {
+  readonly tool: Tool = 'lock';
+  protected newStroke() {
+    return lockStroke(this.store, this.surface);
+  }
+}
+
+/** Drag a rectangle; the units drawn in it are painted on release. */
+export class BoxHandler extends StrokeHandler {
+  readonly tool: Tool = 'box';
+  private from: Pt | null = null;
+  private to: Pt | null = null;
+  protected newStroke() {
+    return zoneStroke(this.store, this.surface);
+  }
+  protected start(p: Pt) {
+    this.from = p;
+    this.to = null;
+  }
+  mousemove(p: Pt) {
+    if (!this.stroke || !this.from) return;
+    this.to = p;
+    this.surface.outline({ box: [this.from, p] });
+  }
+  protected finish() {
+    if (this.from && this.to) this.stroke!.add(this.surface.unitsInBox(this.from, this.to));
+  }
+}
+
+/** Draw round units; those whose centre is inside are painted on release. */
+export class LassoHandler extends StrokeHandler {
+  readonly tool: Tool = 'lasso';
+  private points: Pt[] = [];
+  protected newStroke() {
+    return zoneStroke(this.store, this.surface);
+  }
+  protected start(p: Pt) {
+    this.points = [p];
+  }
+  mousemove(p: Pt) {
+    if (!this.stroke) return;
+    this.points.push(p);
+    this.surface.outline({ polygon: this.points });
+  }
+  protected finish() {
+    if (this.points.length > 2) this.stroke!.add(this.surface.unitsInPolygon(this.points));
+  }
+}
+
+/** Click a unit: all the units of its town (or the unit alone, outside towns) move at once. */
+export class TownHandler extends StrokeHandler {
+  readonly tool: Tool = 'town';
+  constructor(
+    store: PaintStore,
+    surface: PaintSurface,
+    private readonly project: Project,
+  ) {
+    super(store, surface);
+  }
+  protected newStroke() {
+    return zoneStroke(this.store, this.surface);
+  }
+  protected start(p: Pt) {
+    const hit = this.surface.unitsInBox(p, p)[0];
+    if (hit === undefined) return;
+    const town = this.project.model.units.town;
+    this.stroke!.add(town[hit] < 0 ? [hit] : [...town.keys()].filter((u) => town[u] === town[hit]));
+  }
+  mousemove() {}
+}
+
+/** Every paint tool's handler, in toolbar order. */
+export function paintHandlers(store: PaintStore, surface: PaintSurface, project: Project): PaintHandler[] {
+  return [
+    new BrushHandler(store, surface),
+    new BoxHandler(store, surface),
+    new LassoHandler(store, surface),
+    new TownHandler(store, surface, project),
+    new LockHandler(store, surface),
+  ];
+}

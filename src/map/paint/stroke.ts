@@ -1,0 +1,63 @@
+// A stroke: the units a gesture has touched so far, previewed as it goes and committed
+// once at the end, so a drag is one edit, one undo step and one autosave.
+import type { UnitIndex } from '../../../solver/model';
+import { isUnitLocked, setUnitLocks } from '../../model/scenario';
+import type { PaintStore, PaintSurface } from './handler';
+
+export interface Stroke {
+  add(units: Iterable<UnitIndex>): void;
+  /** Commits what the stroke touched and ends it. */
+  commit(): void;
+  /** Ends the stroke without changing anything. */
+  cancel(): void;
+}
+
+/** Paints into the active zone (or splits off part of a zone, when splitting); locked units and zones are passed by. */
+export function zoneStroke(store: PaintStore, surface: PaintSurface): Stroke {
+  const started = performance.now();
+  const touched = new Set<UnitIndex>();
+  const end = () => surface.strokeEnded([...touched], started);
+  return {
+    add(units) {
+      const app = store.getState();
+      const s = app.history.present;
+      const colour = s.zones[app.activeZone]?.colour;
+      if (!colour || s.lockedZones[app.activeZone]) return;
+      for (const u of units) {
+        if (touched.has(u) || isUnitLocked(s, u)) continue;
+        touched.add(u);
+        surface.preview(u, { colour });
+      }
+    },
+    commit() {
+      store.getState().applySelection([...touched]);
+      end();
+    },
+    cancel: end,
+  };
+}
+
+/** Locks the units touched, or unlocks them when the first unit touched was locked. */
+export function lockStroke(store: PaintStore, surface: PaintSurface): Stroke {
+  const started = performance.now();
+  const touched = new Set<UnitIndex>();
+  let locking: boolean | null = null;
+  const end = () => surface.strokeEnded([...touched], started);
+  return {
+    add(units) {
+      const s = store.getState().history.present;
+      for (const u of units) {
+        if (touched.has(u)) continue;
+        locking ??= s.lockedUnits[u] !== 1;
+        touched.add(u);
+        surface.preview(u, { locked: locking });
+      }
+    },
+    commit() {
+      const lock = locking;
+      if (lock !== null) store.getState().edit((s) => setUnitLocks(s, [...touched], lock));
+      end();
+    },
+    cancel: end,
+  };
+}
