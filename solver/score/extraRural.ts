@@ -24,10 +24,22 @@ export interface ExtraRuralCriteria {
   waiting: number;
 }
 
+/** The place's own figures the criteria read, for tables. */
+export interface ExtraRuralFigures {
+  /** Travel between visits per contact hour of the place; null with no hours. */
+  minutesPerContactHour: number | null;
+  /** Road km to the nearest base of any zone; null with no base. */
+  baseKm: number | null;
+  /** Weekly hours per km²; null with no hours. */
+  hoursPerKm2: number | null;
+  waitingUsers: number;
+}
+
 export interface ExtraRuralFlag {
   unit: UnitIndex;
   score: number;
   criteria: ExtraRuralCriteria;
+  figures: ExtraRuralFigures;
   /** On only because it was on before and the score is still at or above switch-off. */
   heldByHysteresis: boolean;
   /** No hours yet but people waiting: a candidate new area, not priced until it has hours. */
@@ -181,7 +193,7 @@ function significant(x: number): string {
 /** The share of the county at or above a percentile, in whole per cent, at least 1: 3 for the 97th. */
 const share = (p: number) => Math.max(1, Math.round(100 * (1 - p)));
 
-function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, flag: Omit<ExtraRuralFlag, 'reasons'>, s: ExtraRuralSettings): string[] {
+function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, flag: Pick<ExtraRuralFlag, 'score' | 'heldByHysteresis' | 'newArea'>, s: ExtraRuralSettings): string[] {
   const { units, demand } = ctx.model;
   const r = units.rurality[u];
   const place = r === Rurality.RuralVillage ? 'village' : r === Rurality.RuralTown ? 'rural town' : 'urban (never extra-rural)';
@@ -242,7 +254,14 @@ export function detectExtraRural(ctx: ScoreContext, previous?: Uint8Array): Extr
     const on = score[u] >= s.switchOn || (wasOn && score[u] >= s.switchOff);
     if (!on) continue;
     flagged[u] = 1;
-    const flag = { unit: u, score: score[u], criteria: { ...scratch }, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
+    const km = ctx.nearestBaseRoadMetres[u] / 1000;
+    const figures = {
+      minutesPerContactHour: hasHours ? travelOf(ctx, u) : null,
+      baseKm: Number.isFinite(km) ? km : null,
+      hoursPerKm2: hasHours ? hoursDensity(model, u) : null,
+      waitingUsers: model.demand.waitingUsers[u],
+    };
+    const flag = { unit: u, score: score[u], criteria: { ...scratch }, figures, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
     flags.push({ ...flag, reasons: reasonsFor(ctx, dist, u, flag, s) });
   }
   return { score, flagged, flags };

@@ -89,23 +89,35 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;
 }
 
+const PLACE_WORDS = ['urban', 'rural town', 'village'];
+
 function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const flags = d.score.extraRural.flags.filter((f) => d.plan.zoneOf[f.unit] === z);
   if (flags.length === 0) return '<p class="note">No area of this lot earns the extra-rural rate.</p>';
-  const { ids, names } = d.model.units;
+  const { ids, names, rurality, sparse } = d.model.units;
   const { hours } = d.model.demand;
+  const num = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
   const rows = flags
     .sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score)
-    .map(
-      (f) =>
+    .map((f) => {
+      const g = f.figures;
+      return (
         `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td class="n">${esc(oneDp.format(hours[f.unit]))}</td>` +
-        `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc(f.reasons.join('; '))}</td></tr>`,
-    );
+        `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
+        `<td class="n">${esc(f.newArea ? 'new area' : oneDp.format(hours[f.unit]))}</td>` +
+        `<td class="n">${esc(num(g.minutesPerContactHour, (x) => int(x)))}</td>` +
+        `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
+        `<td class="n">${esc(num(g.hoursPerKm2, (x) => oneDp.format(x)))}</td>` +
+        `<td class="n">${esc(int(g.waitingUsers))}</td>` +
+        `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
+      );
+    });
   return (
-    '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>`
+    '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n">Travel min per contact h</th>' +
+    '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>` +
+    '<p class="note">The score weighs rurality, travel between visits, distance to a base, low hours per km² and people waiting, ' +
+    'each against the county’s own areas; the reasons in words are in the unit GeoJSON (extra_rural_reasons).</p>'
   );
 }
 

@@ -96,16 +96,17 @@ export function PackageWhatIf() {
         </label>
         <p className="hint" id="what-if-place-note" aria-live="polite">{search.message}</p>
         {candidates.length > 1 && (
-          <label className="what-if-place">
-            Area
-            <select value={unit ?? ''} onChange={(e) => set('picked', Number(e.target.value))}>
+          <div className="what-if-place">
+            {/* A label beside the list, not round it: the list's own text would join its name. */}
+            <label htmlFor="what-if-area">Area</label>
+            <select id="what-if-area" value={unit ?? ''} onChange={(e) => set('picked', Number(e.target.value))}>
               {candidates.map((c) => (
                 <option key={c.unit} value={c.unit}>
                   {project.model.units.names[c.unit]} ({zoneOfUnit(c.unit)}; {c.note})
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         {unit !== null && (
           <p className="what-if-chosen">
