@@ -2,7 +2,7 @@
 // Runs only when asked (`npm run screenshots`, or SCREENSHOTS=1 npm test), so a
 // test run never rewrites tracked files.
 import { describe, expect, it } from 'vitest';
-import { docsScreenshot, freshApp, openTab, zoneColoursShown } from './browser';
+import { docsScreenshot, freshApp, openTab, waitForMap, zoneColoursShown } from './browser';
 import {
   chooseUsers, compare, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts,
 } from './steps';
@@ -31,14 +31,17 @@ describe('docs screenshots', () => {
 
   it('the hardest zones of Norfolk: the sparse north and west', async () => {
     await openExampleCounty(app.page, 'norfolk', 'Norfolk');
+    await waitForMap(app.page);
     await openTab(app.page, 'Hardest');
     await expect.poll(() => app.page.locator('[data-testid="hardest-list"] li').count()).toBe(17);
     await app.page.mouse.move(5, 400);
+    await expect.poll(() => zoneColoursShown(app.page)).toBe(16);
     await docsScreenshot(app.page, 'screenshot-hardest-norfolk.png');
   });
 
   it('the what-if of a new package in a Norfolk hamlet', async () => {
     await openExampleCounty(app.page, 'norfolk', 'Norfolk');
+    await waitForMap(app.page);
     await openTab(app.page, 'Extra-rural');
     const whatIf = app.page.getByTestId('what-if');
     await whatIf.getByLabel('Postcode or area').fill("King's Lynn and West Norfolk 014A");
@@ -46,6 +49,8 @@ describe('docs screenshots', () => {
     await whatIf.getByRole('button', { name: 'See what it costs' }).click();
     const answer = app.page.getByTestId('what-if-answer');
     await answer.scrollIntoViewIfNeeded();
+    await app.page.mouse.move(5, 400);
+    await expect.poll(() => zoneColoursShown(app.page)).toBe(16);
     await docsScreenshot(app.page, 'screenshot-what-if.png');
   });
 

@@ -2,7 +2,7 @@
 // before switches to the extra-rural rate and is priced; a postcode in a town gives its
 // sector's areas to choose from and stays on the urban rate; nothing is added to the data.
 import { describe, expect, it } from 'vitest';
-import { freshApp, openTab } from './browser';
+import { freshApp, openTab, waitForMap, zoneColoursShown } from './browser';
 import { openExampleCounty } from './steps';
 
 const app = freshApp();
@@ -58,6 +58,10 @@ describe('what if a new package starts here', () => {
     await expect.poll(() => total().textContent()).toMatch(/^28 units/);
     const hoursOf = (text: string) => Number(/units, ([\d,.]+) h a week/.exec(text)![1].replace(/,/g, ''));
     expect(hoursOf((await total().textContent())!)).toBeCloseTo(hoursOf(before) + 7, 6);
+    // The map keeps its zones (it is not rebuilt for new demand): Norfolk's 17 zones in all 16 colours.
+    await waitForMap(app.page);
+    await app.page.mouse.move(5, 400);
+    await expect.poll(() => zoneColoursShown(app.page)).toBe(16);
     await whatIf().getByRole('button', { name: 'Take it out again' }).click();
     await expect.poll(() => total().textContent()).toBe(before);
     expect(await app.page.getByTestId('what-if-added').count()).toBe(0);
