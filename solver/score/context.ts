@@ -1,11 +1,13 @@
 // What scoring needs to know about a model that does not depend on the plan,
 // computed once: road distance from every unit to each zone's nearest base, to the
-// nearest base of any zone, each zone's base capacity and each unit's travel between visits. A plan change never
-// touches these, which is what makes incremental scoring cheap.
+// nearest base of any zone, each zone's base capacity, each unit's travel between visits
+// and its extra-rural score as a place. A plan change never touches these, which is what
+// makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import type { ScoreSettings } from './settings';
+import { scorePlaces, type ExtraRuralPlaces } from './extraRural';
 import { prepareVisitTravel, type VisitTravelContext } from './visitTravel';
 
 export interface ScoreContext {
@@ -24,6 +26,8 @@ export interface ScoreContext {
   minutesPerMetre: Float64Array;
   /** What travel between visits needs of each unit, whatever the plan. */
   visitTravel: VisitTravelContext;
+  /** Each unit's extra-rural score as a place: the flags then only weigh it against the flags before. */
+  extraRuralPlaces: ExtraRuralPlaces;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -59,6 +63,7 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
   }
   const rules = rulesFromSettings(settings, model);
   const visitTravel = prepareVisitTravel(model, settings);
-  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, visitTravel };
+  const extraRuralPlaces = scorePlaces({ model, settings, nearestBaseRoadMetres, visitTravel });
+  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, visitTravel, extraRuralPlaces };
 }
 

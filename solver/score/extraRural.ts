@@ -12,8 +12,29 @@
 // ANY zone and travel uses the unit's neighbours whatever their zone, so redrawing a
 // boundary never switches the rate.
 import { Rurality, type CountyModel, type UnitIndex } from '../model';
-import type { ScoreContext } from './context';
-import type { ExtraRuralSettings } from './settings';
+import type { ExtraRuralSettings, ScoreSettings } from './settings';
+import type { VisitTravelContext } from './visitTravel';
+
+/** What the criteria read: the scoring context's plan-independent parts. */
+export interface PlaceInputs {
+  model: CountyModel;
+  settings: ScoreSettings;
+  /** Road metres from each unit to the nearest base of any zone. */
+  nearestBaseRoadMetres: Float64Array;
+  visitTravel: VisitTravelContext;
+}
+
+/**
+ * Every unit's score, whatever the plan and the flags before, and the county's
+ * distributions it was placed in: worked out once per scoring context.
+ */
+export interface ExtraRuralPlaces {
+  dist: CountyDistributions;
+  score: Float64Array;
+}
+
+/** A scoring context with its places scored. */
+type ScoredPlaces = PlaceInputs & { extraRuralPlaces: ExtraRuralPlaces };
 
 /** Each criterion's score, 0..1 (1 = most deserving of the extra-rural rate). */
 export interface ExtraRuralCriteria {
@@ -122,20 +143,20 @@ class Distribution {
 }
 
 /** The figures of a unit the relative criteria read; high is remote (density is negated). */
-function travelOf(ctx: ScoreContext, u: UnitIndex): number {
+function travelOf(ctx: PlaceInputs, u: UnitIndex): number {
   return ctx.visitTravel.placeMinutesPerContactHour[u] || 0;
 }
-const distanceOf = (ctx: ScoreContext, u: UnitIndex) => ctx.nearestBaseRoadMetres[u];
-const sparsenessOf = (ctx: ScoreContext, u: UnitIndex) => -hoursDensity(ctx.model, u);
+const distanceOf = (ctx: PlaceInputs, u: UnitIndex) => ctx.nearestBaseRoadMetres[u];
+const sparsenessOf = (ctx: PlaceInputs, u: UnitIndex) => -hoursDensity(ctx.model, u);
 
 /** The county's distributions the relative criteria are placed in. */
-interface CountyDistributions {
+export interface CountyDistributions {
   travel: Distribution;
   distance: Distribution;
   sparseness: Distribution;
 }
 
-function distributions(ctx: ScoreContext, s: ExtraRuralSettings): CountyDistributions {
+function distributions(ctx: PlaceInputs, s: ExtraRuralSettings): CountyDistributions {
   const { hours } = ctx.model.demand;
   let count = 0;
   for (let u = 0; u < hours.length; u++) if (hours[u] > 0) count++;
@@ -153,20 +174,20 @@ function distributions(ctx: ScoreContext, s: ExtraRuralSettings): CountyDistribu
   return { travel: new Distribution(travel, lo, hi), distance: new Distribution(distance, lo, hi), sparseness: new Distribution(sparseness, lo, hi) };
 }
 
-function ruralityOf(ctx: ScoreContext, s: ExtraRuralSettings, u: UnitIndex): number {
+function ruralityOf(ctx: PlaceInputs, s: ExtraRuralSettings, u: UnitIndex): number {
   const { rurality, sparse } = ctx.model.units;
   const r = rurality[u];
   const classScore = r === Rurality.RuralVillage ? s.ruralVillageScore : r === Rurality.RuralTown ? s.ruralTownScore : 0;
   return Math.min(1, classScore + (sparse[u] ? s.sparseBonus : 0));
 }
 
-function waitingOf(ctx: ScoreContext, s: ExtraRuralSettings, u: UnitIndex): number {
+function waitingOf(ctx: PlaceInputs, s: ExtraRuralSettings, u: UnitIndex): number {
   const { waitingUsers, waitingHours } = ctx.model.demand;
   return Math.max(ramp(waitingUsers[u], 0, s.waitingUsersFull), ramp(waitingHours[u], 0, s.waitingHoursFull));
 }
 
 /** Unit u's criteria, written into `out` (a scratch object reused over the county: no allocation per unit). */
-function criteriaOf(ctx: ScoreContext, dist: CountyDistributions, s: ExtraRuralSettings, u: UnitIndex, out: ExtraRuralCriteria): ExtraRuralCriteria {
+function criteriaOf(ctx: PlaceInputs, dist: CountyDistributions, s: ExtraRuralSettings, u: UnitIndex, out: ExtraRuralCriteria): ExtraRuralCriteria {
   const hasHours = ctx.model.demand.hours[u] > 0;
   out.rurality = ruralityOf(ctx, s, u);
   // A place with no hours yet has no visits nearby: a first package travels as far as any.
@@ -193,7 +214,7 @@ function significant(x: number): string {
 /** The share of the county at or above a percentile, in whole per cent, at least 1: 3 for the 97th. */
 const share = (p: number) => Math.max(1, Math.round(100 * (1 - p)));
 
-function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, flag: Pick<ExtraRuralFlag, 'score' | 'heldByHysteresis' | 'newArea'>, s: ExtraRuralSettings): string[] {
+function reasonsFor(ctx: PlaceInputs, dist: CountyDistributions, u: UnitIndex, flag: Pick<ExtraRuralFlag, 'score' | 'heldByHysteresis' | 'newArea'>, s: ExtraRuralSettings): string[] {
   const { units, demand } = ctx.model;
   const r = units.rurality[u];
   const place = r === Rurality.RuralVillage ? 'village' : r === Rurality.RuralTown ? 'rural town' : 'urban (never extra-rural)';
@@ -221,10 +242,21 @@ function reasonsFor(ctx: ScoreContext, dist: CountyDistributions, u: UnitIndex, 
   return reasons;
 }
 
-/** One unit's criteria, score and reasons in words, flagged or not (for a what-if, or to say why not). */
-export function explainUnit(ctx: ScoreContext, u: UnitIndex): { score: number; criteria: ExtraRuralCriteria; reasons: string[] } {
+/** Scores every unit of the county as a place (no plan, no hysteresis): once per scoring context. */
+export function scorePlaces(ctx: PlaceInputs): ExtraRuralPlaces {
   const s = ctx.settings.extraRural;
   const dist = distributions(ctx, s);
+  const n = ctx.model.units.count;
+  const score = new Float64Array(n);
+  const scratch = noCriteria();
+  for (let u = 0; u < n; u++) score[u] = weightedScore(criteriaOf(ctx, dist, s, u, scratch), s);
+  return { dist, score };
+}
+
+/** One unit's criteria, score and reasons in words, flagged or not (for a what-if, or to say why not). */
+export function explainUnit(ctx: ScoredPlaces, u: UnitIndex): { score: number; criteria: ExtraRuralCriteria; reasons: string[] } {
+  const s = ctx.settings.extraRural;
+  const { dist } = ctx.extraRuralPlaces;
   const criteria = criteriaOf(ctx, dist, s, u, noCriteria());
   const score = weightedScore(criteria, s);
   const flag = { unit: u, score, criteria, heldByHysteresis: false, newArea: !(ctx.model.demand.hours[u] > 0) };
@@ -232,27 +264,23 @@ export function explainUnit(ctx: ScoreContext, u: UnitIndex): { score: number; c
 }
 
 /**
- * Scores every unit and flags those that earn the extra-rural rate. Urban units are
+ * Flags the units that earn the extra-rural rate, from the places' scores. Urban units are
  * never flagged (the rate is a tier above the rural rate). A unit with no hours is
  * flagged only when people are waiting there (a new area); it costs nothing until it has hours.
  */
-export function detectExtraRural(ctx: ScoreContext, previous?: Uint8Array): ExtraRuralResult {
+export function detectExtraRural(ctx: ScoredPlaces, previous?: Uint8Array): ExtraRuralResult {
   const { model } = ctx;
   const s = ctx.settings.extraRural;
   const n = model.units.count;
-  const dist = distributions(ctx, s);
-  const score = new Float64Array(n);
+  const { dist, score } = ctx.extraRuralPlaces;
   const flagged = new Uint8Array(n);
   const flags: ExtraRuralFlag[] = [];
-  const scratch = noCriteria();
   for (let u = 0; u < n; u++) {
-    score[u] = weightedScore(criteriaOf(ctx, dist, s, u, scratch), s);
+    const wasOn = previous !== undefined && previous[u] === 1;
+    if (!(score[u] >= s.switchOn || (wasOn && score[u] >= s.switchOff))) continue;
     const hasHours = model.demand.hours[u] > 0;
     const eligible = model.units.rurality[u] !== Rurality.Urban && (hasHours || model.demand.waitingUsers[u] > 0);
     if (!eligible) continue;
-    const wasOn = previous !== undefined && previous[u] === 1;
-    const on = score[u] >= s.switchOn || (wasOn && score[u] >= s.switchOff);
-    if (!on) continue;
     flagged[u] = 1;
     const km = ctx.nearestBaseRoadMetres[u] / 1000;
     const figures = {
@@ -261,8 +289,10 @@ export function detectExtraRural(ctx: ScoreContext, previous?: Uint8Array): Extr
       hoursPerKm2: hasHours ? hoursDensity(model, u) : null,
       waitingUsers: model.demand.waitingUsers[u],
     };
-    const flag = { unit: u, score: score[u], criteria: { ...scratch }, figures, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
+    const criteria = criteriaOf(ctx, dist, s, u, noCriteria());
+    const flag = { unit: u, score: score[u], criteria, figures, heldByHysteresis: score[u] < s.switchOn, newArea: !hasHours };
     flags.push({ ...flag, reasons: reasonsFor(ctx, dist, u, flag, s) });
   }
-  return { score, flagged, flags };
+  // The scores are the context's, shared by every plan scored with it: callers get a copy.
+  return { score: score.slice(), flagged, flags };
 }

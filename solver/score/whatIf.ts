@@ -6,7 +6,7 @@
 // is a new area, waiting until a provider takes it.
 import { demandWithUser, Rurality, type UnitIndex } from '../model';
 import type { ScoreContext } from './context';
-import { detectExtraRural, explainUnit, type ExtraRuralCriteria } from './extraRural';
+import { detectExtraRural, explainUnit, scorePlaces, type ExtraRuralCriteria } from './extraRural';
 import { extraRuralRate, type Pounds, type PoundsPerHour } from './settings';
 import { MAX_VISITS_PER_WEEK } from '../visitPattern';
 import { prepareVisitTravel } from './visitTravel';
@@ -47,7 +47,7 @@ export interface PackageWhatIf {
 /**
  * The flags of `ctx` (the county as it stands) with one more package in unit u;
  * `previousFlags` are the flags as they stand, for hysteresis. Base distances do not
- * depend on demand, so only travel between visits is worked out again.
+ * depend on demand, so only travel between visits and the places' scores are worked out again.
  */
 export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: UnitIndex, pkg: NewPackage): PackageWhatIf {
   const { model, settings } = ctx;
@@ -57,7 +57,9 @@ export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: U
     throw new RangeError(`a package has at least one visit a week and at most ${MAX_VISITS_PER_WEEK}`);
   }
   const withPackage = { ...model, demand: demandWithUser(model.demand, u, pkg) };
-  const after: ScoreContext = { ...ctx, model: withPackage, visitTravel: prepareVisitTravel(withPackage, settings) };
+  const visitTravel = prepareVisitTravel(withPackage, settings);
+  const places = { ...ctx, model: withPackage, visitTravel };
+  const after: ScoreContext = { ...places, extraRuralPlaces: scorePlaces(places) };
   const result = detectExtraRural(after, previousFlags);
   const flag = result.flags.find((f) => f.unit === u);
   const explained = flag ?? explainUnit(after, u);
