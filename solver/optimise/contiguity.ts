@@ -114,8 +114,9 @@ export function repairContiguity(
       broken = true;
       const main = mainPiece(state, pieces);
       for (const piece of pieces) {
-        if (piece === main || piece.some((c) => p.fixedZone[c] !== FREE)) continue;
-        const to = bestNeighbourZone(state, piece, z);
+        if (piece === main) continue;
+        // A piece holding fixed cells (a second base's unit) cannot be handed away, only joined back.
+        const to = piece.some((c) => p.fixedZone[c] !== FREE) ? -1 : bestNeighbourZone(state, piece, z);
         const bridge = bridgeToMain(state, guard, piece, main, z);
         if (to < 0 && !bridge) continue;
         if (bridge && (to < 0 || bridgeIsBetter(state, piece, z, to, bridge))) {
@@ -137,16 +138,23 @@ export function repairContiguity(
 
 /** Longest corridor of other zones' cells considered for joining a piece back to its zone. */
 const MAX_BRIDGE = 8;
+/** Most cells a corridor cell may cut off from its own zone and carry with it into the bridge. */
+const MAX_TAIL = 8;
 
 /**
  * Shortest run of free cells (not in zone z) that joins `piece` to `main`, or
- * null. Only cells whose own zone stays in one piece without them are used, so
- * one bridge does not cut another zone (and two zones cannot trade bridges forever).
+ * null. A corridor cell whose own zone stays in one piece without it is taken
+ * alone; one that would cut a few cells off its zone (a tail, at most MAX_TAIL,
+ * none fixed) takes that tail into z with it, so one bridge never cuts another
+ * zone (and two zones cannot trade bridges forever). Norfolk's Acle & Loddon
+ * joins its two bases this way, through a Great Yarmouth unit and the three
+ * units beyond it.
  */
 function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number): number[] | null {
   const p = state.problem;
   const inMain = new Set(main);
   const parent = new Map<number, number>();
+  const tails = new Map<number, number[]>();
   let frontier = piece.slice();
   for (const c of piece) parent.set(c, -1);
   for (let depth = 0; depth <= MAX_BRIDGE && frontier.length; depth++) {
@@ -157,11 +165,15 @@ function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[],
         if (parent.has(v)) continue;
         if (inMain.has(v)) {
           const path: number[] = [];
-          for (let w = u; state.cellZone[w] !== z; w = parent.get(w)!) path.push(w);
+          for (let w = u; state.cellZone[w] !== z; w = parent.get(w)!) path.push(w, ...(tails.get(w) ?? []));
           return path;
         }
-        if (state.cellZone[v] === z || p.fixedZone[v] !== FREE || !Number.isFinite(p.cost[v * p.zones + z])) continue;
-        if (!guard.canLeave(v)) continue;
+        if (state.cellZone[v] === z || !mayJoin(p, v, z)) continue;
+        if (!guard.canLeave(v)) {
+          const tail = cutOff(state, v, MAX_TAIL);
+          if (!tail || !tail.every((c) => mayJoin(p, c, z))) continue;
+          tails.set(v, tail);
+        }
         parent.set(v, u);
         next.push(v);
       }
@@ -169,6 +181,45 @@ function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[],
     frontier = next;
   }
   return null;
+}
+
+/** May free cell c join zone z (not fixed elsewhere, within reach)? */
+const mayJoin = (p: PlanState['problem'], c: number, z: number) => p.fixedZone[c] === FREE && Number.isFinite(p.cost[c * p.zones + z]);
+
+/**
+ * The cells of c's zone that c's leaving would cut off from the rest of it:
+ * every part but the one holding a fixed cell (else the largest). Null when the
+ * cut-off parts hold a fixed cell or more than `limit` cells, or the search
+ * passes SAFE_SEARCH_LIMIT cells.
+ */
+function cutOff(state: PlanState, c: number, limit: number): number[] | null {
+  const p = state.problem;
+  const z = state.cellZone[c];
+  const seen = new Set<number>([c]);
+  const parts: Array<{ cells: number[]; fixed: boolean }> = [];
+  for (let k = p.adjStart[c]; k < p.adjStart[c + 1]; k++) {
+    const s = p.adjCells[k];
+    if (state.cellZone[s] !== z || seen.has(s)) continue;
+    const part = { cells: [s], fixed: p.fixedZone[s] !== FREE };
+    seen.add(s);
+    for (let i = 0; i < part.cells.length; i++) {
+      const u = part.cells[i];
+      for (let j = p.adjStart[u]; j < p.adjStart[u + 1]; j++) {
+        const v = p.adjCells[j];
+        if (state.cellZone[v] !== z || seen.has(v)) continue;
+        if (seen.size > SAFE_SEARCH_LIMIT) return null;
+        seen.add(v);
+        part.cells.push(v);
+        if (p.fixedZone[v] !== FREE) part.fixed = true;
+      }
+    }
+    parts.push(part);
+  }
+  const body = parts.reduce((a, b) => (Number(b.fixed) * 1e9 + b.cells.length > Number(a.fixed) * 1e9 + a.cells.length ? b : a));
+  const rest = parts.filter((x) => x !== body);
+  if (rest.some((x) => x.fixed)) return null;
+  const tail = rest.flatMap((x) => x.cells);
+  return tail.length <= limit ? tail : null;
 }
 
 /** Compares joining the piece back (bridge) with handing it to zone `to`: less violation first, then less cost. */

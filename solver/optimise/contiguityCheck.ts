@@ -4,9 +4,11 @@
 // off from the rest (no border or link, or walled in by locked zones) has
 // zones that can hold exactly its hours. Each conflict names the zone or the
 // units and a change that would fix it.
+import { baseUnits } from '../baseUnits';
 import { zoneLabel } from '../zoneLabel';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
+import { reachToJoin, roundUpMinutes } from './reach/minutes';
 import type { Conflict } from './types';
 
 const hrs = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
@@ -41,6 +43,13 @@ function zoneName(problem: ZoningProblem, z: number): string {
   return zoneLabel(problem.model.zones[z]);
 }
 
+/** The name of a base of zone z whose unit is in cell c, or null. */
+function baseIn(problem: ZoningProblem, z: number, c: number): string | null {
+  const units = baseUnits(problem.model);
+  const b = problem.model.bases.findIndex((base, i) => base.zone === z && units[i] >= 0 && problem.cellOfUnit[units[i]] === c);
+  return b >= 0 ? problem.model.bases[b].name : null;
+}
+
 /** A zone that cannot reach its floor, or its own fixed cells, from its base. */
 function zoneReach(problem: ZoningProblem): Conflict[] {
   const { bands, fixedZone, hours } = problem;
@@ -52,15 +61,28 @@ function zoneReach(problem: ZoningProblem): Conflict[] {
     const start = problem.rootCell[z] >= 0 ? problem.rootCell[z] : fixed[0];
     if (start === undefined) continue;
     const seen = reachable(problem, z, [start]);
-    const from = problem.rootCell[z] >= 0 ? 'its base' : cellLabel(problem.model, problem.cellUnits, problem.cellStart, start);
+    const rootBase = problem.rootCell[z] >= 0 ? baseIn(problem, z, problem.rootCell[z]) : null;
+    const from = problem.rootCell[z] < 0 ? cellLabel(problem.model, problem.cellUnits, problem.cellStart, start) : rootBase && fixed.length > 1 ? `the unit of ${rootBase}` : 'its base';
     const stranded = fixed.filter((c) => !seen[c]);
     if (stranded.length > 0) {
       const label = cellLabel(problem.model, problem.cellUnits, problem.cellStart, stranded[0]);
-      out.push({
-        rule: 'contiguity',
-        message: `${zoneName(problem, z)} must keep ${label}${stranded.length > 1 ? ` and ${stranded.length - 1} more` : ''}, which cannot be joined to ${from} without crossing units it may not take (locked elsewhere).`,
-        fix: `Unlock ${label} or the units between, or allow zones in more than one piece.`,
-      });
+      const where = baseIn(problem, z, stranded[0]);
+      const must = `${zoneName(problem, z)} must keep ${label}${where ? ` (where ${where} stands)` : ''}${stranded.length > 1 ? ` and ${stranded.length - 1} more` : ''}`;
+      // With a reach rule, the chain may be cut by units beyond reach rather than by locks.
+      const reach = problem.reachNeeded && problem.rules.reach ? roundUpMinutes(reachToJoin(problem, problem.reachNeeded, z, start, stranded)) : Infinity;
+      out.push(
+        Number.isFinite(reach)
+          ? {
+              rule: 'contiguity',
+              message: `${must}, which cannot be joined to ${from} within ${problem.rules.reach!.minutes} minutes' reach.`,
+              fix: `Set the reach to ${reach} minutes, or allow zones in more than one piece.`,
+            }
+          : {
+              rule: 'contiguity',
+              message: `${must}, which cannot be joined to ${from} without crossing units it may not take (locked elsewhere).`,
+              fix: `Unlock ${label} or the units between, or allow zones in more than one piece.`,
+            },
+      );
       continue;
     }
     let reach = 0;

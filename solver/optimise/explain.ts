@@ -9,7 +9,7 @@ import type { ExtraColumn, LpBackend, LpProblem } from '../lp/types';
 import { allCandidates } from './candidates';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
-import { reachConflicts } from './reachCheck';
+import { reachConflicts, zoneName } from './reach/checks';
 import type { Relaxation } from './relaxation';
 import type { BindingRule, Conflict } from './types';
 import { buildZoningLp, type ZoningLp } from './zoningLp';
@@ -158,7 +158,13 @@ export function precheck(problem: ZoningProblem): Conflict[] {
     });
   }
   // Reach checks only once the totals fit: a county-wide shortfall is the clearer message.
-  if (out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) out.push(...reachConflicts(problem));
+  const { reach } = problem.rules;
+  if (reach && problem.reachNeeded && out.every((c) => c.rule !== 'capacity' && c.rule !== 'balance')) {
+    out.push(...reachConflicts({ ...problem, reachNeeded: problem.reachNeeded }, reach.minutes, {
+      tolerance: problem.rules.balance?.tolerance,
+      sizeMin: problem.rules.size?.min,
+    }));
+  }
   return out;
 }
 
@@ -260,17 +266,41 @@ export function explainResidual(state: PlanState): Conflict[] {
   const out: Conflict[] = [];
   for (let z = 0; z < p.zones; z++) {
     const v = state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]);
-    if (v > state.slack()) {
-      out.push({
-        rule: 'whole-units',
-        message: `${p.model.zones[z].name} ends ${hrs(v)} outside its bands (${hrs(state.zoneHours[z])}, rural ${pct(state.zoneRural[z] / Math.max(1e-9, state.zoneHours[z]))}).`,
-        fix: p.bands.target[z] > 0 ? `Widen the balance band to about ±${pct(ceilPct((p.rules.balance?.tolerance ?? 0) + v / p.bands.target[z]))}.` : undefined,
-      });
-    }
+    if (v > state.slack()) out.push(residualConflict(state, z, v));
   }
   const d = state.disruptionViolation(state.movedTotal);
   if (d > state.slack() && p.rules.disruption) {
     out.push({ rule: 'disruption', message: `The plan moves ${Math.ceil(d)} ${p.rules.disruption.measure} more than allowed.`, fix: `Allow ${Math.ceil(p.rules.disruption.max + d)} ${p.rules.disruption.measure} to change zone.` });
   }
   return out;
+}
+
+/** Which of its bounds a zone still breaks after repair, and the change to that bound that would let it hold. */
+function residualConflict(state: PlanState, z: number, v: number): Conflict {
+  const p = state.problem;
+  const b = p.bands;
+  const h = state.zoneHours[z];
+  const rural = state.zoneRural[z] / Math.max(1e-9, h);
+  const name = zoneName(p.model, z);
+  const whole = `${name} ends ${hrs(v)} outside its rules (${hrs(h)}, rural ${pct(rural)}), as whole units${p.rules.contiguous ? ' in one piece' : ''}`;
+  // The balance band sets the floor or ceiling unless the zone-size rule is tighter.
+  const tolerance = p.rules.balance?.tolerance ?? null;
+  const ceilingByBalance = tolerance !== null && b.upper[z] >= b.target[z] * (1 + tolerance) - 1e-6;
+  const floorByBalance = tolerance !== null && b.lower[z] <= b.target[z] * (1 - tolerance) + 1e-6;
+  let fix: string | undefined;
+  let what: string;
+  if (h > b.capacity[z] + 1e-6 && b.capacity[z] <= b.upper[z]) {
+    what = `over its bases' capacity of ${hrs(b.capacity[z])}`;
+    fix = `Raise ${name}'s capacity to ${hrs(h)}.`;
+  } else if (h > b.upper[z] + 1e-6) {
+    what = `above its ceiling of ${hrs(b.upper[z])}`;
+    fix = ceilingByBalance ? `Widen the balance band to about ±${pct(ceilPct(tolerance + (h - b.upper[z]) / b.target[z]))}.` : `Raise the largest zone to ${hrs(h)}.`;
+  } else if (h < b.lower[z] - 1e-6) {
+    what = `below its floor of ${hrs(b.lower[z])}`;
+    fix = floorByBalance ? `Widen the balance band to about ±${pct(ceilPct(tolerance + (b.lower[z] - h) / b.target[z]))}.` : `Lower the smallest zone to ${hrs(Math.floor(h))}.`;
+  } else {
+    what = `outside the rural-share band of ${pct(b.ruralMin)}-${pct(b.ruralMax)}`;
+    fix = rural > b.ruralMax ? `Raise the rural-share ceiling to ${pct(ceilPct(rural))}.` : `Lower the rural-share floor to ${pct(floorPct(rural))}.`;
+  }
+  return { rule: 'whole-units', message: `${whole}: ${what}.`, fix };
 }

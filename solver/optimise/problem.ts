@@ -5,13 +5,13 @@
 import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
-import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach';
+import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach/minutes';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
 import { zoneLabel } from '../zoneLabel';
 
-/** fixedZone value of a cell the optimiser may place. */
-export const FREE = -2;
+export { FREE, cellLabel } from './cells';
+import { FREE, cellLabel } from './cells';
 
 export interface ZoningProblem {
   model: CountyModel;
@@ -279,14 +279,6 @@ function cellAdjacency(model: CountyModel, cellOfUnit: Int32Array, cells: number
   const adjCells = new Int32Array(adjStart[cells]);
   for (let c = 0; c < cells; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
   return { adjStart, adjCells };
-}
-
-export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: number): string {
-  const first = cellUnits[cellStart[c]];
-  const size = cellStart[c + 1] - cellStart[c];
-  const t = model.units.town[first];
-  if (size > 1 && t >= 0) return `Town ${model.towns[t]?.name ?? t}`;
-  return `Unit ${model.units.names[first] ?? model.units.ids[first]}`;
 }
 
 /** Expands a cell plan to a unit plan. */

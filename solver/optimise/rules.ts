@@ -2,6 +2,7 @@
 // (rulesFromSettings), and the per-zone hour bands they imply.
 import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
+import { defaultReach } from './reach/default';
 
 export interface BalanceRule {
   /** Allowed deviation from the target, 0.2 = within ±20%. */
@@ -84,20 +85,40 @@ export interface OptimiseRules {
   candidateZones: number;
 }
 
+/** A provider is healthy at 250-1,000 h/week (council report 000); below 250 it is not viable. */
+export const VIABLE_PROVIDER_HOURS: HoursPerWeek = 250;
+/** The ± band used when some zone's base capacity is unknown, so zones cannot grow without limit. */
+export const FALLBACK_TOLERANCE_PCT = 25;
+/** Where the rural-share rule starts when a user switches it on. */
+export const SUGGESTED_RURAL_SHARE: RuralShareRule = { min: 0.1, max: 0.8 };
+
 /**
  * The optimiser's rules from the user's settings. The one source of rule defaults:
  * the Optimise panel starts from it, the CLI fills what a rules file leaves out
- * from it, and scoring warns against it (docs/SCORING.md, "Rules"). `model` and
- * `current` are there for defaults that depend on the county's data.
+ * from it, and scoring warns against it (docs/SCORING.md, "Rules"). A setting
+ * left null is derived from the county's data:
+ * - size: every zone at least the provider model's viable minimum (one provider at
+ *   250 h/week), but at most half the mean zone, so a county of small zones is not
+ *   held to a floor none could meet;
+ * - balance: no band around the mean where every zone has a base with a known
+ *   capacity (capacity and size bound each zone); else ±25%;
+ * - reach: the shortest workable reach from the data, at least 30 minutes (reachDefault.ts);
+ * - rural share: none.
+ * `current` is unused by the defaults: they depend on the county, not on a plan.
  */
-export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, _current?: Plan): OptimiseRules {
+export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, current?: Plan): OptimiseRules {
   const r = settings.rules;
-  return {
+  const zones = model.zones.length;
+  const total = model.demand.hours.reduce((a, b) => a + b, 0);
+  const viable = VIABLE_PROVIDER_HOURS;
+  const sizeMin = r.zoneHoursMin ?? (zones > 0 ? Math.min(viable, total / zones / 2) : 0);
+  const tolerancePct = r.hoursTolerancePct ?? (r.checkCapacity && everyZoneHasCapacity(model) ? null : FALLBACK_TOLERANCE_PCT);
+  const rules: OptimiseRules = {
     assignAll: true,
-    balance: { tolerance: r.hoursTolerancePct / 100 },
-    size: null,
+    balance: tolerancePct === null ? null : { tolerance: tolerancePct / 100 },
+    size: sizeMin > 0 ? { min: sizeMin } : null,
     capacity: r.checkCapacity,
-    ruralShare: { min: r.ruralShareMin, max: r.ruralShareMax },
+    ruralShare: r.ruralShareMin === null && r.ruralShareMax === null ? null : { min: r.ruralShareMin ?? 0, max: r.ruralShareMax ?? 1 },
     lockedUnits: [],
     lockedZones: [],
     disruption: null,
@@ -109,7 +130,21 @@ export function rulesFromSettings(settings: ScoreSettings, _model: CountyModel, 
     weights: { compactness: 0, disruptionKmPerHour: 0 },
     candidateZones: 5,
   };
+  const minutes = r.reachMinutes ?? derivedReach(settings, model, rules, current)?.minutes ?? null;
+  return { ...rules, reach: minutes === null ? null : { minutes } };
 }
+
+function derivedReach(settings: ScoreSettings, model: CountyModel, rules: OptimiseRules, current?: Plan) {
+  return defaultReach(model, { travel: settings.travel, bands: zoneBands(model, current ?? noPlan(model), rules), contiguous: rules.contiguous, baseUnitsStay: rules.baseUnitsStay });
+}
+
+function everyZoneHasCapacity(model: CountyModel): boolean {
+  const cap = new Float64Array(model.zones.length);
+  for (const b of model.bases) if (b.zone >= 0 && b.zone < cap.length) cap[b.zone] += b.capacityHours;
+  return cap.every((c) => c > 0);
+}
+
+const noPlan = (model: CountyModel): Plan => ({ zoneOf: new Int32Array(model.units.count).fill(-1) });
 
 /** Where the disruption rule (off by default) starts when a user switches it on. */
 export const SUGGESTED_DISRUPTION: DisruptionRule = { max: 300, measure: 'users' };
@@ -187,4 +222,56 @@ export function zoneBands(model: CountyModel, current: Plan, rules: OptimiseRule
 export function townIsWhole(rules: OptimiseRules, town: number): boolean {
   if (town < 0) return false;
   return rules.wholeTowns === true || (Array.isArray(rules.wholeTowns) && rules.wholeTowns.includes(town));
+}
+
+const h = (x: number) => Math.round(x).toLocaleString('en-GB');
+const pctOf = (x: number) => `${Math.round(100 * x)}%`;
+
+/** The rules in a few words, for a scenario's name: "±25%, ≥250 h/week, reach 45 min, capacity". */
+export function rulesLabel(rules: OptimiseRules): string {
+  const parts: string[] = [];
+  if (rules.balance) parts.push(`±${pctOf(rules.balance.tolerance)}`);
+  if (rules.size) parts.push(rules.size.max !== undefined ? `${h(rules.size.min)}-${h(rules.size.max)} h/week` : `≥${h(rules.size.min)} h/week`);
+  if (rules.reach) parts.push(`reach ${h(rules.reach.minutes)} min`);
+  if (rules.capacity) parts.push('capacity');
+  if (rules.ruralShare) parts.push(`rural ${pctOf(rules.ruralShare.min ?? 0)}-${pctOf(rules.ruralShare.max ?? 1)}`);
+  if (rules.disruption) parts.push(`≤${h(rules.disruption.max)} ${rules.disruption.measure} moved`);
+  if (rules.wholeTowns === true) parts.push('whole towns');
+  else if (Array.isArray(rules.wholeTowns) && rules.wholeTowns.length) parts.push(`${rules.wholeTowns.length} towns whole`);
+  if (!rules.contiguous) parts.push('zones may be split');
+  if (rules.lockedZones.length) parts.push(`${rules.lockedZones.length} zone${rules.lockedZones.length === 1 ? '' : 's'} locked`);
+  return parts.length ? parts.join(', ') : 'no rules';
+}
+
+/** Why each rule default derived from the data is what it is, in words (for the panel and the CLI). */
+export function defaultsInWords(settings: ScoreSettings, model: CountyModel): string[] {
+  const r = settings.rules;
+  const rules = rulesFromSettings(settings, model);
+  const out: string[] = [];
+  if (r.zoneHoursMin === null && rules.size) {
+    out.push(
+      rules.size.min < VIABLE_PROVIDER_HOURS
+        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep a provider at ${VIABLE_PROVIDER_HOURS} h/week.`
+        : `Smallest zone ${h(rules.size.min)} h/week: enough for its provider to be viable (${VIABLE_PROVIDER_HOURS} h/week).`,
+    );
+  }
+  if (r.hoursTolerancePct === null) {
+    out.push(
+      rules.balance
+        ? `Zone hours within ±${FALLBACK_TOLERANCE_PCT}% of the mean zone, as some zone has no base capacity to bound it.`
+        : 'No band around the mean zone: every zone has a base whose capacity bounds it, so small rural zones may stay small.',
+    );
+  }
+  if (r.reachMinutes === null) {
+    const d = derivedReach(settings, model, { ...rules, reach: null });
+    out.push(
+      !d
+        ? 'No reach rule: the county has no provider bases.'
+        : d.fits
+          ? `Reach ${h(d.minutes)} minutes: the shortest (at least 30) at which every unit with care has a base within reach and the care within reach fits the zones' capacity.`
+          : `Reach ${h(d.minutes)} minutes: the shortest (at least 30) at which every unit with care has a base within reach; at no reach does the care fit the zones' capacity.`,
+    );
+  }
+  if (r.ruralShareMin === null && r.ruralShareMax === null) out.push('No rural-share band: zones may be as rural or as urban as their places are.');
+  return out;
 }

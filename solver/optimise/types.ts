@@ -2,6 +2,8 @@
 import type { CountyModel, HoursPerWeek, Plan, ZoneIndex } from '../model';
 import type { HighsLoadOptions } from '../lp/highs';
 import type { TravelMatrix, TravelSettings } from '../travel';
+import type { ScoreSettings } from '../score/settings';
+import type { PlanComparison } from './compare';
 import type { OptimiseRules } from './rules';
 
 export type { TravelMatrix } from '../travel';
@@ -27,6 +29,8 @@ export interface OptimiseInput {
   /** The user's travel settings (circuity, speeds), as scoring uses them; default DEFAULT_TRAVEL. */
   travel?: TravelSettings;
   travelMatrix?: TravelMatrix;
+  /** The user's settings, for the comparison's costs (and travel, when `travel` is not given). */
+  settings?: ScoreSettings;
   /** Where to load highs.wasm from (browser workers). */
   highs?: HighsLoadOptions;
   onProgress?: (phase: OptimisePhase, gapPercent?: number) => void;
@@ -66,6 +70,8 @@ export interface Conflict {
 
 export interface Explanation {
   summary: string;
+  /** What the optimiser minimised, in words. */
+  objective: string;
   binding: BindingRule[];
   conflicts: Conflict[];
   notes: string[];
@@ -92,4 +98,6 @@ export interface OptimiseResult {
   movedUsers: number;
   movedHours: HoursPerWeek;
   explanation: Explanation;
+  /** The plan against the current one (null when the run kept the current plan: infeasible or cancelled). */
+  comparison: PlanComparison | null;
 }

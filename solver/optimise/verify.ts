@@ -5,7 +5,7 @@ import { baseUnits } from '../baseUnits';
 import { Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
 import { DEFAULT_TRAVEL } from '../travel';
-import { hasCare, unitZoneMinutes } from './reach';
+import { hasCare, unitZoneMinutes } from './reach/minutes';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
 
 export interface Verification {

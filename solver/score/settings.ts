@@ -1,6 +1,7 @@
 // Everything the scoring module can be told, as plain values the UI can edit and
 // save. Defaults are Lincolnshire's 2019/20 figures (council report 003) where the
 // council gave one, otherwise our own choice (see docs/SCORING.md).
+import type { HoursPerWeek, Minutes } from '../model';
 import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
 import type { CallBand } from '../visitPattern';
 
@@ -25,12 +26,22 @@ export interface RateSettings {
   extraRuralRate: PoundsPerHour | null;
 }
 
+/**
+ * The rules every plan is held to (warnings, the optimiser, the CLI). A null is
+ * "from the data": rulesFromSettings (solver/optimise/rules.ts) derives it from
+ * the county and the provider model, as docs/SCORING.md ("Rules") says.
+ */
 export interface RuleSettings {
-  /** A zone's weekly hours may differ from the mean zone by at most this, %. */
-  hoursTolerancePct: Percent;
-  ruralShareMin: Share;
-  ruralShareMax: Share;
-  /** Warn when a zone's hours exceed its bases' total capacity. */
+  /** A zone's weekly hours may differ from the mean zone by at most this, %; null: none where every zone's base capacity is known, else ±25%. */
+  hoursTolerancePct: Percent | null;
+  /** Fewest weekly hours of a zone; null: the provider model's viable minimum. */
+  zoneHoursMin: HoursPerWeek | null;
+  /** Longest drive from a zone's base to a unit with care, minutes; null: the shortest workable reach, at least 30. */
+  reachMinutes: Minutes | null;
+  /** Rural share band of each zone; null: no limit on that side. */
+  ruralShareMin: Share | null;
+  ruralShareMax: Share | null;
+  /** Zone hours at most its bases' total capacity. */
   checkCapacity: boolean;
 }
 
@@ -110,7 +121,7 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     carerPayPerHour: 12.21,
     mileagePerMile: 0.45,
   },
-  rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  rules: { hoursTolerancePct: null, zoneHoursMin: null, reachMinutes: null, ruralShareMin: null, ruralShareMax: null, checkCapacity: true },
   extraRural: {
     // Lincolnshire's criteria are rurality, low value and high wait; travel between visits
     // is what makes a remote, low-volume place costly. Relative to the county's own units,

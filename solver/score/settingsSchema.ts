@@ -43,9 +43,12 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       mileagePerMile: withDefault(range(0, 10, { unit: '£/mile' }), D.visitTravel.mileagePerMile),
     }, D.visitTravel),
     rules: section({
-      hoursTolerancePct: withDefault(range(0, 100, { unit: '%' }), D.rules.hoursTolerancePct),
-      ruralShareMin: share(D.rules.ruralShareMin),
-      ruralShareMax: share(D.rules.ruralShareMax),
+      // null: from the county's data (rulesFromSettings).
+      hoursTolerancePct: withDefault(nullableRange(0, 100, { unit: '%' }), D.rules.hoursTolerancePct),
+      zoneHoursMin: withDefault(nullableRange(0, 100_000, { unit: 'h/week' }), D.rules.zoneHoursMin),
+      reachMinutes: withDefault(nullableRange(0, 600, { unit: 'minutes', exclusiveMin: true }), D.rules.reachMinutes),
+      ruralShareMin: withDefault(nullableRange(0, 1), D.rules.ruralShareMin),
+      ruralShareMax: withDefault(nullableRange(0, 1), D.rules.ruralShareMax),
       checkCapacity: withDefault(flag(), D.rules.checkCapacity),
     }, D.rules),
     extraRural: section({
@@ -76,7 +79,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       }, D.difficulty.weights),
     }, D.difficulty),
   }),
-  ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a, b) => a <= b, 'not be above'),
+  ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a: number | null, b: number | null) => a === null || b === null || a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),
   ordered(['extraRural', 'percentileLow'], ['extraRural', 'percentileHigh'], (a, b) => a < b, 'be below'),
 );

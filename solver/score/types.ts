@@ -3,7 +3,7 @@ import type { HoursPerWeek, Metres, Minutes, ZoneIndex } from '../model';
 import type { ExtraRuralResult } from './extraRural';
 import type { DifficultyWeights, Percent, Pounds, Share } from './settings';
 
-export type WarningCode = 'hours-off-mean' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
+export type WarningCode = 'hours-off-mean' | 'zone-size' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
 
 export interface RuleWarning {
   code: WarningCode;

@@ -23,6 +23,12 @@ export function zoneWarnings(zone: Zone, f: Figures, baseCount: number, rules: O
       `${name}: ${hours(f.hours)} is ${pct(Math.abs(f.balanceVsMeanPct))} ${side} the mean zone (limit ±${limit(tolerancePct)}%).`,
     );
   }
+  const size = rules.size;
+  if (size) {
+    const floor = rules.capacity && f.capacityHours > 0 ? Math.min(size.min, f.capacityHours) : size.min;
+    if (f.hours < floor - 1e-9) warn('zone-size', `${name}: ${hours(f.hours)} is below the smallest viable zone (${hours(floor)}).`);
+    if (size.max !== undefined && f.hours > size.max + 1e-9) warn('zone-size', `${name}: ${hours(f.hours)} is above the largest zone allowed (${hours(size.max)}).`);
+  }
   if (rules.capacity && f.overCapacity) {
     warn('over-capacity', `${name}: ${hours(f.hours)} exceeds its bases' capacity of ${hours(f.capacityHours)}.`);
   }

@@ -12,7 +12,16 @@ import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { completeRules, optimise, rulesFromSettings, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import {
+  completeRules,
+  defaultsInWords,
+  optimise,
+  rulesFromSettings,
+  rulesLabel,
+  type OptimiseResult,
+  type OptimiseRules,
+  type PlanComparison,
+} from '../../solver/optimise';
 import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
 import { SchemaError } from '../../solver/schema';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type PlanScore } from '../../solver/score';
@@ -36,6 +45,8 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
                                           without it the users' own zone column is used, if they have one
   [--rules rules.json]                    optimiser rules, e.g. {"balance": {"tolerance": 0.25}, "capacity": true, "lockedZones": ["5"]}
   [--lookup postcodes.csv]                ONSPD / NSPL / Code-Point Open CSV for exact postcode locations (else sector/district centres)
+  [--reach minutes|off]                   longest drive from a zone's base to a unit with care (default: from the data)
+  [--min-zone-hours h]                    smallest zone, weekly hours (default: viable for its providers)
   [--mode fast|thorough] [--time-limit seconds] [--seed n]
   [--score-only]                          score the current zones without optimising
   [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
@@ -70,6 +81,9 @@ interface Options {
   timeLimit: number;
   seed: number;
   scoreOnly: boolean;
+  /** Minutes, null for "off", undefined for the default. */
+  reach?: number | null;
+  minZoneHours?: number;
   problems: string;
   strict: boolean;
 }
@@ -84,6 +98,7 @@ function options(argv: string[]): Options | null {
         users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
         rules: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
         'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        reach: { type: 'string' }, 'min-zone-hours': { type: 'string' },
         problems: { type: 'string' }, strict: { type: 'boolean' },
       },
     }).values;
@@ -103,6 +118,8 @@ function options(argv: string[]): Options | null {
   return {
     users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, lookup: v.lookup, out: v.out!,
     mode, timeLimit: number('time-limit', v['time-limit'], 60), seed: number('seed', v.seed, 1), scoreOnly: Boolean(v['score-only']),
+    reach: v.reach === undefined ? undefined : v.reach === 'off' ? null : number('reach', v.reach, 0),
+    minZoneHours: v['min-zone-hours'] === undefined ? undefined : number('min-zone-hours', v['min-zone-hours'], 0),
     problems: v.problems ?? `${v.out!.replace(/[\\/]+$/, '')}-problems.csv`, strict: Boolean(v.strict),
   };
 }
@@ -210,11 +227,39 @@ function fallbackCentroids() {
   return parseFallback(readFileSync(join(dir, 'postcode-sectors.csv'), 'utf8'), readFileSync(join(dir, 'postcode-districts.csv'), 'utf8'));
 }
 
+/** Rules as summary.json gives them: zones and units by id, as a rules file names them. */
+function rulesForSummary(project: Project, rules: OptimiseRules) {
+  const { model } = project;
+  return { ...rules, lockedZones: rules.lockedZones.map((z) => model.zones[z].id), lockedUnits: rules.lockedUnits.map((u) => model.units.ids[u]) };
+}
+
+/** The comparison as lines for the terminal: the summary, the rules today's zones break, a zone table. */
+function comparisonLines(c: PlanComparison): string[] {
+  const out = [c.summary];
+  if (c.forcedBy.length) out.push(`Today's zones break the rules: ${c.forcedBy.join('; ')}.`);
+  const f = (x: number | null, d = 0) => (x === null ? '-' : x.toFixed(d));
+  const rows = [['zone', 'h/week', 'farthest min', 'mean km', 'pieces']];
+  for (const z of c.zones) {
+    rows.push([
+      z.label,
+      `${f(z.hours.before)} -> ${f(z.hours.after)}`,
+      `${f(z.farthestMinutes.before === null ? null : Math.ceil(z.farthestMinutes.before))} -> ${f(z.farthestMinutes.after === null ? null : Math.ceil(z.farthestMinutes.after))}`,
+      `${f(z.meanKm.before, 1)} -> ${f(z.meanKm.after, 1)}`,
+      `${z.pieces.before} -> ${z.pieces.after}`,
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) out.push(`  ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`);
+  return out;
+}
+
 /** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
-function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, imported: ProjectFromFiles) {
+function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, rules: OptimiseRules | null, imported: ProjectFromFiles) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
+    rules: rules ? { label: rulesLabel(rules), ...rulesForSummary(project, rules) } : null,
+    comparison: result?.comparison ?? null,
     objective: result ? { metreHoursPerWeek: result.objective, hourKmPerWeek: result.objective / 1000 } : null,
     lpBound: result ? { metreHoursPerWeek: result.bound, hourKmPerWeek: result.bound / 1000 } : null,
     gapPercent: result?.gapPercent ?? null,
@@ -309,15 +354,22 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
 
     const settings = DEFAULT_SCORE_SETTINGS;
     let result: OptimiseResult | null = null;
+    let rules: OptimiseRules | null = null;
     let finalPlan = plan;
     if (!opts.scoreOnly) {
       // What a rules file leaves out comes from the settings, as in the app.
       const given = rulesText === null ? {} : parseRules(rulesText, project, opts.rules);
-      const rules = completeRules(given, rulesFromSettings(settings, model, plan));
+      const flags: Partial<OptimiseRules> = {};
+      if (opts.reach !== undefined) flags.reach = opts.reach === null ? null : { minutes: opts.reach };
+      if (opts.minZoneHours !== undefined) flags.size = { min: opts.minZoneHours };
+      rules = completeRules({ ...given, ...flags }, rulesFromSettings(settings, model, plan));
+      io.log(`Rules: ${rulesLabel(rules)}.`);
+      for (const line of defaultsInWords(settings, model)) io.log(`  ${line}`);
       result = await optimise({
-        model, current: plan, rules, travel: settings.travel, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
+        model, current: plan, rules, travel: settings.travel, settings, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
       });
       io.log(result.explanation.summary);
+      if (result.comparison) for (const line of comparisonLines(result.comparison)) io.log(line);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);
         reportProblems(io, problems, opts.problems);
@@ -326,7 +378,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       finalPlan = result.plan;
     }
     const score = scorePlan(model, finalPlan, settings, { baseline: plan });
-    const scenario = withAssignment(scenarioFromModel(model, plan, 'cli', result ? `Optimised (${opts.mode})` : 'Current zones'), finalPlan.zoneOf);
+    const scenario = withAssignment(scenarioFromModel(model, plan, 'cli', result && rules ? `Optimised${opts.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}` : 'Current zones'), finalPlan.zoneOf);
 
     mkdirSync(opts.out, { recursive: true });
     const written: string[] = [];
@@ -345,7 +397,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, score, result, imported), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, score, result, rules, imported), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');

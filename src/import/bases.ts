@@ -1,6 +1,6 @@
 // Provider-base rows -> records: a provider's office or carers' home area, its
 // weekly capacity and the zone(s) it serves.
-import { addTableProblems, cellAt, isBlankRow, spreadsheetRow, type BaseColumnMapping, type CsvTable } from './csv';
+import { addTableProblems, cellAt, forEachDataRow, type BaseColumnMapping, type CsvTable } from './csv';
 import { locationCells, readLocation } from './location';
 import { ProblemList } from './problems';
 import { mappedColumns, type ParsedRows } from './users';
@@ -32,12 +32,8 @@ export function parseBases(table: CsvTable, mapping: BaseColumnMapping): ParsedR
   const records: ProviderBase[] = [];
   const rejectedHours = new Map<number, number>();
   const firstRowOfId = new Map<string, number>();
-  let rowsRead = 0;
 
-  table.rows.forEach((cells, i) => {
-    if (isBlankRow(cells)) return;
-    rowsRead++;
-    const row = spreadsheetRow(i);
+  const rowsRead = forEachDataRow(table, (cells, row) => {
     if (untrusted.has(row)) {
       const capacity = parseHours(cellAt(cells, c.capacityHours.index));
       if (capacity >= 0) rejectedHours.set(row, capacity);

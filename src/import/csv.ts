@@ -43,6 +43,17 @@ export function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
+/** Calls `read` with each non-blank data row and its spreadsheet row number; returns how many it read. */
+export function forEachDataRow(table: CsvTable, read: (cells: string[], row: number) => void): number {
+  let rowsRead = 0;
+  table.rows.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    rowsRead++;
+    read(cells, spreadsheetRow(i));
+  });
+  return rowsRead;
+}
+
 export interface ReadCsvOptions {
   /** The text is the start of a longer file (a preview): a last row cut off mid-quote is dropped, not refused. */
   truncated?: boolean;

@@ -1,7 +1,7 @@
 // Service-user rows -> records, with every problem listed against its
 // spreadsheet row and column. Nothing is dropped silently: a row is either a
 // record or has at least one error (blank rows are the one exception).
-import { addTableProblems, cellAt, columnIndex, isBlankRow, spreadsheetRow, type CsvTable, type UserColumnMapping } from './csv';
+import { addTableProblems, cellAt, columnIndex, forEachDataRow, type CsvTable, type UserColumnMapping } from './csv';
 import { locationCells, readLocation } from './location';
 import { ProblemList, type Problem } from './problems';
 import { looksLikeFormula, parseHours, parseYesNo } from './values';
@@ -74,12 +74,8 @@ export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedR
   const records: ServiceUser[] = [];
   const rejectedHours = new Map<number, number>();
   const firstRowOfId = new Map<string, number>();
-  let rowsRead = 0;
 
-  table.rows.forEach((cells, i) => {
-    if (isBlankRow(cells)) return;
-    rowsRead++;
-    const row = spreadsheetRow(i);
+  const rowsRead = forEachDataRow(table, (cells, row) => {
     const hoursText = cellAt(cells, c.weeklyHours.index);
     const hours = parseHours(hoursText);
     if (untrusted.has(row)) {

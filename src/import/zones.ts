@@ -12,7 +12,7 @@
 import { UNASSIGNED, type Units, type Zone, type ZoneIndex } from '../../solver/model';
 import { splitZones } from './bases';
 import type { BoundaryFile } from './boundaries';
-import { addTableProblems, cellAt, columnIndex, headerKey, isBlankRow, spreadsheetRow, type CsvTable } from './csv';
+import { addTableProblems, cellAt, columnIndex, forEachDataRow, headerKey, type CsvTable } from './csv';
 import type { CentroidTable } from './fallback';
 import { NO_LOCATION, TERMINATED, type PostcodeLookup } from './lookup';
 import { PolygonLocator, type UnitLocator } from './locate';
@@ -179,10 +179,8 @@ export function zonesFromAreaList(
   const unitIndex = new Map(units.ids.map((id, u) => [id.toUpperCase(), u]));
   const zoneOfArea = new Map<string, ZoneIndex>();
 
-  table.rows.forEach((cells, i) => {
-    if (isBlankRow(cells) || areaCol < 0 || zoneCol < 0) return;
-    const row = spreadsheetRow(i);
-    if (untrusted.has(row)) return;
+  forEachDataRow(table, (cells, row) => {
+    if (areaCol < 0 || zoneCol < 0 || untrusted.has(row)) return;
     const zoneId = cellAt(cells, zoneCol);
     if (!zoneId) {
       problems.error(row, mapping.zone!, '', 'Missing zone');

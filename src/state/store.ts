@@ -9,7 +9,7 @@ import * as S from '../model/scenario';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { useHover } from './hover';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
-import { completeRules, rulesFromSettings, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
+import { completeRules, rulesFromSettings, rulesLabel, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
 import { runOptimiser } from '../workers/optimiser/client';
 import type { WorkerJob } from '../workers/workerJob';
 import type { ZonesScenario } from './zonesScenario';
@@ -244,15 +244,17 @@ export const useApp = create<AppState>((set, get) => ({
     };
     const rules = completeRules({ ...run.rules, ...locks }, rulesFromSettings(settings, model, current));
     const job = runOptimiser(
-      { model, current, rules, travel: settings.travel, mode: run.mode, timeLimitSeconds: run.timeLimitSeconds, seed: 1 },
+      { model, current, rules, travel: settings.travel, settings, mode: run.mode, timeLimitSeconds: run.timeLimitSeconds, seed: 1 },
       onProgress,
     );
     const totalHours = model.demand.hours.reduce((a, b) => a + b, 0);
     const outcome = job.result.then((result): OptimiserOutcome => {
       if (result.status !== 'feasible' && result.status !== 'optimal') return { result, scenarioId: null, totalHours };
-      // The proposal opens beside the scenario it came from, whichever is being edited now.
-      const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-      const proposal = { ...S.withAssignment(s, result.plan.zoneOf), id: newScenarioId(), name: `Optimised (${run.mode}) ${time}` };
+      // A proposal for a project no longer open is not added to the one that is.
+      if (get().project !== project) return { result, scenarioId: null, totalHours };
+      // The proposal opens beside the scenario it came from, whichever is being edited now, named by its rules.
+      const name = `Optimised${run.mode === 'thorough' ? ' (thorough)' : ''}: ${rulesLabel(rules)}`;
+      const proposal = { ...S.withAssignment(s, result.plan.zoneOf), id: newScenarioId(), name };
       get().addScenario(proposal);
       return { result, scenarioId: proposal.id, totalHours };
     });

@@ -1,12 +1,24 @@
-// Optimise: set the rules, run the optimiser in a worker with progress and
-// cancel, and get the result as a new scenario beside the current one, with
-// what moved, the gap to the best possible, and why.
-import { useState } from 'react';
-import { rulesFromSettings, SUGGESTED_DISRUPTION, type OptimisePhase, type OptimiseResult, type OptimiseRules } from '../../solver/optimise';
-import { useShallow } from 'zustand/react/shallow';
+// Optimise: set the rules (defaults from the county's data, with the reasons),
+// run the optimiser in a worker with progress and cancel, and get the result as
+// a new scenario beside the current one, named by its rules.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  defaultsInWords,
+  rulesFromSettings,
+  SUGGESTED_DISRUPTION,
+  SUGGESTED_RURAL_SHARE,
+  type OptimisePhase,
+  type OptimiseResult,
+  type OptimiseRules,
+} from '../../solver/optimise';
 import { useApp, type OptimiserOutcome } from '../state/store';
 import { JobCancelled, type WorkerJob } from '../workers/workerJob';
-import { fmt1, fmtInt } from './format';
+import { fmt1 } from './format';
+import { OptimiseResultView } from './OptimiseResultView';
+
+/** Where a rule starts when the user switches it on and the data gave no value. */
+const SUGGESTED_TOLERANCE_PCT = 25;
+const SUGGESTED_REACH_MINUTES = 45;
 
 const PHASES: Record<OptimisePhase, string> = {
   build: 'Building the model',
@@ -20,11 +32,27 @@ const PHASES: Record<OptimisePhase, string> = {
   done: 'Done',
 };
 
+/** The rules set by a switch and a number, in the order the panel shows them. */
+const NUMBER_RULES = [
+  { on: 'balanceOn', value: 'tolerancePct', text: { label: 'Zone hours within ±', suffix: '% of the mean', aria: 'Balance tolerance, %' }, range: { min: 1, max: 200 } },
+  { on: 'sizeOn', value: 'sizeMin', text: { label: 'Every zone at least', suffix: 'h/week', aria: 'Smallest zone, h/week' }, range: { min: 0, step: 10 } },
+  {
+    on: 'reachOn',
+    value: 'reachMinutes',
+    text: { label: 'Every unit within', suffix: "minutes' drive of its zone's base", aria: 'Reach, minutes' },
+    range: { min: 5, max: 240, step: 5 },
+  },
+] as const;
+
 interface Form {
   mode: 'fast' | 'thorough';
   timeLimit: number;
   balanceOn: boolean;
   tolerancePct: number;
+  sizeOn: boolean;
+  sizeMin: number;
+  reachOn: boolean;
+  reachMinutes: number;
   capacity: boolean;
   ruralOn: boolean;
   ruralMinPct: number;
@@ -43,11 +71,15 @@ function formFrom(rules: OptimiseRules): Form {
     mode: 'fast',
     timeLimit: 60,
     balanceOn: rules.balance !== null,
-    tolerancePct: 100 * (rules.balance?.tolerance ?? 0),
+    tolerancePct: rules.balance ? Math.round(100 * rules.balance.tolerance) : SUGGESTED_TOLERANCE_PCT,
+    sizeOn: rules.size !== null,
+    sizeMin: Math.round(rules.size?.min ?? 250),
+    reachOn: rules.reach !== null,
+    reachMinutes: rules.reach?.minutes ?? SUGGESTED_REACH_MINUTES,
     capacity: rules.capacity,
     ruralOn: rules.ruralShare !== null,
-    ruralMinPct: 100 * (rules.ruralShare?.min ?? 0),
-    ruralMaxPct: 100 * (rules.ruralShare?.max ?? 1),
+    ruralMinPct: Math.round(100 * (rules.ruralShare ?? SUGGESTED_RURAL_SHARE).min!),
+    ruralMaxPct: Math.round(100 * (rules.ruralShare ?? SUGGESTED_RURAL_SHARE).max!),
     disruptionOn: rules.disruption !== null,
     disruptionMax: disruption.max,
     disruptionMeasure: disruption.measure,
@@ -60,6 +92,8 @@ function formFrom(rules: OptimiseRules): Form {
 function rulesFrom(f: Form): Partial<OptimiseRules> {
   return {
     balance: f.balanceOn ? { tolerance: f.tolerancePct / 100 } : null,
+    size: f.sizeOn ? { min: f.sizeMin } : null,
+    reach: f.reachOn ? { minutes: f.reachMinutes } : null,
     capacity: f.capacity,
     ruralShare: f.ruralOn ? { min: f.ruralMinPct / 100, max: f.ruralMaxPct / 100 } : null,
     disruption: f.disruptionOn ? { max: f.disruptionMax, measure: f.disruptionMeasure } : null,
@@ -71,7 +105,7 @@ function rulesFrom(f: Form): Partial<OptimiseRules> {
 type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; phase: OptimisePhase; gap?: number; run: WorkerJob<OptimiserOutcome>; started: number }
-  | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number; totalHours: number }
+  | { kind: 'done'; result: OptimiseResult; scenarioId: string | null; seconds: number }
   | { kind: 'error'; message: string };
 
 export function OptimisePanel() {
@@ -80,7 +114,25 @@ export function OptimisePanel() {
   // The user's changes over the defaults, so a change of settings still shows in the fields left alone.
   const [edits, setEdits] = useState<Partial<Form>>({});
   const [state, setState] = useState<RunState>({ kind: 'idle' });
-  const defaults = project ? formFrom(rulesFromSettings(settings, project.model)) : null;
+  // Another project (a county opened, a file imported) starts from its own defaults, with no result shown.
+  const [shownFor, setShownFor] = useState(project);
+  if (project !== shownFor) {
+    setShownFor(project);
+    setEdits({});
+    setState({ kind: 'idle' });
+  }
+  // ... and a run for the old one is cancelled.
+  const runRef = useRef<WorkerJob<OptimiserOutcome> | null>(null);
+  useEffect(() => () => runRef.current?.cancel(), [project]);
+  const zones = useApp((s) => s.history.present.zones);
+  const bases = useApp((s) => s.history.present.bases);
+  // The defaults depend on the county, its bases and capacities, and the settings (a few ms, cached per model).
+  const derived = useMemo(() => {
+    if (!project) return null;
+    const model = { ...project.model, zones, bases };
+    return { rules: rulesFromSettings(settings, model), words: defaultsInWords(settings, model) };
+  }, [project, zones, bases, settings]);
+  const defaults = derived ? formFrom(derived.rules) : null;
   const form: Form | null = defaults && { ...defaults, ...edits };
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setEdits((f) => ({ ...f, [k]: v }));
 
@@ -91,9 +143,14 @@ export function OptimisePanel() {
       setState((st) => (st.kind === 'running' ? { ...st, phase, gap: gap ?? st.gap } : st)),
     );
     setState({ kind: 'running', phase: 'build', run, started });
+    runRef.current = run;
     run.result.then(
-      (outcome) => setState({ kind: 'done', ...outcome, seconds: (performance.now() - started) / 1000 }),
+      ({ result, scenarioId }) => {
+        runRef.current = null;
+        setState({ kind: 'done', result, scenarioId, seconds: (performance.now() - started) / 1000 });
+      },
       (e: unknown) => {
+        runRef.current = null;
         if (e instanceof JobCancelled) setState({ kind: 'idle' });
         else setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
       },
@@ -105,18 +162,23 @@ export function OptimisePanel() {
     <section className="panel optimise" aria-labelledby="optimise-heading" data-testid="optimise">
       <h2 id="optimise-heading">Optimise</h2>
       <p className="hint">
-        Proposes zones that cut travel from each zone's base while keeping the rules below. Locked zones and units
-        stay as they are.
+        Proposes the zones with the least travel from each zone's base (weekly care hours times road distance)
+        among those that keep the rules below. Where today's zones break a rule, keeping it can mean more travel:
+        the result compares the proposal with today's zones and says which rule forced any rise. Locked zones and
+        units stay as they are.
       </p>
       <fieldset disabled={running}>
-        <div className="form-row">
-          <label className="check">
-            <input type="checkbox" checked={form.balanceOn} onChange={(e) => set('balanceOn', e.target.checked)} />
-            Zone hours within ±
-          </label>
-          <input type="number" min={1} max={200} value={form.tolerancePct} onChange={(e) => set('tolerancePct', Number(e.target.value))} aria-label="Balance tolerance, %" />
-          % of the mean
-        </div>
+        {NUMBER_RULES.map((r) => (
+          <RuleNumber
+            key={r.on}
+            {...r.text}
+            on={form[r.on]}
+            onToggle={(v) => set(r.on, v)}
+            value={form[r.value]}
+            onValue={(v) => set(r.value, v)}
+            range={r.range}
+          />
+        ))}
         <div className="form-row">
           <label className="check">
             <input type="checkbox" checked={form.capacity} onChange={(e) => set('capacity', e.target.checked)} />
@@ -168,6 +230,12 @@ export function OptimisePanel() {
           )}
         </div>
       </fieldset>
+      {derived && derived.words.length > 0 && (
+        <details className="defaults">
+          <summary>Defaults from the county's data</summary>
+          <ul>{derived.words.map((w) => <li key={w}>{w}</li>)}</ul>
+        </details>
+      )}
       <div className="form-row">
         {running ? (
           <>
@@ -187,78 +255,25 @@ export function OptimisePanel() {
   );
 }
 
-function OptimiseResultView({
-  result,
-  scenarioId,
-  seconds,
-  totalHours,
-  onDiscard,
-}: {
-  result: OptimiseResult;
-  scenarioId: string | null;
-  seconds: number;
-  totalHours: number;
-  onDiscard: () => void;
+/** One rule switched on by a checkbox, with its number beside it. */
+function RuleNumber(p: {
+  label: string;
+  suffix: string;
+  aria: string;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+  value: number;
+  onValue: (value: number) => void;
+  range: { min?: number; max?: number; step?: number };
 }) {
-  const { switchScenario, deleteScenario, setCompare, currentId } = useApp(
-    useShallow((s) => ({ switchScenario: s.switchScenario, deleteScenario: s.deleteScenario, setCompare: s.setCompare, currentId: s.history.present.id })),
-  );
-  const ok = scenarioId !== null;
-  const kmPerHour = totalHours > 0 ? result.objective / totalHours / 1000 : 0;
-  const { explanation } = result;
   return (
-    <div className={`optimise-result ${ok ? 'ok' : 'infeasible'}`} data-testid="optimise-result" role="status">
-      <p className="summary">{explanation.summary}</p>
-      {ok && (
-        <dl className="result-figures">
-          <div><dt>Mean distance from base per hour of care</dt><dd>{fmt1(kmPerHour)} km</dd></div>
-          <div><dt>Gap to the best possible</dt><dd>{result.gapPercent < 0.005 ? '0' : fmt1(result.gapPercent)}%{result.status === 'optimal' ? ' (proven optimal)' : ''}</dd></div>
-          <div><dt>Units moved</dt><dd>{fmtInt(result.movedUnits)}</dd></div>
-          <div><dt>Users changing provider</dt><dd>{fmtInt(result.movedUsers)}</dd></div>
-          <div><dt>Hours changing provider</dt><dd>{fmt1(result.movedHours)}</dd></div>
-          <div><dt>Zones in one piece</dt><dd>{result.contiguous ? 'yes' : 'no'}</dd></div>
-          <div><dt>Time</dt><dd>{fmt1(seconds)} s</dd></div>
-        </dl>
-      )}
-      {explanation.binding.length > 0 && (
-        <>
-          <h3>Rules that hold the plan back</h3>
-          <ul data-testid="binding">{explanation.binding.map((b, i) => <li key={i}>{b.message}</li>)}</ul>
-        </>
-      )}
-      {explanation.conflicts.length > 0 && (
-        <>
-          <h3>Why no plan keeps every rule</h3>
-          <ul data-testid="conflicts">
-            {explanation.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.message}
-                {c.fix ? <strong> {c.fix}</strong> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {explanation.notes.length > 0 && <ul className="notes">{explanation.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
-      <div className="form-row">
-        {ok && (
-          <>
-            <button type="button" className="primary" onClick={() => switchScenario(scenarioId)}>Open it to accept or tweak</button>
-            <button type="button" onClick={() => setCompare({ a: currentId, b: scenarioId })}>Compare with current</button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                deleteScenario(scenarioId);
-                onDiscard();
-              }}
-            >
-              Discard
-            </button>
-          </>
-        )}
-        {!ok && <button type="button" onClick={onDiscard}>Close</button>}
-      </div>
+    <div className="form-row">
+      <label className="check">
+        <input type="checkbox" checked={p.on} onChange={(e) => p.onToggle(e.target.checked)} />
+        {p.label}
+      </label>
+      <input type="number" {...p.range} value={p.value} onChange={(e) => p.onValue(Number(e.target.value))} aria-label={p.aria} />
+      {p.suffix}
     </div>
   );
 }

@@ -27,6 +27,8 @@ const num = (v: number | null) => v ?? 0;
 const visits = (s: ScoreSettings, v: Partial<ScoreSettings['visitTravel']>) => ({ ...s, visitTravel: { ...s.visitTravel, ...v } });
 const band = (s: ScoreSettings, b: keyof ScoreSettings['visitTravel']['bandShares'], v: number) =>
   visits(s, { bandShares: { ...s.visitTravel.bandShares, [b]: v } });
+const percent = (v: number | null) => (v === null ? null : 100 * v);
+const share = (v: number | null) => (v === null ? null : v / 100);
 
 export const NUMBER_FIELDS: NumberField[] = [
   { id: 'rate-urban', group: 'Rates', label: 'Urban rate', unit: '£/h', step: 0.01, get: (s) => s.rates.urban, set: (s, v) => rates(s, { urban: num(v) }) },
@@ -51,10 +53,28 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'band-lunch', group: 'Travel', label: 'Share of visits: lunch', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.lunch, set: (s, v) => band(s, 'lunch', num(v) / 100) },
   { id: 'band-tea', group: 'Travel', label: 'Share of visits: tea', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.tea, set: (s, v) => band(s, 'tea', num(v) / 100) },
   { id: 'band-bed', group: 'Travel', label: 'Share of visits: bed', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.bed, set: (s, v) => band(s, 'bed', num(v) / 100) },
-  { id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '%', step: 1, get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: num(v) }) },
+  // Blank rule settings are derived from the county's data (rulesFromSettings, docs/SCORING.md "Rules").
+  {
+    id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '% (blank: from the data)', step: 1, optional: true,
+    get: (s) => s.rules.hoursTolerancePct, set: (s, v) => rules(s, { hoursTolerancePct: v }),
+  },
+  {
+    id: 'zone-min', group: 'Rules', label: 'Smallest zone', unit: 'h/week (blank: viable for its providers)', step: 10, optional: true,
+    get: (s) => s.rules.zoneHoursMin, set: (s, v) => rules(s, { zoneHoursMin: v }),
+  },
+  {
+    id: 'reach', group: 'Rules', label: 'Reach from the base', unit: 'minutes (blank: from the data)', step: 5, optional: true,
+    get: (s) => s.rules.reachMinutes, set: (s, v) => rules(s, { reachMinutes: v }),
+  },
   // Rural shares are stored 0..1 and edited as percentages, as people speak of them.
-  { id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMin, set: (s, v) => rules(s, { ruralShareMin: num(v) / 100 }) },
-  { id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '%', step: 1, get: (s) => 100 * s.rules.ruralShareMax, set: (s, v) => rules(s, { ruralShareMax: num(v) / 100 }) },
+  {
+    id: 'rural-min', group: 'Rules', label: 'Rural share at least', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMin), set: (s, v) => rules(s, { ruralShareMin: share(v) }),
+  },
+  {
+    id: 'rural-max', group: 'Rules', label: 'Rural share at most', unit: '% (blank: no limit)', step: 1, optional: true,
+    get: (s) => percent(s.rules.ruralShareMax), set: (s, v) => rules(s, { ruralShareMax: share(v) }),
+  },
   { id: 'w-rurality', group: 'Extra-rural', label: 'Weight: rurality', step: 0.05, get: (s) => s.extraRural.weights.rurality, set: (s, v) => weight(s, { rurality: num(v) }) },
   { id: 'w-travel', group: 'Extra-rural', label: 'Weight: travel between visits', step: 0.05, get: (s) => s.extraRural.weights.travel, set: (s, v) => weight(s, { travel: num(v) }) },
   { id: 'w-distance', group: 'Extra-rural', label: 'Weight: distance', step: 0.05, get: (s) => s.extraRural.weights.distance, set: (s, v) => weight(s, { distance: num(v) }) },
@@ -90,8 +110,10 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   const shares = s.visitTravel.bandShares;
   check(shares.morning + shares.lunch + shares.tea + shares.bed > 0, 'band-morning', 'at least one band must have visits');
   check(s.visitTravel.rotaFactor > 0, 'rota-factor', 'must be above 0');
-  check(s.rules.ruralShareMax <= 1, 'rural-max', 'at most 100%');
-  check(s.rules.ruralShareMin <= s.rules.ruralShareMax, 'rural-min', 'must not exceed the maximum');
+  const { ruralShareMin: rmin, ruralShareMax: rmax, reachMinutes } = s.rules;
+  check(rmax === null || rmax <= 1, 'rural-max', 'at most 100%');
+  check(rmin === null || rmax === null || rmin <= rmax, 'rural-min', 'must not exceed the maximum');
+  check(reachMinutes === null || reachMinutes > 0, 'reach', 'must be above 0');
   for (const id of ['switch-on', 'switch-off', 'town-score', 'village-score', 'sparse-bonus']) {
     const f = NUMBER_FIELDS.find((x) => x.id === id)!;
     check(f.get(s)! <= 1, id, 'a score from 0 to 1');

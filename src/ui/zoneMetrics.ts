@@ -96,6 +96,8 @@ export function warningLabel(code: string, zs: ZoneScore): string {
   switch (code) {
     case 'hours-off-mean':
       return `hours ${F.signedPct(zs.balanceVsMeanPct)} vs mean`;
+    case 'zone-size':
+      return `size ${F.int(zs.hours)} h/week`;
     case 'over-capacity':
       return `over capacity (${F.pct(zs.capacityUsePct)})`;
     case 'split-zone':

@@ -74,7 +74,7 @@ describe('zone scores', () => {
     const warnings = await app.page.locator('tr[data-zone="10"] .zone-warnings li').evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-code')),
     );
-    expect(warnings).toEqual(expect.arrayContaining(['hours-off-mean', 'over-capacity', 'split-zone']));
+    expect(warnings).toEqual(expect.arrayContaining(['over-capacity', 'split-zone']));
     const title = await app.page.locator('tr[data-zone="10"] li[data-code="over-capacity"]').getAttribute('title');
     expect(title).toMatch(/Sleaford: .* exceeds its bases' capacity/);
   });

@@ -30,7 +30,7 @@ describe('docs screenshots', () => {
   });
 
   it('the hardest zones of Norfolk: the sparse north and west', async () => {
-    await openExampleCounty(app.page, 'norfolk', 'Norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await waitForMap(app.page);
     await openTab(app.page, 'Hardest');
     await expect.poll(() => app.page.locator('[data-testid="hardest-list"] li').count()).toBe(17);
@@ -40,7 +40,7 @@ describe('docs screenshots', () => {
   });
 
   it('the what-if of a new package in a Norfolk hamlet', async () => {
-    await openExampleCounty(app.page, 'norfolk', 'Norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await waitForMap(app.page);
     await openTab(app.page, 'Extra-rural');
     const whatIf = app.page.getByTestId('what-if');
@@ -65,6 +65,12 @@ describe('docs screenshots', () => {
     const result = await runOptimiser(app.page);
     await result.scrollIntoViewIfNeeded();
     await docsScreenshot(app.page, 'screenshot-optimise.png');
+  });
+
+  it("Norfolk's default proposal compared with today's zones", async () => {
+    await openExampleCounty(app.page, 'norfolk', 17);
+    const result = await runOptimiser(app.page);
+    await docsScreenshot(result, 'screenshot-optimise-norfolk.png');
   });
 
   it('the import mapping of a messy users file', async () => {

@@ -73,6 +73,14 @@ export async function prepareOptimiserRun(page: Page) {
   await lockZone(page, '5');
 }
 
+/** Opens an example county from the picker, replacing the open project, and waits for its zone table. */
+export async function openExampleCounty(page: Page, county: 'lincolnshire' | 'norfolk', zones: number) {
+  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Example county', exact: true }).click();
+  await expect.poll(() => page.locator('[data-testid="zone-table"] tbody tr').count()).toBe(zones);
+}
+
 /** Runs the optimiser from its tab and waits for the result panel. */
 export async function runOptimiser(page: Page) {
   await openTab(page, 'Optimise');
@@ -137,14 +145,4 @@ export async function openLotReport(page: Page): Promise<Page> {
   await report.waitForLoadState('load');
   await expect.poll(() => report.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
   return report;
-}
-
-// ---- example counties --------------------------------------------------------
-
-/** Opens an example county from the picker, accepting the question about replacing the open project. */
-export async function openExampleCounty(page: Page, county: 'lincolnshire' | 'norfolk', label: string) {
-  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Example county', exact: true }).click();
-  await expect.poll(() => page.locator('.project-name').textContent()).toContain(label);
 }

@@ -12,7 +12,7 @@ const total = () => app.page.getByTestId('extra-rural-total');
 
 /** Norfolk's Extra-rural tab, its 27 flagged areas listed. */
 async function norfolkExtraRural() {
-  await openExampleCounty(app.page, 'norfolk', 'Norfolk');
+  await openExampleCounty(app.page, 'norfolk', 17);
   await openTab(app.page, 'Extra-rural');
   await expect.poll(() => total().textContent()).toMatch(/^27 units/);
 }

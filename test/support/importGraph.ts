@@ -11,7 +11,8 @@ export const LAYERS: ReadonlyArray<readonly [name: string, prefixes: readonly st
   ['solver core', ['solver/model.ts', 'solver/baseUnits.ts', 'solver/random.ts', 'solver/schema.ts', 'solver/travel.ts', 'solver/visitPattern.ts', 'solver/zoneLabel.ts']],
   ['solver lp', ['solver/lp/']],
   ['score settings', ['solver/score/settings.ts']],
-  ['optimiser rules', ['solver/optimise/rules.ts']],
+  // The rules and what derives their defaults (the reach a county's data allows).
+  ['optimiser rules', ['solver/optimise/rules.ts', 'solver/optimise/reach/', 'solver/optimise/cells.ts']],
   ['score', ['solver/score/']],
   ['optimise', ['solver/optimise/']],
   ['model', ['src/model/']],

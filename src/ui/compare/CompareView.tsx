@@ -6,7 +6,7 @@ import { scorePlan, type PlanScore, type ZoneScore } from '../../../solver/score
 import { useApp } from '../../state/store';
 import { modelFor, type Scenario } from '../../model/scenario';
 import { DiffMap } from '../../map/DiffMap';
-import { fmt1, fmtInt, fmtPct } from '../format';
+import { fmt1, fmtInt, fmtPct, fmtSigned } from '../format';
 import { zoneLabel } from '../../../solver/zoneLabel';
 
 interface Metric {
@@ -19,7 +19,6 @@ interface Metric {
 
 const money = (x: number) => `£${fmtInt(x)}`;
 const thousands = (x: number) => `£${fmtInt(x / 1000)}k`;
-const signed = (f: (x: number) => string) => (x: number) => (x > 0 ? `+${f(x)}` : x < 0 ? `−${f(-x)}` : '0');
 
 const METRICS: Metric[] = [
   { label: 'Users', value: (z) => z.users, format: fmtInt },
@@ -82,10 +81,10 @@ export function CompareView() {
             <div><dt>Units changing zone</dt><dd>{fmtInt(d.units)}</dd></div>
             <div><dt>Service users changing provider</dt><dd>{fmtInt(d.users)}</dd></div>
             <div><dt>Weekly hours changing provider</dt><dd>{fmt1(d.hours)}</dd></div>
-            <div><dt>Annual cost, B − A</dt><dd>{signed(money)(scores.b.annualCost - scores.a.annualCost)}</dd></div>
+            <div><dt>Annual cost, B − A</dt><dd>{fmtSigned(money)(scores.b.annualCost - scores.a.annualCost)}</dd></div>
             <div>
               <dt>Weekly travel, B − A</dt>
-              <dd>{signed((x) => `${fmtInt(x)} hour-km`)((scores.b.travel.hourMetres - scores.a.travel.hourMetres) / 1000)}</dd>
+              <dd>{fmtSigned((x) => `${fmtInt(x)} hour-km`)((scores.b.travel.hourMetres - scores.a.travel.hourMetres) / 1000)}</dd>
             </div>
           </dl>
           <p className="hint">Each cell: the figure in B, and in brackets its change from A (hover for both).</p>
@@ -115,7 +114,7 @@ export function CompareView() {
                           title={`A: ${va === null ? '–' : m.format(va)}, B: ${vb === null ? '–' : m.format(vb)}`}
                         >
                           {vb === null ? '–' : m.format(vb)}
-                          {change ? <span className="delta"> ({signed(m.delta ?? m.format)(change)})</span> : null}
+                          {change ? <span className="delta"> ({fmtSigned(m.delta ?? m.format)(change)})</span> : null}
                         </td>
                       );
                     })}

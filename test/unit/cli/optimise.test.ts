@@ -1,6 +1,6 @@
 // The analysts' CLI on a county's own files: a units GeoJSON with LSOA
 // properties, the users and bases CSVs, a postcode-sector zone list, a lookup.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -58,8 +58,42 @@ describe('npm run optimise', () => {
     // The locked zone keeps exactly its units.
     const rows = Papa.parse<Record<string, string>>(readFileSync(f('plan/unit-zones.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(420);
-    const zones = JSON.parse(readFileSync(f('plan/carezones-zones-optimised-fast.geojson'), 'utf8'));
+    // Files are named after the scenario, which is named after its rules.
+    const zonesFile = readdirSync(f('plan')).find((n) => n.startsWith('carezones-zones-optimised-'));
+    expect(zonesFile).toBe('carezones-zones-optimised-25-250-h-week-reach-65-min-capacity-1-zone-locked.geojson');
+    const zones = JSON.parse(readFileSync(f(`plan/${zonesFile}`), 'utf8'));
     expect(zones.features).toHaveLength(12);
+  });
+
+  it('without rules, keeps the rules from the data and prints and writes the comparison with today\'s zones', async () => {
+    const r = await run([...common(), '--out', f('default')]);
+    expect(r.err).toMatch(/^0 errors and 2 warnings/);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rules: ≥250 h/week, reach 65 min, capacity.');
+    expect(r.out).toMatch(/Reach 65 minutes: the shortest \(at least 30\)/);
+    expect(r.out).toMatch(/Travel from the bases falls \d+\.\d% \([\d,]+ → [\d,]+ hour·km a week/);
+    expect(r.out).toMatch(/Today's zones break the rules: Zone 10 Sleaford must shed \d+ h\/week to fit its base capacity of 3,000 h\/week/);
+    expect(r.out).toMatch(/\n {2}10 Sleaford +3\d{3} -> \d+ +93 -> \d+ +[\d.]+ -> [\d.]+ +3 -> 1\n/);
+    const summary = JSON.parse(readFileSync(f('default/summary.json'), 'utf8'));
+    expect(summary.rules.label).toBe('≥250 h/week, reach 65 min, capacity');
+    expect(summary.rules.reach).toEqual({ minutes: 65 });
+    expect(summary.comparison.travelChangePct).toBeLessThan(0);
+    expect(summary.comparison.worstReachMinutes.after).toBeLessThanOrEqual(65);
+    expect(summary.comparison.zones).toHaveLength(12);
+    expect(summary.comparison.zones[9].pieces).toEqual({ before: 3, after: 1 });
+    expect(existsSync(f('default/carezones-zones-optimised-250-h-week-reach-65-min-capacity.geojson'))).toBe(true);
+  });
+
+  it('takes the reach and the smallest zone from flags, and names the units a short reach leaves out', async () => {
+    const r = await run([...common(), '--reach', '30', '--out', f('short')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/units \([\d,]+ h\/week\) are beyond 30 minutes of every base: Unit East Lindsey 006A \(62 min, Zone 4 Skegness\)/);
+    expect(r.err).toContain('Set the reach to 65 minutes');
+    const big = await run([...common(), '--reach', 'off', '--min-zone-hours', '1200', '--out', f('big')]);
+    expect(big.code).toBe(0);
+    const summary = JSON.parse(readFileSync(f('big/summary.json'), 'utf8'));
+    expect(summary.rules.label).toBe('≥1,200 h/week, capacity');
+    expect(Math.min(...summary.comparison.zones.map((z: any) => z.hours.after))).toBeGreaterThanOrEqual(1200 - 1e-6);
   });
 
   it('scores the current zones without optimising', async () => {
@@ -81,7 +115,7 @@ describe('npm run optimise', () => {
   it('exits 3 with the conflicting rules and a fix when no plan can keep them', async () => {
     const r = await run([...common(), '--rules', f('impossible.json'), '--out', f('nope')]);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/Widen the balance band to/);
+    expect(r.err).toMatch(/widen the balance band to ±\d+%/i);
     expect(existsSync(f('nope/summary.json'))).toBe(false);
   });
 
@@ -89,6 +123,7 @@ describe('npm run optimise', () => {
     [['--users', 'u.csv'], /missing --units/],
     [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--mode', 'quick'], /--mode must be fast or thorough/],
     [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--colour', 'red'], /Unknown option '--colour'/],
+    [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--reach', 'far'], /--reach must be a positive number, not "far"/],
   ])('exits 2 on bad arguments %#', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

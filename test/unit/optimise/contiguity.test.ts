@@ -198,3 +198,38 @@ describe('each base keeps its unit', () => {
     expect(none.explanation.notes.join(' ')).toMatch(/There are no provider bases, so no zone’s hours are limited by capacity/);
   });
 });
+
+describe('a zone with two bases', () => {
+  // Zone 1's bases stand at u0 and u2, 2 km either side of u1; Zone 2's base is at u4, 1 km north
+  // of u1, so the nearest-base plan gives u1 and u3 (south of u1, touching only it) to Zone 2
+  // and leaves Zone 1 in two pieces. Zone 1 can be one piece only by taking u1 and u3 together.
+  const { model, plan } = tinyCounty({
+    hours: [10, 10, 10, 10, 10, 10],
+    at: [[-1, 0], [1, 0], [3, 0], [1, -1], [1, 1], [1, 2]],
+    edges: [[0, 1], [1, 2], [1, 3], [1, 4], [4, 5]],
+    bases: [{ at: 0, zone: 0 }, { at: 2, zone: 0 }, { at: 4, zone: 1 }],
+  });
+
+  it('is joined through a unit of another zone, taking the units that unit would cut off', async () => {
+    expect(Array.from(plan.zoneOf)).toEqual([0, 1, 0, 1, 1, 1]);
+    const rules = { balance: null, size: null, reach: null, ruralShare: null };
+    const r = await optimise({ model, current: plan, rules });
+    expect(r.status).toBe('feasible');
+    expect(Array.from(r.plan.zoneOf)).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(verifyPlan(model, plan, rules, r.plan).problems).toEqual([]);
+  });
+
+  it('says when the reach keeps its bases apart, and the reach that would join them', async () => {
+    // u1 is 2 km from both of Zone 1's bases (about 5 minutes' drive): at 3 minutes Zone 1 cannot hold it.
+    const rules = { balance: null, size: null, ruralShare: null, reach: { minutes: 3 } };
+    const r = await optimise({ model, current: plan, rules });
+    expect(r.status).toBe('infeasible');
+    const c = r.explanation.conflicts.find((x) => x.rule === 'contiguity')!;
+    expect(c.message).toBe("Zone 1 must keep Unit u0 (where Base 0 stands), which cannot be joined to the unit of Base 1 within 3 minutes' reach.");
+    const minutes = Number(/^Set the reach to (\d+) minutes, or allow zones in more than one piece\.$/.exec(c.fix ?? '')?.[1]);
+    expect(minutes).toBeGreaterThan(3);
+    const joined = await optimise({ model, current: plan, rules: { ...rules, reach: { minutes } } });
+    expect(joined.status).toBe('feasible');
+    expect(Array.from(joined.plan.zoneOf)).toEqual([0, 0, 0, 0, 1, 1]);
+  });
+});

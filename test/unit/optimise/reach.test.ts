@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjacencyFromLists, type Plan } from '../../../solver/model';
 import { optimise, verifyPlan, type OptimiseRules } from '../../../solver/optimise';
-import { FlowGraph } from '../../../solver/optimise/maxFlow';
+import { FlowGraph } from '../../../solver/optimise/reach/maxFlow';
 import { buildProblem } from '../../../solver/optimise/problem';
 import { allPlans, tinyCounty } from './tinyCounty';
 

@@ -14,10 +14,14 @@ const codes = (s: ScoreSettings, zoneOf = county.plan.zoneOf) =>
   scorePlan(county.model, { zoneOf }, s).warnings.map((w) => w.code).filter((c) => c !== 'split-zone' && c !== 'no-base');
 
 describe('rule defaults: one source', () => {
-  it('are the settings\' rules: ±25% of the mean zone, rural share 10-80%, capacity kept', () => {
+  it('are derived from the county where the settings leave them blank', () => {
     const r = rulesFromSettings(DEFAULT_SCORE_SETTINGS, county.model);
-    expect(r.balance).toEqual({ tolerance: 0.25 });
-    expect(r.ruralShare).toEqual({ min: 0.1, max: 0.8 });
+    // Every zone has a base with a capacity, so no band around the mean; a floor of one viable provider.
+    expect(r.balance).toBeNull();
+    expect(r.size).toEqual({ min: 250 });
+    expect(r.ruralShare).toBeNull();
+    expect(r.reach!.minutes % 5).toBe(0);
+    expect(r.reach!.minutes).toBeGreaterThanOrEqual(30);
     expect(r.capacity).toBe(true);
     expect(r.contiguous).toBe(true);
     expect(r.disruption).toBeNull();
@@ -25,31 +29,55 @@ describe('rule defaults: one source', () => {
     expect(resolveRules({}, county.model)).toEqual(r);
   });
 
+  it('hold a county of small zones to half the mean zone, and fall back to ±25% where a capacity is unknown', () => {
+    const small = syntheticCounty({ units: 60, zones: 5, seed: 3 });
+    const mean = small.model.demand.hours.reduce((a, b) => a + b, 0) / 5;
+    expect(mean / 2).toBeLessThan(250);
+    expect(rulesFromSettings(DEFAULT_SCORE_SETTINGS, small.model).size).toEqual({ min: mean / 2 });
+    const noCapacity = { ...county.model, bases: county.model.bases.map((b, i) => (i === 0 ? { ...b, capacityHours: 0 } : b)) };
+    expect(rulesFromSettings(DEFAULT_SCORE_SETTINGS, noCapacity).balance).toEqual({ tolerance: 0.25 });
+  });
+
   it('follow a change of settings', () => {
-    const r = rulesFromSettings(withRules({ hoursTolerancePct: 40, ruralShareMin: 0.2, ruralShareMax: 0.7, checkCapacity: false }), county.model);
+    const r = rulesFromSettings(
+      withRules({ hoursTolerancePct: 40, zoneHoursMin: 500, reachMinutes: 45, ruralShareMin: 0.2, ruralShareMax: 0.7, checkCapacity: false }),
+      county.model,
+    );
     expect(r.balance).toEqual({ tolerance: 0.4 });
+    expect(r.size).toEqual({ min: 500 });
+    expect(r.reach).toEqual({ minutes: 45 });
     expect(r.ruralShare).toEqual({ min: 0.2, max: 0.7 });
     expect(r.capacity).toBe(false);
   });
 
   it('scoring warns exactly where the optimiser\'s verifier says a rule is broken', () => {
-    for (const settings of [DEFAULT_SCORE_SETTINGS, withRules({ hoursTolerancePct: 5 }), withRules({ ruralShareMin: 0.5 }), withRules({ hoursTolerancePct: 90, ruralShareMin: 0, ruralShareMax: 1 })]) {
+    const cases = [
+      DEFAULT_SCORE_SETTINGS,
+      withRules({ hoursTolerancePct: 5 }),
+      withRules({ zoneHoursMin: 2500 }),
+      withRules({ ruralShareMin: 0.5, ruralShareMax: 0.8 }),
+      withRules({ hoursTolerancePct: 90, ruralShareMin: 0, ruralShareMax: 1 }),
+    ];
+    for (const settings of cases) {
       const rules = rulesFromSettings(settings, county.model);
       const v = verifyPlan(county.model, county.plan, rules, county.plan);
       const broken = new Set(codes(settings));
-      expect(broken.has('hours-off-mean'), JSON.stringify(settings.rules)).toBe(v.problems.some((p) => / h (below|above) band /.test(p)));
+      const band = broken.has('hours-off-mean') || broken.has('zone-size');
+      expect(band, JSON.stringify(settings.rules)).toBe(v.problems.some((p) => / h (below|above) band /.test(p)));
+      expect(broken.has('over-capacity'), JSON.stringify(settings.rules)).toBe(v.problems.some((p) => /above capacity/.test(p)));
       expect(broken.has('rural-share'), JSON.stringify(settings.rules)).toBe(v.problems.some((p) => /rural share/.test(p)));
     }
     expect(codes(withRules({ hoursTolerancePct: 5 }))).toContain('hours-off-mean');
-    expect(codes(withRules({ ruralShareMin: 0.5 }))).toContain('rural-share');
-    expect(codes(withRules({ hoursTolerancePct: 90, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false }))).toEqual([]);
+    expect(codes(withRules({ ruralShareMin: 0.5, ruralShareMax: 0.8 }))).toContain('rural-share');
+    expect(codes(withRules({ zoneHoursMin: 2500 }))).toContain('zone-size');
+    expect(codes(withRules({ hoursTolerancePct: 90, zoneHoursMin: 0, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false }))).toEqual([]);
   });
 
   it('a plan the optimiser proposes under the settings\' rules draws no rule warning from scoring', async () => {
-    const settings = withRules({ hoursTolerancePct: 30 });
+    const settings = withRules({ hoursTolerancePct: 30, ruralShareMin: 0.1, ruralShareMax: 0.8 });
     const r = await optimise({ model: county.model, current: county.plan, rules: rulesFromSettings(settings, county.model, county.plan), travel: settings.travel });
     expect(r.status).toBe('feasible');
-    expect(codes(DEFAULT_SCORE_SETTINGS, county.plan.zoneOf).length).toBeGreaterThan(0);
+    expect(codes(settings, county.plan.zoneOf).length).toBeGreaterThan(0);
     expect(codes(settings, r.plan.zoneOf)).toEqual([]);
   });
 });

@@ -1,32 +1,42 @@
 // Hand-made tiny counties for optimiser tests: a row of units (each touching the
-// next) with given hours and rurality, and bases at given unit positions.
+// next), or units at given points touching as listed, with given hours and
+// rurality, and bases at given unit positions.
 import { adjacencyFromLists, emptyDemand, Rurality, type CountyModel, type Plan, type UnitIndex } from '../../../solver/model';
 
 export interface TinySpec {
   hours: number[];
   rural?: boolean[];
   /** Unit index where each zone's base stands, and its capacity. */
-  bases: Array<{ at: number; capacity?: number }>;
+  bases: Array<{ at: number; capacity?: number; zone?: number }>;
   /** Town index per unit (-1 none). */
   town?: number[];
+  /** Where each unit stands, km east and north of the first (default: 1 km apart in a row). */
+  at?: Array<[number, number]>;
+  /** Which units touch (default: each the next in the row). */
+  edges?: Array<[UnitIndex, UnitIndex]>;
 }
 
 const KM_PER_DEG_LON = 111.32 * Math.cos((52.6 * Math.PI) / 180);
+const KM_PER_DEG_LAT = 111.32;
 
-/** Units 1 km apart along a parallel; the current plan gives each unit its nearest base. */
+/** Units 1 km apart along a parallel (or at `spec.at`); the current plan gives each unit its nearest base. */
 export function tinyCounty(spec: TinySpec): { model: CountyModel; plan: Plan } {
   const n = spec.hours.length;
-  const lon = Float64Array.from({ length: n }, (_, i) => -0.9 + i / KM_PER_DEG_LON);
-  const lat = new Float64Array(n).fill(52.6);
+  const at = spec.at ?? Array.from({ length: n }, (_, i): [number, number] => [i, 0]);
+  const lon = Float64Array.from(at, ([x]) => -0.9 + x / KM_PER_DEG_LON);
+  const lat = Float64Array.from(at, ([, y]) => 52.6 + y / KM_PER_DEG_LAT);
   const demand = emptyDemand(n);
   spec.hours.forEach((h, i) => {
     demand.hours[i] = h;
     demand.users[i] = Math.ceil(h / 10);
   });
-  const lists: Array<Array<[UnitIndex, number]>> = Array.from({ length: n }, (_, i) => [
-    ...(i > 0 ? [[i - 1, 1] as [number, number]] : []),
-    ...(i < n - 1 ? [[i + 1, 1] as [number, number]] : []),
-  ]);
+  const edges = spec.edges ?? Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]);
+  const lists: Array<Array<[UnitIndex, number]>> = Array.from({ length: n }, () => []);
+  for (const [a, b] of edges) {
+    lists[a].push([b, 1]);
+    lists[b].push([a, 1]);
+  }
+  const zoneCount = Math.max(...spec.bases.map((b, z) => (b.zone ?? z) + 1));
   const towns = [...new Set((spec.town ?? []).filter((t) => t >= 0))].map((t) => ({ name: `T${t}`, lon: lon[0], lat: 52.6 }));
   const model: CountyModel = {
     units: {
@@ -44,16 +54,18 @@ export function tinyCounty(spec: TinySpec): { model: CountyModel; plan: Plan } {
       adjacency: adjacencyFromLists(lists),
     },
     demand,
-    zones: spec.bases.map((_, z) => ({ id: String(z + 1), name: `Zone ${z + 1}` })),
-    bases: spec.bases.map((b, z) => ({ id: `B${z}`, name: `Base ${z}`, lon: lon[b.at], lat: 52.6, capacityHours: b.capacity ?? 1e9, zone: z })),
+    zones: Array.from({ length: zoneCount }, (_, z) => ({ id: String(z + 1), name: `Zone ${z + 1}` })),
+    bases: spec.bases.map((b, z) => ({ id: `B${z}`, name: `Base ${z}`, lon: lon[b.at], lat: lat[b.at], capacityHours: b.capacity ?? 1e9, zone: b.zone ?? z })),
     towns,
   };
+  // Nearest base by straight line; its zone.
   const zoneOf = Int32Array.from({ length: n }, (_, i) => {
     let best = 0;
-    spec.bases.forEach((b, z) => {
-      if (Math.abs(b.at - i) < Math.abs(spec.bases[best].at - i)) best = z;
+    const d = (b: { at: number }) => Math.hypot(at[b.at][0] - at[i][0], at[b.at][1] - at[i][1]);
+    spec.bases.forEach((b, k) => {
+      if (d(b) < d(spec.bases[best])) best = k;
     });
-    return best;
+    return spec.bases[best].zone ?? best;
   });
   return { model, plan: { zoneOf } };
 }

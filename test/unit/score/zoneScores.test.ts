@@ -44,7 +44,7 @@ const model = makeModel(
 );
 const settings: ScoreSettings = {
   ...NO_EXTRA_RURAL,
-  rules: { hoursTolerancePct: 25, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
+  rules: { hoursTolerancePct: 25, zoneHoursMin: 0, reachMinutes: null, ruralShareMin: 0.1, ruralShareMax: 0.8, checkCapacity: true },
 };
 const thePlan = plan(0, 0, 1, 1, 2, -1);
 const baseline = plan(0, 1, 1, 1, 2, 2);
@@ -187,7 +187,7 @@ describe('rule warnings', () => {
   it('follows the settings', () => {
     const loose: ScoreSettings = {
       ...settings,
-      rules: { hoursTolerancePct: 1000, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false },
+      rules: { hoursTolerancePct: 1000, zoneHoursMin: 0, reachMinutes: null, ruralShareMin: 0, ruralShareMax: 1, checkCapacity: false },
     };
     const s = scorePlan(model, thePlan, loose);
     expect(s.warnings.map((w) => `${w.zone}:${w.code}`).sort()).toEqual(['1:split-zone', '2:no-base']);

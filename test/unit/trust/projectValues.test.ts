@@ -42,7 +42,7 @@ describe('a project file with values out of range', () => {
     ['negative base capacity', withChange((d) => (d.scenarios[0].bases[0].capacityHours = -100)), /^scenarios\[0\]\.bases\[0\]\.capacityHours: must be a number from 0 to 1,000,000 h\/week, found -100/],
     ['more waiting than people', withChange((d) => (d.demand.waitingUsers[4] = d.demand.users[4] + 3)), /^demand\.waitingUsers\[4\]: .* more than the unit's/],
     ['a share above 1', withChange((d) => (d.settings.rules.ruralShareMax = 80)), /^settings\.rules\.ruralShareMax: must be a number from 0 to 1, found 80/],
-    ['a minimum above its maximum', withChange((d) => (d.settings.rules.ruralShareMin = 0.9)), /^settings: rules\.ruralShareMin \(0\.9\) must not be above rules\.ruralShareMax \(0\.8\)/],
+    ['a minimum above its maximum', withChange((d) => ((d.settings.rules.ruralShareMin = 0.9), (d.settings.rules.ruralShareMax = 0.8))), /^settings: rules\.ruralShareMin \(0\.9\) must not be above rules\.ruralShareMax \(0\.8\)/],
   ])('refuses %s, naming the field and the allowed range', (_what, file, expected) => {
     expect(message(file)).toMatch(expected);
   });

@@ -4,12 +4,19 @@
 // less than their floors need. The second is a transportation test solved as a
 // maximum flow (care -> zones within reach -> room); the minimum cut names the
 // zones and the care that do not fit.
-import type { CountyModel } from '../model';
-import { haversineMetres } from '../travel';
+import type { CountyModel } from '../../model';
+import { haversineMetres } from '../../travel';
 import { FlowGraph } from './maxFlow';
-import { cellLabel, FREE, type ZoningProblem } from './problem';
-import { roundUpMinutes } from './reach';
-import type { Conflict } from './types';
+import { cellLabel, FREE } from '../cells';
+import { roundUpMinutes } from './minutes';
+import { zoneLabel } from '../../zoneLabel';
+
+/** A rule conflict with its fix (the shape of the optimiser's Conflict). */
+export interface ReachConflict {
+  rule: string;
+  message: string;
+  fix?: string;
+}
 
 const hrs = (x: number) => `${Math.round(x).toLocaleString('en-GB')} h/week`;
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -17,38 +24,52 @@ const MAX_LISTED = 8;
 /** Longest reach a fix may suggest, minutes. */
 const LONGEST_FIX = 240;
 
-export function zoneLabel(model: CountyModel, z: number): string {
-  const { id, name } = model.zones[z];
-  if (!name || name === id) return `Zone ${id}`;
-  return /^zone\b/i.test(name) ? name : `Zone ${id} ${name}`;
+/** A zone as messages name it: "Zone 10 Sleaford", "Zone 2", "Market Town" (solver/zoneLabel.ts, with "Zone" before a number). */
+export function zoneName(model: CountyModel, z: number): string {
+  const label = zoneLabel(model.zones[z]);
+  return /^\d/.test(label) ? `Zone ${label}` : label;
 }
 
 function zoneList(model: CountyModel, zones: number[]): string {
-  const labels = zones.map((z) => zoneLabel(model, z));
+  const labels = zones.map((z) => zoneName(model, z));
   return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 /** Reach, capacity and band checks of the reach rule; [] without one. */
-export function reachConflicts(problem: ZoningProblem): Conflict[] {
-  const reach = problem.rules.reach;
-  if (!reach || !problem.reachNeeded) return [];
-  const out: Conflict[] = [];
-  const stranded = unplaceable(problem, reach.minutes);
-  if (stranded.length > 0) out.push(strandedConflict(problem, stranded, reach.minutes));
-  const upper = shortOfRoom(problem, reach.minutes);
-  if (upper) out.push(roomConflict(problem, upper, reach.minutes));
-  const lower = shortOfCare(problem, reach.minutes);
-  if (lower) out.push(floorConflict(problem, lower, reach.minutes));
+/** What the reach checks read: the zoning problem's cells, bands and reach (ZoningProblem has them all). */
+export interface ReachProblem {
+  model: CountyModel;
+  zones: number;
+  cells: number;
+  cellStart: Int32Array;
+  cellUnits: Int32Array;
+  /** FREE, a zone, or UNASSIGNED. */
+  fixedZone: Int32Array;
+  hours: Float64Array;
+  bands: { constrained: Uint8Array; target: Float64Array; lower: Float64Array; upper: Float64Array; capacity: Float64Array };
+  /** reachNeeded[c * zones + z]: the reach at which zone z may take cell c (reach.ts). */
+  reachNeeded: Float64Array;
+}
+
+/** Reach, capacity and band checks at a reach of `minutes`, with fixes that may move `levers`. */
+export function reachConflicts(problem: ReachProblem, minutes: number, levers: FixLevers = {}): ReachConflict[] {
+  const out: ReachConflict[] = [];
+  const stranded = unplaceable(problem, minutes);
+  if (stranded.length > 0) out.push(strandedConflict(problem, stranded, minutes));
+  const upper = shortOfRoom(problem, minutes);
+  if (upper) out.push(roomConflict(problem, upper, minutes, levers));
+  const lower = shortOfCare(problem, minutes);
+  if (lower) out.push(floorConflict(problem, lower, minutes, levers));
   return out;
 }
 
 /** May zone z take free cell c at this reach? */
-function allowed(p: ZoningProblem, c: number, z: number, minutes: number): boolean {
+function allowed(p: ReachProblem, c: number, z: number, minutes: number): boolean {
   return p.bands.constrained[z] === 1 && p.reachNeeded![c * p.zones + z] <= minutes + 1e-9;
 }
 
 /** Free cells no zone may take at this reach. */
-function unplaceable(p: ZoningProblem, minutes: number): number[] {
+function unplaceable(p: ReachProblem, minutes: number): number[] {
   const out: number[] = [];
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
@@ -59,7 +80,7 @@ function unplaceable(p: ZoningProblem, minutes: number): number[] {
   return out;
 }
 
-function nearestZone(p: ZoningProblem, c: number): { zone: number; minutes: number } {
+function nearestZone(p: ReachProblem, c: number): { zone: number; minutes: number } {
   let zone = -1;
   let minutes = Infinity;
   for (let z = 0; z < p.zones; z++) {
@@ -73,13 +94,13 @@ function nearestZone(p: ZoningProblem, c: number): { zone: number; minutes: numb
   return { zone, minutes };
 }
 
-function strandedConflict(p: ZoningProblem, cells: number[], minutes: number): Conflict {
+function strandedConflict(p: ReachProblem, cells: number[], minutes: number): ReachConflict {
   const { model } = p;
   const units = cells.reduce((s, c) => s + p.cellStart[c + 1] - p.cellStart[c], 0);
   const hours = cells.reduce((s, c) => s + p.hours[c], 0);
   const near = cells.map((c) => ({ c, ...nearestZone(p, c) })).sort((a, b) => b.minutes - a.minutes);
   const listed = near.slice(0, MAX_LISTED).map(({ c, zone, minutes: m }) =>
-    zone < 0 ? cellLabel(model, p.cellUnits, p.cellStart, c) : `${cellLabel(model, p.cellUnits, p.cellStart, c)} (${Math.ceil(m)} min, ${zoneLabel(model, zone)})`,
+    zone < 0 ? cellLabel(model, p.cellUnits, p.cellStart, c) : `${cellLabel(model, p.cellUnits, p.cellStart, c)} (${Math.ceil(m)} min, ${zoneName(model, zone)})`,
   );
   const more = near.length > MAX_LISTED ? `, and ${near.length - MAX_LISTED} more` : '';
   const worst = near.find((n) => Number.isFinite(n.minutes))?.minutes;
@@ -97,7 +118,7 @@ function strandedConflict(p: ZoningProblem, cells: number[], minutes: number): C
   };
 }
 
-function unitsOf(p: ZoningProblem, c: number): number[] {
+function unitsOf(p: ReachProblem, c: number): number[] {
   return Array.from(p.cellUnits.subarray(p.cellStart[c], p.cellStart[c + 1]));
 }
 
@@ -134,7 +155,7 @@ interface Groups {
   cells: number[][];
 }
 
-function groups(p: ZoningProblem, minutes: number): Groups {
+function groups(p: ReachProblem, minutes: number): Groups {
   const index = new Map<string, number>();
   const g: Groups = { zonesOf: [], hours: [], cells: [] };
   for (let c = 0; c < p.cells; c++) {
@@ -158,7 +179,7 @@ function groups(p: ZoningProblem, minutes: number): Groups {
 }
 
 /** Hours already fixed in each zone (locked units, and each base's own unit). */
-function fixedHours(p: ZoningProblem): Float64Array {
+function fixedHours(p: ReachProblem): Float64Array {
   const h = new Float64Array(p.zones);
   for (let c = 0; c < p.cells; c++) if (p.fixedZone[c] >= 0) h[p.fixedZone[c]] += p.hours[c];
   return h;
@@ -174,7 +195,7 @@ interface Shortfall {
 }
 
 /** Room each zone has for free cells: the smaller of its band ceiling and capacity, less its fixed hours. */
-function room(p: ZoningProblem, z: number, fixed: Float64Array): number {
+function room(p: ReachProblem, z: number, fixed: Float64Array): number {
   return Math.max(0, Math.min(p.bands.upper[z], p.bands.capacity[z]) - fixed[z]);
 }
 
@@ -185,7 +206,7 @@ function room(p: ZoningProblem, z: number, fixed: Float64Array): number {
  * Null when everything flows; else the source side of a minimum cut: the zones
  * and groups where it fails.
  */
-function transport(p: ZoningProblem, minutes: number, direction: 'care-to-room' | 'floor-to-care') {
+function transport(p: ReachProblem, minutes: number, direction: 'care-to-room' | 'floor-to-care') {
   const g = groups(p, minutes);
   const fixed = fixedHours(p);
   const G = g.hours.length;
@@ -221,14 +242,14 @@ function transport(p: ZoningProblem, minutes: number, direction: 'care-to-room' 
 }
 
 /** Care only some zones reach, more than they may take; null when every hour fits. */
-function shortOfRoom(p: ZoningProblem, minutes: number): Shortfall | null {
+function shortOfRoom(p: ReachProblem, minutes: number): Shortfall | null {
   const cut = transport(p, minutes, 'care-to-room');
   if (!cut) return null;
   return { zones: cut.zones, care: cut.care, limit: cut.zones.reduce((a, z) => a + room(p, z, cut.fixed), 0), cells: cut.cells };
 }
 
 /** Zones whose floors need more care than lies within their reach; null when every floor can be met. */
-function shortOfCare(p: ZoningProblem, minutes: number): Shortfall | null {
+function shortOfCare(p: ReachProblem, minutes: number): Shortfall | null {
   const cut = transport(p, minutes, 'floor-to-care');
   if (!cut) return null;
   return {
@@ -239,59 +260,104 @@ function shortOfCare(p: ZoningProblem, minutes: number): Shortfall | null {
   };
 }
 
-function roomConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conflict {
+/** The rule settings whose fixes the messages can suggest. */
+export interface FixLevers {
+  /** ± tolerance of the balance rule, if on. */
+  tolerance?: number;
+  /** Floor of the zone-size rule, if on. */
+  sizeMin?: number;
+}
+
+function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, levers: FixLevers): ReachConflict {
   const { model, bands } = p;
   const fixed = fixedHours(p);
+  const everyZone = short.zones.length === countConstrained(p);
   const limits = short.zones.map((z) => {
     const byCapacity = bands.capacity[z] <= bands.upper[z];
     const what = byCapacity ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`;
-    return `${zoneLabel(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it in units that must stay` : ''}`;
+    return `${zoneName(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it in units that must stay` : ''}`;
   });
   const gap = short.care - short.limit;
   const fixes: string[] = [];
+  const byCapacity = short.zones.filter((z) => bands.capacity[z] < bands.upper[z]);
   const bandRoom = short.zones.reduce((a, z) => a + Math.max(0, bands.upper[z] - fixed[z]), 0);
-  if (short.zones.some((z) => bands.capacity[z] < bands.upper[z]) && bandRoom >= short.care - 1e-6) {
-    fixes.push(`raise base capacity in ${zoneList(model, short.zones)} by ${hrs(gap)} in all`);
+  if (byCapacity.length > 0 && bandRoom >= short.care - 1e-6) {
+    fixes.push(`raise base capacity in ${zoneList(model, byCapacity)} by ${hrs(gap)} in all`);
   }
-  const tol = p.rules.balance?.tolerance;
+  const tol = levers.tolerance;
   if (tol !== undefined && short.zones.some((z) => bands.upper[z] < bands.capacity[z])) {
     const t = widestNeeded(tol, (x) => short.zones.reduce((a, z) => a + roomAt(p, z, fixed, x), 0) >= short.care - 1e-6);
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
   }
-  const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfRoom(p, m) === null);
-  if (r !== null) fixes.push(`set the reach to ${r} minutes`);
-  const place = nearestTowns(model, short.cells.flatMap((c) => unitsOf(p, c)));
-  if (place) fixes.push(`add a base of another zone near ${place}`);
+  if (!everyZone) {
+    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfRoom(p, m) === null);
+    if (r !== null) fixes.push(`set the reach to ${r} minutes`);
+    const place = nearestTowns(model, short.cells.flatMap((c) => unitsOf(p, c)));
+    if (place) fixes.push(`add a base of another zone near ${place}`);
+  }
+  const they = short.zones.length === 1 ? 'it' : 'them';
   return {
-    rule: 'reach-capacity',
-    message: `Within ${minutes} minutes, ${hrs(short.care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${short.zones.length === 1 ? 'it' : 'them'} take ${hrs(short.limit)} (${limits.join('; ')}): ${hrs(gap)} short.`,
+    rule: everyZone ? 'capacity' : 'reach-capacity',
+    message: everyZone
+      ? `There ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care to place, but the rules let the zones take ${hrs(short.limit)} in all (${limits.join('; ')}): ${hrs(gap)} short.`
+      : `Within ${minutes} minutes, ${hrs(short.care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${they} take ${hrs(short.limit)} (${limits.join('; ')}): ${hrs(gap)} short.`,
     fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
 }
 
-function floorConflict(p: ZoningProblem, short: Shortfall, minutes: number): Conflict {
+function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, levers: FixLevers): ReachConflict {
   const { model, bands } = p;
   const gap = short.limit - short.care;
+  const everyZone = short.zones.length === countConstrained(p);
   const fixes: string[] = [];
-  const tol = p.rules.balance?.tolerance;
   const fixed = fixedHours(p);
-  if (tol !== undefined) {
-    const floorAt = (x: number) => short.zones.reduce((a, z) => a + Math.max(fixed[z], Math.max(0, bands.target[z] * (1 - x))), 0);
-    const t = widestNeeded(tol, (x) => floorAt(x) <= short.care + 1e-6);
+  const { tolerance, sizeMin } = levers;
+  // Each zone's floor with the band at ±x and the size floor at s (held to capacity), as zoneBands sets it.
+  const floorAt = (x: number | undefined, s: number | undefined) =>
+    short.zones.reduce((a, z) => {
+      const band = x === undefined ? 0 : Math.max(0, bands.target[z] * (1 - x));
+      const size = s === undefined ? 0 : Math.min(s, bands.capacity[z]);
+      return a + Math.max(fixed[z], band, size);
+    }, 0);
+  if (tolerance !== undefined) {
+    const t = widestNeeded(tolerance, (x) => floorAt(x, sizeMin) <= short.care + 1e-6);
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
   }
-  const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
-  if (r !== null) fixes.push(`set the reach to ${r} minutes`);
-  fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
-  const floors = short.zones.map((z) => `${zoneLabel(model, z)} ${hrs(bands.lower[z])}`).join('; ');
+  if (sizeMin !== undefined && sizeMin > 0) {
+    let lo = 0;
+    let hi = sizeMin;
+    if (floorAt(tolerance, 0) <= short.care + 1e-6) {
+      for (let k = 0; k < 40; k++) {
+        const mid = (lo + hi) / 2;
+        if (floorAt(tolerance, mid) <= short.care + 1e-6) lo = mid;
+        else hi = mid;
+      }
+      if (lo < sizeMin - 0.5) fixes.push(`lower the smallest zone to ${hrs(Math.floor(lo))}`);
+    }
+  }
+  if (!everyZone) {
+    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
+    if (r !== null) fixes.push(`set the reach to ${r} minutes`);
+    fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
+  }
+  const floors = short.zones.map((z) => `${zoneName(model, z)} ${hrs(bands.lower[z])}`).join('; ');
+  const are = short.care === 1 ? 'is' : 'are';
   return {
-    rule: 'reach-floor',
-    message: `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,
-    fix: `${capitalise(fixes.join(', or '))}.`,
+    rule: everyZone ? 'balance' : 'reach-floor',
+    message: everyZone
+      ? `There ${are} ${hrs(short.care)} of care to place, but the zones' floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`
+      : `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${are} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,
+    fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
 }
 
-function roomAt(p: ZoningProblem, z: number, fixed: Float64Array, tolerance: number): number {
+function countConstrained(p: ReachProblem): number {
+  let n = 0;
+  for (let z = 0; z < p.zones; z++) n += p.bands.constrained[z];
+  return n;
+}
+
+function roomAt(p: ReachProblem, z: number, fixed: Float64Array, tolerance: number): number {
   return Math.max(0, Math.min(p.bands.target[z] * (1 + tolerance), p.bands.capacity[z]) - fixed[z]);
 }
 
@@ -306,11 +372,9 @@ const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 /**
  * The shortest reach, in 5-minute steps from `from`, at which every unit has a
  * zone within reach and the care within reach fits the zones' room and floors
- * (the counting checks above); null if none up to LONGEST_FIX. `problem` must be
- * built with a reach rule (any length: its limit is not used here).
+ * (the counting checks above); null if none up to LONGEST_FIX.
  */
-export function shortestWorkableReach(problem: ZoningProblem, from: number): number | null {
-  if (!problem.reachNeeded) throw new Error('shortestWorkableReach needs a problem built with a reach rule');
+export function shortestWorkableReach(problem: ReachProblem, from: number): number | null {
   const ok = (m: number) => unplaceable(problem, m).length === 0 && shortOfRoom(problem, m) === null && shortOfCare(problem, m) === null;
   const start = roundUpMinutes(from);
   return ok(start) ? start : smallestReach(start, ok);

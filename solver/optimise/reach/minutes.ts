@@ -6,8 +6,9 @@
 // piece cannot take a cell it can only join through cells beyond reach). One
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
-import { UNASSIGNED, type CountyModel, type Minutes } from '../model';
-import { haversineMetres, minutesPerMetre, type TravelSettings } from '../travel';
+import { UNASSIGNED, type CountyModel, type Minutes } from '../../model';
+import { baseUnits } from '../../baseUnits';
+import { minutesPerMetre, type TravelSettings } from '../../travel';
 
 /** The parts of the zoning problem the reach rule needs (cells, their units and adjacency). */
 export interface ReachCells {
@@ -23,13 +24,19 @@ export interface ReachCells {
   adjCells: Int32Array;
 }
 
-/** Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. */
+/**
+ * Drive minutes from zone z's nearest base to unit u: minutes[u * zones + z]. A
+ * zone with no base has no reach to keep: 0 (the reach rule is about carers'
+ * drive from their base).
+ */
 export function unitZoneMinutes(model: CountyModel, metres: Float64Array, travel: TravelSettings): Float64Array {
   const zones = model.zones.length;
+  const hasBase = new Uint8Array(zones);
+  for (const b of model.bases) if (b.zone >= 0 && b.zone < zones) hasBase[b.zone] = 1;
   const out = new Float64Array(metres.length);
   for (let u = 0; u < model.units.count; u++) {
     const perMetre = minutesPerMetre(model.units.rurality[u] as 0 | 1 | 2, travel);
-    for (let z = 0; z < zones; z++) out[u * zones + z] = metres[u * zones + z] * perMetre;
+    for (let z = 0; z < zones; z++) out[u * zones + z] = hasBase[z] ? metres[u * zones + z] * perMetre : 0;
   }
   return out;
 }
@@ -51,23 +58,6 @@ export function cellZoneMinutes(p: ReachCells, unitMinutes: Float64Array): Float
     }
   }
   return out;
-}
-
-/** The unit nearest each base (where its carers start), by straight line to the unit's point. */
-export function baseUnits(model: CountyModel): number[] {
-  const { lon, lat, count } = model.units;
-  return model.bases.map((b) => {
-    let best = -1;
-    let bestM = Infinity;
-    for (let u = 0; u < count; u++) {
-      const m = haversineMetres(lon[u], lat[u], b.lon, b.lat);
-      if (m < bestM) {
-        bestM = m;
-        best = u;
-      }
-    }
-    return best;
-  });
 }
 
 /**
@@ -117,6 +107,36 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
     }
   }
   return out;
+}
+
+/**
+ * The shortest reach at which zone z, holding cell `from`, could join it to every
+ * cell of `to` in one piece: the largest reachNeeded on the best chain of
+ * neighbouring cells (cells fixed to z cost nothing, cells fixed elsewhere
+ * block). Infinity when no chain exists at any reach.
+ */
+export function reachToJoin(p: ReachCells, needed: Float64Array, z: number, from: number, to: number[]): Minutes {
+  const { zones, cells, fixedZone, adjStart, adjCells } = p;
+  const best = new Float64Array(cells).fill(Infinity);
+  const own = (c: number) => (fixedZone[c] === z ? 0 : needed[c * zones + z]);
+  const open = (c: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
+  const heap = new MinHeap();
+  best[from] = 0;
+  heap.push(from, 0);
+  while (heap.size > 0) {
+    const [c, d] = heap.pop();
+    if (d > best[c]) continue;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (!open(v)) continue;
+      const dv = Math.max(d, own(v));
+      if (dv < best[v]) {
+        best[v] = dv;
+        heap.push(v, dv);
+      }
+    }
+  }
+  return to.reduce((m, c) => Math.max(m, best[c]), 0);
 }
 
 /** Binary min-heap of (cell, key) pairs. */

@@ -1,0 +1,14 @@
+// What every part of the optimiser says about a cell (a unit, or the units of a
+// town kept whole): whether it is free to place, and its name in messages.
+import type { CountyModel } from '../model';
+
+/** fixedZone value of a cell the optimiser may place. */
+export const FREE = -2;
+
+export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: number): string {
+  const first = cellUnits[cellStart[c]];
+  const size = cellStart[c + 1] - cellStart[c];
+  const t = model.units.town[first];
+  if (size > 1 && t >= 0) return `Town ${model.towns[t]?.name ?? t}`;
+  return `Unit ${model.units.names[first] ?? model.units.ids[first]}`;
+}
