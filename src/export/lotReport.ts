@@ -90,6 +90,8 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
 }
 
 const PLACE_WORDS = ['urban', 'rural town', 'village'];
+/** Areas listed on a lot's page, largest first, so the lot still fits its page; the rest are summed. */
+const EXTRA_RURAL_ROWS = 5;
 
 function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const flags = d.score.extraRural.flags.filter((f) => d.plan.zoneOf[f.unit] === z);
@@ -97,27 +99,34 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const { ids, names, rurality, sparse } = d.model.units;
   const { hours } = d.model.demand;
   const num = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
-  const rows = flags
-    .sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score)
-    .map((f) => {
-      const g = f.figures;
-      return (
-        `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
-        `<td class="n">${esc(f.newArea ? 'new area' : oneDp.format(hours[f.unit]))}</td>` +
-        `<td class="n">${esc(num(g.minutesPerContactHour, (x) => int(x)))}</td>` +
-        `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
-        `<td class="n">${esc(num(g.hoursPerKm2, (x) => oneDp.format(x)))}</td>` +
-        `<td class="n">${esc(int(g.waitingUsers))}</td>` +
-        `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
-      );
-    });
+  const sorted = flags.sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score);
+  const rows = sorted.slice(0, EXTRA_RURAL_ROWS).map((f) => {
+    const g = f.figures;
+    return (
+      `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
+      `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
+      `<td class="n">${esc(f.newArea ? 'new area' : oneDp.format(hours[f.unit]))}</td>` +
+      `<td class="n">${esc(num(g.minutesPerContactHour, (x) => int(x)))}</td>` +
+      `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
+      `<td class="n">${esc(num(g.hoursPerKm2, (x) => oneDp.format(x)))}</td>` +
+      `<td class="n">${esc(int(g.waitingUsers))}</td>` +
+      `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
+    );
+  });
+  const rest = sorted.slice(EXTRA_RURAL_ROWS);
+  if (rest.length > 0) {
+    const restHours = rest.reduce((t, f) => t + hours[f.unit], 0);
+    rows.push(
+      `<tr><td class="area" colspan="2">${esc(`and ${rest.length} more area${rest.length === 1 ? '' : 's'}`)}</td>` +
+        `<td class="n">${esc(oneDp.format(restHours))}</td><td colspan="5"></td></tr>`,
+    );
+  }
   return (
     '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n">Travel min per contact h</th>' +
     '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>` +
-    '<p class="note">The score weighs rurality, travel between visits, distance to a base, low hours per km² and people waiting, ' +
-    'each against the county’s own areas; the reasons in words are in the unit GeoJSON (extra_rural_reasons).</p>'
+    '<p class="note">Score: rurality, travel, distance, low h/km² and waiting against the county’s own areas. ' +
+    'Every area and its reasons: the unit GeoJSON.</p>'
   );
 }
 
