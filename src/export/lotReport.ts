@@ -91,7 +91,7 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
 
 const PLACE_WORDS = ['urban', 'rural town', 'village'];
 /** Areas listed on a lot's page, largest first, so the lot still fits its page; the rest are summed. */
-const EXTRA_RURAL_ROWS = 5;
+const EXTRA_RURAL_ROWS = 4;
 
 function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const flags = d.score.extraRural.flags.filter((f) => d.plan.zoneOf[f.unit] === z);
@@ -124,9 +124,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   return (
     '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n">Travel min per contact h</th>' +
     '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>` +
-    '<p class="note">Score: rurality, travel, distance, low h/km² and waiting against the county’s own areas. ' +
-    'Every area and its reasons: the unit GeoJSON.</p>'
+    `<tbody>${rows.join('')}</tbody></table>`
   );
 }
 
@@ -216,7 +214,9 @@ function coverPage(s: ReportMaps): string {
     summaryBoxes(d) +
     `<p class="note">Rates: urban ${esc(pence.format(r.urban))}, rural ${esc(pence.format(r.rural))}, extra-rural ` +
     `${esc(pence.format(extraRuralRate(r)))} an hour; ${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
-    `Annual cost prices each area at its own rate.</p>` +
+    `Annual cost prices each area at its own rate. An area’s extra-rural score weighs rurality, travel between visits, ` +
+    `distance to a base, low hours per km² and people waiting against the county’s own areas; each lot lists its ` +
+    `${EXTRA_RURAL_ROWS} largest, the unit GeoJSON every area with its reasons.</p>` +
     (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
     (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +
     lotTable(d) +
