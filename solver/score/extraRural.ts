@@ -66,7 +66,7 @@ export interface ExtraRuralFlag {
   /** No hours yet but people waiting: a candidate new area, not priced until it has hours. */
   newArea: boolean;
   /**
-   * Plain words, e.g. ["sparse village", "24 min travel per contact hour (top 3%)", "8 km from base",
+   * Plain words, e.g. ["sparse village", "8 km from base", "24 min travel per contact hour (top 3%)",
    * "0.4 h/km² (lowest 4%)", "6 people waiting"]: the place in the county where it counts.
    */
   reasons: string[];
@@ -226,10 +226,12 @@ function reasonsFor(ctx: PlaceInputs, dist: CountyDistributions, u: UnitIndex, f
     return p >= s.percentileLow / 100 ? ` (${words(share(p))})` : '';
   };
   const top = (n: number) => `top ${n}%`;
+  // The place first (rurality, distance to a base), then the figures about its people:
+  // exports below the privacy minimum keep only the first two (src/export/privacy.ts).
   const reasons = [
     `${units.sparse[u] ? 'sparse ' : ''}${place}`,
-    flag.newArea ? 'no visits nearby yet' : `${significant(travelOf(ctx, u))} min travel per contact hour${rank(dist.travel, travelOf(ctx, u), top)}`,
     Number.isFinite(km) ? `${Math.round(km)} km from base${rank(dist.distance, distanceOf(ctx, u), top)}` : 'no base anywhere',
+    flag.newArea ? 'no visits nearby yet' : `${significant(travelOf(ctx, u))} min travel per contact hour${rank(dist.travel, travelOf(ctx, u), top)}`,
     // Sparseness is density negated: its top share is density's lowest.
     flag.newArea
       ? 'no hours yet (new area)'

@@ -105,6 +105,8 @@ export interface ScoreSettings {
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
   difficulty: { weights: DifficultyWeights };
+  /** Exports withhold every figure about a unit with fewer service users than this (zone figures stay). */
+  privacyMinimumUsers: number;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
@@ -139,6 +141,8 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     waitingHoursFull: 40,
   },
   difficulty: { weights: DIFFICULTY_WEIGHTS_DEFAULT },
+  // The small-numbers rule councils and the NHS publish under: no figure about fewer than 5 people.
+  privacyMinimumUsers: 5,
 };
 
 /**

@@ -78,6 +78,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
         providers: weight(D.difficulty.weights.providers),
       }, D.difficulty.weights),
     }, D.difficulty),
+    privacyMinimumUsers: withDefault(range(1, 100, { integer: true, unit: 'service users' }), D.privacyMinimumUsers),
   }),
   ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a: number | null, b: number | null) => a === null || b === null || a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),

@@ -6,7 +6,7 @@ import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import type { UnitIndex } from '../../solver/model';
-import { normaliseMultiPolygon } from './geometry';
+import { normaliseMultiPolygon, woundAsRfc7946 } from './geometry';
 
 export interface UnitTopology {
   topology: Topology;
@@ -17,7 +17,8 @@ export interface UnitTopology {
 /** Built once per export; every dissolve reuses its arcs. */
 export function unitTopology(unitGeo: FeatureCollection<Polygon | MultiPolygon>): UnitTopology {
   // No quantisation: arcs are shared only where units share exact vertices, as boundary files store them.
-  const topo = topology({ units: unitGeo });
+  const wound = { ...unitGeo, features: unitGeo.features.map((f) => ({ ...f, geometry: woundAsRfc7946(f.geometry) })) };
+  const topo = topology({ units: wound });
   const units = topo.objects.units as unknown as { geometries: GeometryObject[] };
   return { topology: topo, geometries: units.geometries };
 }

@@ -14,6 +14,7 @@ import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation'
 import { REPORT_CSS } from './reportStyles';
 import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
 import { mapSheet } from './svgMap';
+import { unitFiguresShown, withheldText } from './privacy';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -102,23 +103,27 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const sorted = flags.sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score);
   const rows = sorted.slice(0, EXTRA_RURAL_ROWS).map((f) => {
     const g = f.figures;
+    // Place figures (rurality, distance) always; figures about its people only above the privacy minimum.
+    const people = (text: string) => (unitFiguresShown(d, f.unit) ? text : 'withheld');
     return (
       `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
       `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
-      `<td class="n">${esc(f.newArea ? 'new area' : oneDp.format(hours[f.unit]))}</td>` +
-      `<td class="n">${esc(num(g.minutesPerContactHour, (x) => int(x)))}</td>` +
+      `<td class="n">${esc(f.newArea ? 'new area' : people(oneDp.format(hours[f.unit])))}</td>` +
+      `<td class="n">${esc(people(num(g.minutesPerContactHour, (x) => int(x))))}</td>` +
       `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
-      `<td class="n">${esc(num(g.hoursPerKm2, (x) => oneDp.format(x)))}</td>` +
-      `<td class="n">${esc(int(g.waitingUsers))}</td>` +
+      `<td class="n">${esc(people(num(g.hoursPerKm2, (x) => oneDp.format(x))))}</td>` +
+      `<td class="n">${esc(people(int(g.waitingUsers)))}</td>` +
       `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
     );
   });
   const rest = sorted.slice(EXTRA_RURAL_ROWS);
   if (rest.length > 0) {
     const restHours = rest.reduce((t, f) => t + hours[f.unit], 0);
+    const restUsers = rest.reduce((t, f) => t + d.model.demand.users[f.unit], 0);
+    const shown = restUsers === 0 || restUsers >= d.settings.privacyMinimumUsers;
     rows.push(
       `<tr><td class="area" colspan="2">${esc(`and ${rest.length} more area${rest.length === 1 ? '' : 's'}`)}</td>` +
-        `<td class="n">${esc(oneDp.format(restHours))}</td><td colspan="5"></td></tr>`,
+        `<td class="n">${esc(shown ? oneDp.format(restHours) : 'withheld')}</td><td colspan="5"></td></tr>`,
     );
   }
   return (
@@ -126,6 +131,13 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
+}
+
+/** The table's heading, saying what "withheld" means when a row has it (in the heading: a line more would push a full lot onto a second page). */
+function extraRuralHeading(d: ExportData, z: ZoneIndex): string {
+  const withheld = d.score.extraRural.flags.some((f) => d.plan.zoneOf[f.unit] === z && !unitFiguresShown(d, f.unit));
+  const why = withheldText(d).replace(/^withheld \((.*)\)$/, '$1');
+  return `<h3>Extra-rural areas${withheld ? ` <span class="note">· withheld: figures about an area with ${esc(why)} (the privacy minimum)</span>` : ''}</h3>`;
 }
 
 function sectorList(s: Report, z: ZoneIndex): string {
@@ -158,7 +170,7 @@ function lotPage(s: Report, z: ZoneIndex): string {
     (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
     `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
     `<div><h3>Postcode sectors</h3>${sectorList(s, z)}</div></div>` +
-    `<h3>Extra-rural areas</h3>${extraRuralTable(d, z)}` +
+    `${extraRuralHeading(d, z)}${extraRuralTable(d, z)}` +
     `<footer class="page-foot">${esc(AGGREGATES_NOTE)}</footer></section>`
   );
 }

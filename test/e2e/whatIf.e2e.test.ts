@@ -41,7 +41,7 @@ describe('what if a new package starts here', () => {
     expect(await answer().getByTestId('what-if-package-cost').textContent()).toBe(
       'The package: 7.0 h a week at £16.76 is £6,117 a year, of which £292 is the extra-rural uplift.',
     );
-    expect(await answer().textContent()).toMatch(/Why: village; \d+ min travel per contact hour \(top \d+%\)/);
+    expect(await answer().textContent()).toMatch(/Why: village; \d+ km from base[^;]*; \d+ min travel per contact hour \(top \d+%\)/);
     // A what-if only: the flagged areas and their hours are as they were.
     expect(await total().textContent()).toBe(before);
   });

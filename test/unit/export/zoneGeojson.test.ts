@@ -8,7 +8,7 @@ import { UNASSIGNED } from '../../../solver/model';
 import { modelFor, paint } from '../../../src/model/scenario';
 import { zoneGeojson, type ZoneProperties } from '../../../src/export/zoneGeojson';
 import { unitGeojson } from '../../../src/export/unitGeojson';
-import { project, scenario, settings } from './fixtures';
+import { allFigures, project, scenario, settings } from './fixtures';
 import { rfc7946Problems } from './rfc7946';
 
 type ZoneFC = FeatureCollection<MultiPolygon, ZoneProperties>;
@@ -103,7 +103,7 @@ describe('zone GeoJSON of the embedded county', () => {
 
 describe('unit GeoJSON', () => {
   it('gives every unit its zone and figures', () => {
-    const fc = JSON.parse(unitGeojson(project, scenario, settings)) as FeatureCollection;
+    const fc = JSON.parse(unitGeojson(project, scenario, allFigures)) as FeatureCollection;
     expect(rfc7946Problems(fc)).toEqual([]);
     expect(fc.features).toHaveLength(project.model.units.count);
     const score = scorePlan(modelFor(project.model, scenario), { zoneOf }, settings);

@@ -56,7 +56,7 @@ describe('flags', () => {
     expect(flags).toHaveLength(1);
     // The highest of 20 units sits at the 97.5th percentile (ties count half): the top 3%.
     const minutes = Math.round(ctx.visitTravel.placeMinutesPerContactHour[19]);
-    expect(flags[0].reasons).toEqual(['sparse village', `${minutes} min travel per contact hour (top 3%)`, '31 km from base (top 3%)', '0.4 h/km² (lowest 3%)', '6 people waiting']);
+    expect(flags[0].reasons).toEqual(['sparse village', '31 km from base (top 3%)', `${minutes} min travel per contact hour (top 3%)`, '0.4 h/km² (lowest 3%)', '6 people waiting']);
     expect(flags[0].criteria).toEqual({ rurality: 1, travel: 1, distance: 1, density: 1, waiting: 1 });
     expect(flags[0].score).toBeCloseTo(1, 12);
   });

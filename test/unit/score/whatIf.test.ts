@@ -26,7 +26,8 @@ describe('a new package, what if', () => {
     expect(w.minutesPerContactHour).toBeGreaterThan(current.visitTravel!.minutesPerContactHour!);
     expect(w.travelCost).toBeGreaterThan(0);
     expect(w.reasons[0]).toBe('village');
-    expect(w.reasons[1]).toMatch(/min travel per contact hour \(top \d+%\)/);
+    expect(w.reasons[1]).toMatch(/^\d+ km from base/);
+    expect(w.reasons[2]).toMatch(/min travel per contact hour \(top \d+%\)/);
     // Nothing was added to the data.
     expect(Array.from(model.demand.hours)).toEqual(Array.from(hoursBefore));
   });
