@@ -86,7 +86,8 @@ export function MapView({ project }: { project: Project }) {
       setMapInstance(null);
       map.remove();
     };
-    // Rebuilt only for new geometry: the map reads no demand (score colours come from the scores).
+    // Rebuilt only for new geometry: the map reads no demand (score colours come from the scores),
+    // and renaming the project keeps it.
   }, [project.unitGeo]);
 
   return (
