@@ -1,12 +1,15 @@
 // What scoring needs to know about a model that does not depend on the plan,
 // computed once: road distance from every unit to each zone's nearest base, to the
-// nearest base of any zone and to the nearest rate centre, and each zone's base capacity. A plan change never
-// touches these, which is what makes incremental scoring cheap.
+// nearest base of any zone and to the nearest rate centre, each zone's base capacity, each unit's
+// travel between visits and its extra-rural score as a place. A plan change never touches these,
+// which is what makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import { centreDistances as measureCentres, type CentreDistances } from './rates';
 import type { ScoreSettings } from './settings';
+import { scorePlaces, type ExtraRuralPlaces } from './extraRural';
+import { prepareVisitTravel, type VisitTravelContext } from './visitTravel';
 
 export interface ScoreContext {
   model: CountyModel;
@@ -24,6 +27,10 @@ export interface ScoreContext {
   minutesPerMetre: Float64Array;
   /** Road miles from each unit to its nearest rate centre, under the bands rate scheme; else null. */
   centreDistances: CentreDistances | null;
+  /** What travel between visits needs of each unit, whatever the plan. */
+  visitTravel: VisitTravelContext;
+  /** Each unit's extra-rural score as a place: the flags then only weigh it against the flags before. */
+  extraRuralPlaces: ExtraRuralPlaces;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -59,8 +66,10 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
   }
   const rules = rulesFromSettings(settings, model);
   const centreDistances = settings.rates.scheme === 'bands' ? measureCentres(model, settings) : null;
+  const visitTravel = prepareVisitTravel(model, settings);
+  const extraRuralPlaces = scorePlaces({ model, settings, nearestBaseRoadMetres, visitTravel });
   return {
-    model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, centreDistances,
+    model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, centreDistances, visitTravel, extraRuralPlaces,
   };
 }
 

@@ -1,14 +1,18 @@
 // Public face of the scoring module, shared by the app, the optimiser and the CLI.
 export { prepareScoring, type ScoreContext } from './context';
-export { detectExtraRural, type ExtraRuralCriteria, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
+export { whatIfPackage, type NewPackage, type PackageWhatIf } from './whatIf';
+export { detectExtraRural, explainUnit, type ExtraRuralCriteria, type ExtraRuralFigures, type ExtraRuralFlag, type ExtraRuralResult } from './extraRural';
 export { bandName, bandOf, centreDistances, extraRuralRateWords, rateSchemeWords, METRES_PER_MILE, rateCentres, rateMixWords, rateReason, unitRates, type CentreDistances, type UnitRates } from './rates';
 export { minViableZoneHours, providerFit, providerSlotsWords, providersPerZone, type ProviderFit, type ProviderSlot } from './providers';
 export { scorePlan } from './scorePlan';
+export { DIFFICULTY_FACTORS, LEAD_PROVIDER, zoneDifficulty } from './difficulty';
 export { ScoreState, type ScoreHistory } from './scoreState';
+export { bandVisitsOf, catchmentAreas, prepareVisitTravel, TOUR_CONSTANT, type VisitTravelContext } from './visitTravel';
 export {
   DEFAULT_SCORE_SETTINGS,
   extraRuralRate,
   uplifted,
+  type DifficultyWeights,
   type ExtraRuralSettings,
   type ExtraRuralWeights,
   type ProviderModelKind,
@@ -19,5 +23,6 @@ export {
   type RateSettings,
   type RuleSettings,
   type ScoreSettings,
+  type VisitTravelSettings,
 } from './settings';
 export type * from './types';

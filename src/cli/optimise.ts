@@ -302,6 +302,7 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       extraRuralHours: score.extraRuralHours,
       extraRuralUpliftCost: score.extraRuralUpliftCost,
       travel: score.travel,
+      visitTravel: score.visitTravel,
       hoursSpread: score.hoursSpread,
       ruralShareSpread: score.ruralShareSpread,
       unassigned: score.unassigned,
@@ -313,6 +314,9 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       name: model.zones[z.zone].name,
       ...z,
       rateMixText: rateMixWords(z.rateMix),
+      difficulty: score.difficulty[z.zone].difficulty,
+      difficultyRank: score.difficulty[z.zone].rank,
+      difficultyReasons: score.difficulty[z.zone].reasons,
       warnings: warnings.map((w) => w.message),
     })),
     extraRural: score.extraRural.flags.map((f) => ({
