@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { Rurality } from '../../../solver/model';
 import {
   bandOf,
   DEFAULT_SCORE_SETTINGS,
@@ -16,7 +15,6 @@ import {
 } from '../../../solver/score';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
-import { base, latDegForKm, makeModel, plan } from './fixtures';
 
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
@@ -152,18 +150,22 @@ describe('the class scheme (Lincolnshire)', () => {
 
 describe('the flat scheme', () => {
   it('pays one rate, and the uplift on it where a unit is flagged extra-rural', () => {
-    const LON = -0.4;
-    const LAT = 53;
-    const remote = { lon: LON, lat: LAT + latDegForKm(40 / 1.3), rurality: Rurality.RuralVillage, sparse: true, areaKm2: 1000, hours: 100, users: 10, waitingUsers: 6 };
-    const model = makeModel([{ lon: LON, lat: LAT, rurality: Rurality.Urban, hours: 500, users: 50 }, remote], [], 1, [base('B', 0, LON, LAT, 1000)]);
-    const settings: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, rates: { ...DEFAULT_SCORE_SETTINGS.rates, scheme: 'flat', flat: 18, extraRuralUpliftPct: 10 } };
-    const s = scorePlan(model, plan(0, 0), settings);
-    expect(Array.from(s.rates.rate)).toEqual([18, 19.8]);
-    expect(rateReason(model, s.rates, 0)).toBe('Flat rate');
-    expect(rateReason(model, s.rates, 1)).toBe('Flat rate, + 10% extra-rural');
-    expect(s.extraRuralUpliftCost).toBeCloseTo(100 * 1.8 * 52.14, 6);
-    expect(s.zones[0].rateMix).toEqual([{ name: 'Flat', hours: 500 }, { name: 'Flat + extra-rural uplift', hours: 100 }]);
-    expect(s.zones[0].meanRate).toBeCloseTo((500 * 18 + 100 * 19.8) / 600, 9);
+    const lincs = loadExampleCounty('lincolnshire');
+    const base = exampleCountySettings('lincolnshire');
+    const settings: ScoreSettings = { ...base, rates: { ...base.rates, scheme: 'flat', flat: 18, extraRuralUpliftPct: 10 } };
+    const s = scorePlan(lincs.model, lincs.plan, settings);
+    const flagged = s.extraRural.flagged.indexOf(1);
+    const plain = s.extraRural.flagged.indexOf(0);
+    expect(flagged).toBeGreaterThanOrEqual(0);
+    expect(s.rates.rate[plain]).toBe(18);
+    expect(s.rates.rate[flagged]).toBe(19.8);
+    expect(rateReason(lincs.model, s.rates, plain)).toBe('Flat rate');
+    expect(rateReason(lincs.model, s.rates, flagged)).toBe('Flat rate, + 10% extra-rural');
+    expect(s.extraRuralUpliftCost).toBeCloseTo(s.extraRuralHours * 1.8 * settings.weeksPerYear, 4);
+    for (const z of s.zones) {
+      expect(z.rateMix).toEqual([{ name: 'Flat', hours: expect.closeTo(z.hours - z.extraRuralHours, 6) }, { name: 'Flat + extra-rural uplift', hours: expect.closeTo(z.extraRuralHours, 6) }]);
+      if (z.hours > 0) expect(z.meanRate).toBeCloseTo((18 * (z.hours - z.extraRuralHours) + 19.8 * z.extraRuralHours) / z.hours, 9);
+    }
   });
 });
 
