@@ -45,6 +45,17 @@ describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s',
     expect(reasons.some((r: string) => /withheld \(fewer than 5 users\)/.test(r))).toBe(true);
   });
 
+  it('withholds a count of people waiting below the minimum even in a unit with enough users', () => {
+    const { waitingUsers } = project.model.demand;
+    const some = score.extraRural.flags.filter((f) => !few(f.unit) && waitingUsers[f.unit] > 0 && waitingUsers[f.unit] < 5);
+    expect(some.length).toBeGreaterThan(0);
+    const counts = (text: string) => [...text.matchAll(/(\d+) (?:person|people) waiting/g)].map((m) => Number(m[1]));
+    for (const name of ['units', 'lot-report']) {
+      expect(counts(files[name]).filter((n) => n < 5), name).toEqual([]);
+      expect(files[name], name).toContain('fewer than 5 people waiting');
+    }
+  });
+
   it('withholds their hours and reasons in the lot report', () => {
     const report = files['lot-report'];
     const rows = [...report.matchAll(/<tr><td class="area">.*?<span class="note">([^<]+)<\/span><\/td><td class="n">([^<]*)<\/td><td class="n">[^<]*<\/td><td class="why">([^<]*)<\/td><\/tr>/g)];
