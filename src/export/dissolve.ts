@@ -34,6 +34,6 @@ export function dissolveUnits(t: UnitTopology, units: readonly UnitIndex[]): Mul
 /** Units of each group (zone) for a unit -> group array; negative groups are left out. */
 export function unitsByGroup(groupOf: Int32Array, groups: number): UnitIndex[][] {
   const out: UnitIndex[][] = Array.from({ length: groups }, () => []);
-  for (let u = 0; u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
+  for (let u = 0 as UnitIndex; u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
   return out;
 }

@@ -3,7 +3,7 @@
 // default; `includeUnassigned` adds them as one extra feature flagged
 // `unassigned: true` (zone_id null) for a map of what is still to place.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import { UNASSIGNED } from '../../solver/model';
+import { UNASSIGNED, type UnitIndex } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
@@ -53,8 +53,8 @@ export function zoneOutlines(data: ExportData, topo?: UnitTopology): ZoneOutline
   if (known) return known;
   const t = topo ?? unitTopology(data.project.unitGeo);
   const groups = unitsByGroup(data.plan.zoneOf, data.scenario.zones.length);
-  const unassigned: number[] = [];
-  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(u));
+  const unassigned: UnitIndex[] = [];
+  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(u as UnitIndex));
   const outlines = { zones: groups.map((units) => dissolveUnits(t, units)), unassigned: dissolveUnits(t, unassigned) };
   dissolved.set(data, outlines);
   return outlines;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import * as turf from '@turf/turf';
 import { scorePlan } from '../../../solver/score';
-import { UNASSIGNED } from '../../../solver/model';
+import { asUnit, UNASSIGNED, type UnitIndex } from '../../../solver/model';
 import { modelFor, paint } from '../../../src/model/scenario';
 import { zoneGeojson, type ZoneProperties } from '../../../src/export/zoneGeojson';
 import { unitGeojson } from '../../../src/export/unitGeojson';
@@ -88,7 +88,7 @@ describe('zone GeoJSON of the embedded county', () => {
 
   it('leaves out empty zones and unassigned units, or flags the unassigned as a feature on request', () => {
     const sleaford = scenario.zones.findIndex((z) => z.name === 'Sleaford');
-    const emptied = paint(scenario, zoneOf.reduce<number[]>((a, z, u) => (z === sleaford ? [...a, u] : a), []), UNASSIGNED);
+    const emptied = paint(scenario, zoneOf.reduce<UnitIndex[]>((a, z, u) => (z === sleaford ? [...a, asUnit(u)] : a), []), UNASSIGNED);
     const plain = JSON.parse(zoneGeojson(project, emptied, settings)) as ZoneFC;
     expect(plain.features).toHaveLength(11);
     expect(plain.features.some((f) => f.properties.zone_name === 'Sleaford')).toBe(false);

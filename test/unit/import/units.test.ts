@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighboursOf, Rurality } from '../../../solver/model';
+import { allUnits, asUnit, neighboursOf, Rurality } from '../../../solver/model';
 import { haversineMetres } from '../../../solver/travel';
 import { readBoundaries } from '../../../src/import/boundaries';
 import { h3ResolutionOptions, h3Units } from '../../../src/import/hexUnits';
@@ -7,7 +7,7 @@ import { buildPolygonUnits, guessUnitFields } from '../../../src/import/units';
 import { fixtureBytes, fixtureText } from './helpers';
 
 const sharedKm = (units: ReturnType<typeof buildPolygonUnits>['units'], u: number, v: number) => {
-  const k = [...neighboursOf(units.adjacency, u)].indexOf(v);
+  const k = [...neighboursOf(units.adjacency, asUnit(u))].indexOf(asUnit(v));
   return k < 0 ? null : units.adjacency.sharedKm[units.adjacency.offsets[u] + k];
 };
 
@@ -140,7 +140,7 @@ describe('hexagon units', () => {
     expect(units.count).toBeGreaterThan(2 * 1.4 / 0.74);
     expect(geo.features).toHaveLength(units.count);
     // Symmetric adjacency, shared lengths equal to the cell edge (~0.53 km at res 8).
-    for (let u = 0; u < units.count; u++) {
+    for (const u of allUnits(units.count)) {
       for (const v of neighboursOf(units.adjacency, u)) {
         expect([...neighboursOf(units.adjacency, v)]).toContain(u);
         expect(sharedKm(units, u, v)).toBeGreaterThan(0.4);
