@@ -5,31 +5,19 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildAllExports } from '../export/files';
 import { readProjectFile } from '../state/projectFile';
+import { parseFlags, readArguments, UsageError, type CliIo } from './cliArgs';
 
 const USAGE = 'usage: npm run export -- --project project.json --out dir/ [--scenario NAME]';
 
-export interface CliIo {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-class UsageError extends Error {}
-
 function options(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { project: { type: 'string' }, out: { type: 'string' }, scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseFlags(argv, {
+    project: { type: 'string' },
+    out: { type: 'string' },
+    scenario: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (parsed.help) return null;
   if (!parsed.project) throw new UsageError('missing --project <file>');
   if (!parsed.out) throw new UsageError('missing --out <folder>');
@@ -38,17 +26,9 @@ function options(argv: string[]) {
 
 /** Runs the export; returns the process exit code (0 ok, 1 bad file, 2 bad arguments). */
 export function runExportCli(argv: string[], io: CliIo = console): number {
-  let opts;
-  try {
-    opts = options(argv);
-  } catch (e) {
-    io.error(`carezones export: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!opts) {
-    io.log(USAGE);
-    return 0;
-  }
+  const args = readArguments('export', USAGE, argv, io, options);
+  if ('exit' in args) return args.exit;
+  const opts = args.options;
   try {
     let text: string;
     try {

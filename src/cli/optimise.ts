@@ -12,7 +12,6 @@
 import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   completeRules,
   defaultsInWords,
@@ -40,6 +39,7 @@ import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
 import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { buildAllExports } from '../export/files';
+import { parseFlags, readArguments, UsageError, type CliIo } from './cliArgs';
 import type { Project } from '../model/project';
 
 const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --units units.geojson --out plan/
@@ -61,12 +61,6 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--strict]                              fail (exit 1, nothing written) on any problem, warnings included
 exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected`;
 
-export interface CliIo {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-class UsageError extends Error {}
 class InputError extends Error {
   constructor(message: string, readonly problems: Problem[] = []) {
     super(message);
@@ -100,23 +94,14 @@ interface Options {
 }
 
 function options(argv: string[]): Options | null {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
-        rules: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
-        'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        reach: { type: 'string' }, 'min-zone-hours': { type: 'string' }, balance: { type: 'string' }, settings: { type: 'string' },
-        defaults: { type: 'boolean' },
-        problems: { type: 'string' }, strict: { type: 'boolean' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const v = parseFlags(argv, {
+    users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
+    rules: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
+    'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    reach: { type: 'string' }, 'min-zone-hours': { type: 'string' }, balance: { type: 'string' }, settings: { type: 'string' },
+    defaults: { type: 'boolean' },
+    problems: { type: 'string' }, strict: { type: 'boolean' },
+  });
   if (v.help) return null;
   const defaultsOnly = Boolean(v.defaults);
   for (const k of ['users', 'units', 'out'] as const) if (!v[k] && !(k === 'out' && defaultsOnly)) throw new UsageError(`missing --${k}`);
@@ -335,17 +320,9 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
 }
 
 export async function runOptimiseCli(argv: string[], io: CliIo = console): Promise<number> {
-  let opts: Options | null;
-  try {
-    opts = options(argv);
-  } catch (e) {
-    io.error(`carezones optimise: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!opts) {
-    io.log(USAGE);
-    return 0;
-  }
+  const args = readArguments('optimise', USAGE, argv, io, options);
+  if ('exit' in args) return args.exit;
+  const opts = args.options;
   let problems: Problem[] = [];
   try {
     const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup)) : null;

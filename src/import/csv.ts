@@ -209,13 +209,25 @@ function guess<F extends string>(headers: readonly string[], synonyms: Synonyms<
 /** How the carers column is written: a count (1 or 2) or a double-handed yes/no flag. */
 export type CarersFormat = 'count' | 'doubleHandedFlag';
 
-export interface UserColumnMapping {
-  id: string | null;
+/** The columns that say where a row is: a postcode, or coordinates (WGS84 or British National Grid). */
+export interface LocationColumnMapping {
   postcode: string | null;
   latitude: string | null;
   longitude: string | null;
   easting: string | null;
   northing: string | null;
+}
+
+const LOCATION_SYNONYMS: Synonyms<keyof LocationColumnMapping> = {
+  postcode: ['postcode', 'postalcode', 'pcode', 'pcd', 'pcds', 'pc', 'zip', 'zipcode'],
+  latitude: ['lat', 'latitude', 'y'],
+  longitude: ['lon', 'long', 'lng', 'longitude', 'x'],
+  easting: ['easting', 'eastings', 'oseast1m', 'east', 'gridx'],
+  northing: ['northing', 'northings', 'osnrth1m', 'north', 'gridy'],
+};
+
+export interface UserColumnMapping extends LocationColumnMapping {
+  id: string | null;
   weeklyHours: string | null;
   carers: string | null;
   carersFormat: CarersFormat;
@@ -225,11 +237,7 @@ export interface UserColumnMapping {
 
 // Order matters: more specific fields first so "Current zone" is not taken as an id.
 const USER_SYNONYMS: Synonyms<Exclude<keyof UserColumnMapping, 'carersFormat'>> = {
-  postcode: ['postcode', 'postalcode', 'pcode', 'pcd', 'pcds', 'pc', 'zip', 'zipcode'],
-  latitude: ['lat', 'latitude', 'y'],
-  longitude: ['lon', 'long', 'lng', 'longitude', 'x'],
-  easting: ['easting', 'eastings', 'oseast1m', 'east', 'gridx'],
-  northing: ['northing', 'northings', 'osnrth1m', 'north', 'gridy'],
+  ...LOCATION_SYNONYMS,
   weeklyHours: ['weeklyhours', 'hoursperweek', 'hourspw', 'hours', 'hrs', 'hrsperweek', 'weeklyhrs', 'carehours', 'plannedhours', 'commissionedhours', 'totalhours'],
   carers: ['carerspervisit', 'carers', 'doublehanded', 'doubleup', 'double', 'numberofcarers', 'noofcarers', 'staffpervisit', 'handed'],
   waiting: ['waiting', 'waitinglist', 'iswaiting', 'awaitingcare', 'awaiting', 'unmetneed', 'unmet', 'wait'],
@@ -244,25 +252,16 @@ export function guessUserMapping(headers: readonly string[]): UserColumnMapping 
   return { ...g, carersFormat };
 }
 
-export interface BaseColumnMapping {
+export interface BaseColumnMapping extends LocationColumnMapping {
   id: string | null;
   name: string | null;
-  postcode: string | null;
-  latitude: string | null;
-  longitude: string | null;
-  easting: string | null;
-  northing: string | null;
   capacityHours: string | null;
   /** One zone, or several separated by ; , / or |. */
   zones: string | null;
 }
 
 const BASE_SYNONYMS: Synonyms<keyof BaseColumnMapping> = {
-  postcode: USER_SYNONYMS.postcode,
-  latitude: USER_SYNONYMS.latitude,
-  longitude: USER_SYNONYMS.longitude,
-  easting: USER_SYNONYMS.easting,
-  northing: USER_SYNONYMS.northing,
+  ...LOCATION_SYNONYMS,
   capacityHours: ['capacityhours', 'capacity', 'capacityperweek', 'hoursperweek', 'weeklycapacity', 'weeklyhours', 'hours', 'maxhours'],
   zones: ['zones', 'zone', 'lots', 'lot', 'zoneids', 'lotids'],
   name: ['name', 'provider', 'providername', 'basename', 'branch', 'branchname', 'office', 'organisation'],

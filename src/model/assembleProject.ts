@@ -2,7 +2,7 @@
 // adjacency, perimeters, areas and map borders are derived, whether the units
 // come from the embedded data, an import or a saved project file.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Base, Demand, Plan, Town, Zone } from '../../solver/model';
+import type { CountyModel, Plan } from '../../solver/model';
 import { polygonAdjacency } from './polygonAdjacency';
 import type { Project, UnitFeature } from './project';
 
@@ -22,13 +22,10 @@ export interface UnitInput {
   sectors: Record<string, number>;
 }
 
-export interface ProjectInput {
+/** A county model whose units are still polygons with attributes, and its plan. */
+export interface ProjectInput extends Omit<CountyModel, 'units'> {
   name: string;
   units: UnitInput[];
-  demand: Demand;
-  zones: Zone[];
-  bases: Base[];
-  towns: Town[];
   plan: Plan;
   attribution: string[];
   syntheticUsers: boolean;

@@ -68,42 +68,20 @@ export function cellZoneMinutes(p: ReachCells, unitMinutes: Float64Array): Float
  * nothing. Cells with no neighbours, and zones with no base, keep their own time.
  */
 export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous: boolean): Float64Array {
-  const { zones, cells, fixedZone, adjStart, adjCells, model } = p;
+  const { zones, cells, fixedZone, adjStart, model } = p;
   if (!contiguous) return cellMinutes;
-  const out = new Float64Array(cells * zones).fill(Infinity);
+  const out = new Float64Array(cells * zones);
   const anchors: number[][] = Array.from({ length: zones }, () => []);
   baseUnits(model).forEach((u, b) => {
     const z = model.bases[b].zone;
     if (u >= 0 && z >= 0 && z < zones) anchors[z].push(p.cellOfUnit[u]);
   });
-  const heap = new MinHeap();
   for (let z = 0; z < zones; z++) {
-    const own = (c: number) => (fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]);
-    const open = (c: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
-    const starts = anchors[z].filter(open);
-    if (starts.length === 0) {
-      for (let c = 0; c < cells; c++) out[c * zones + z] = cellMinutes[c * zones + z];
-      continue;
-    }
-    for (const c of starts) {
-      out[c * zones + z] = own(c);
-      heap.push(c, own(c));
-    }
-    while (heap.size > 0) {
-      const [c, d] = heap.pop();
-      if (d > out[c * zones + z]) continue;
-      for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
-        const v = adjCells[k];
-        if (!open(v)) continue;
-        const dv = Math.max(d, own(v));
-        if (dv < out[v * zones + z]) {
-          out[v * zones + z] = dv;
-          heap.push(v, dv);
-        }
-      }
-    }
+    const starts = anchors[z].filter((c) => openTo(fixedZone, c, z));
+    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c) => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
     for (let c = 0; c < cells; c++) {
-      if (adjStart[c + 1] === adjStart[c]) out[c * zones + z] = cellMinutes[c * zones + z];
+      const alone = !best || adjStart[c + 1] === adjStart[c];
+      out[c * zones + z] = alone ? cellMinutes[c * zones + z] : best[c];
     }
   }
   return out;
@@ -116,27 +94,41 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
  * block). Infinity when no chain exists at any reach.
  */
 export function reachToJoin(p: ReachCells, needed: Float64Array, z: number, from: number, to: number[]): Minutes {
+  const best = bottleneckChains(p, needed, z, [[from, 0]]);
+  return to.reduce((m, c) => Math.max(m, best[c]), 0);
+}
+
+/** Whether zone z may hold cell c: fixed to z, or free for the optimiser to place. */
+const openTo = (fixedZone: Int32Array, c: number, z: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
+
+/**
+ * For zone z, per cell: the smallest, over chains of neighbouring cells from one of
+ * `starts` ([cell, its key]), of the largest minutes[c * zones + z] on the chain.
+ * Cells fixed to z cost nothing; cells z may not hold block; Infinity where no chain reaches.
+ */
+function bottleneckChains(p: ReachCells, minutes: Float64Array, z: number, starts: ReadonlyArray<readonly [number, number]>): Float64Array {
   const { zones, cells, fixedZone, adjStart, adjCells } = p;
   const best = new Float64Array(cells).fill(Infinity);
-  const own = (c: number) => (fixedZone[c] === z ? 0 : needed[c * zones + z]);
-  const open = (c: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
   const heap = new MinHeap();
-  best[from] = 0;
-  heap.push(from, 0);
+  for (const [c, d] of starts) {
+    if (d >= best[c]) continue;
+    best[c] = d;
+    heap.push(c, d);
+  }
   while (heap.size > 0) {
     const [c, d] = heap.pop();
     if (d > best[c]) continue;
     for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
       const v = adjCells[k];
-      if (!open(v)) continue;
-      const dv = Math.max(d, own(v));
+      if (!openTo(fixedZone, v, z)) continue;
+      const dv = Math.max(d, fixedZone[v] === z ? 0 : minutes[v * zones + z]);
       if (dv < best[v]) {
         best[v] = dv;
         heap.push(v, dv);
       }
     }
   }
-  return to.reduce((m, c) => Math.max(m, best[c]), 0);
+  return best;
 }
 
 /** Binary min-heap of (cell, key) pairs. */
