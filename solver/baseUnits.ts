@@ -1,7 +1,7 @@
 // The unit each provider base stands in: the unit whose representative point is
 // nearest the base (the model holds points, not polygons). A zone's own base
 // unit is where its contiguity is rooted: the zone is the piece that holds it.
-import type { CountyModel, UnitIndex } from './model';
+import type { CountyModel } from './model';
 
 const RAD = Math.PI / 180;
 
@@ -11,7 +11,7 @@ export function baseUnits(model: CountyModel): Int32Array {
   return Int32Array.from(model.bases, (b) => {
     // Equirectangular distance about the base: enough to rank units by nearness.
     const k = Math.cos(b.lat * RAD);
-    let best: UnitIndex = -1;
+    let best = -1;
     let bestD = Infinity;
     for (let u = 0; u < count; u++) {
       const dx = (lon[u] - b.lon) * k;

@@ -15,6 +15,19 @@ export type UnitIndex = number;
 /** Index into `CountyModel.zones`; UNASSIGNED when a unit has no zone. */
 export type ZoneIndex = number;
 export const UNASSIGNED: ZoneIndex = -1;
+/** No unit: the far side of a unit's outer edge (coast, county line), a base with no units. */
+export const NO_UNIT: UnitIndex = -1;
+/** Marks a number (a loop counter, a typed-array read, a literal in a test) as a unit or zone index. */
+export const asUnit = (i: number) => i as UnitIndex;
+export const asZone = (i: number) => i as ZoneIndex;
+/** Every unit index of a model with `count` units, in order. */
+export const allUnits = (count: number): UnitIndex[] => Array.from({ length: count }, (_, u) => u as UnitIndex);
+
+/** Unit indices in a typed array (a unit's neighbours): reading or iterating gives UnitIndex. */
+export interface UnitList extends Uint32Array {
+  readonly [k: number]: UnitIndex;
+  [Symbol.iterator](): ArrayIterator<UnitIndex>;
+}
 
 /**
  * Rurality band of a unit, from the ONS 2011 rural-urban classification
@@ -141,7 +154,7 @@ export function adjacencyFromLists(lists: Array<Array<[UnitIndex, number]>>): Ad
   return { offsets, neighbours, sharedKm };
 }
 
-export function neighboursOf(adj: Adjacency, u: UnitIndex): Uint32Array {
-  return adj.neighbours.subarray(adj.offsets[u], adj.offsets[u + 1]);
+export function neighboursOf(adj: Adjacency, u: UnitIndex): UnitList {
+  return adj.neighbours.subarray(adj.offsets[u], adj.offsets[u + 1]) as UnitList;
 }
 

@@ -115,7 +115,7 @@ export function compareWithCurrent(input: CompareInput): PlanComparison {
   const piecesAfter = zonePieces(model, proposed);
 
   const zones: ZoneChange[] = model.zones.map((_, z) => ({
-    zone: z,
+    zone: z as ZoneIndex,
     label: zoneLabel(model.zones[z]),
     hours: { before: before.zones[z].hours, after: after.zones[z].hours },
     users: { before: before.zones[z].users, after: after.zones[z].users },
@@ -150,7 +150,7 @@ function lockedUnits(model: CountyModel, current: Plan, rules: OptimiseRules): U
   const out = new Uint8Array(model.units.count);
   for (const u of rules.lockedUnits) out[u] = 1;
   const lockedZone = new Set(rules.lockedZones);
-  for (let u = 0; u < model.units.count; u++) if (lockedZone.has(current.zoneOf[u])) out[u] = 1;
+  for (let u = 0; u < model.units.count; u++) if (lockedZone.has(current.zoneOf[u] as ZoneIndex)) out[u] = 1;
   return out;
 }
 

@@ -6,6 +6,7 @@
 // the smallest change to that family that makes the LP relaxation feasible.
 import { withColumns, withoutObjective, withRows, type ExtraRow } from '../lp/augment';
 import type { ExtraColumn, LpBackend, LpProblem } from '../lp/types';
+import type { ZoneIndex } from '../model';
 import { allCandidates } from './candidates';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
@@ -23,11 +24,11 @@ const TINY = 1e-6;
 export function explainBinding(problem: ZoningProblem, relaxation: Relaxation): BindingRule[] {
   const { rows } = relaxation.zlp;
   const y = relaxation.duals;
-  const zoneName = (z: number) => problem.model.zones[z].name;
+  const zoneName = (z: ZoneIndex) => problem.model.zones[z].name;
   const zoneHours = lpZoneHours(problem, relaxation);
   const measure = problem.rules.disruption?.measure ?? 'hours';
   const out: BindingRule[] = [];
-  for (let z = 0; z < problem.zones; z++) {
+  for (let z = 0 as ZoneIndex; z < problem.zones; z++) {
     const b = rows.balance[z] >= 0 ? y[rows.balance[z]] : 0;
     if (b < -TINY) {
       out.push({ rule: 'balance-upper', zone: z, kmSaved: 100 * -b, message: `Letting ${zoneName(z)} take 100 more hours a week would cut ${km(100 * -b)} of weekly travel.` });

@@ -97,7 +97,7 @@ export function buildProblem(
       hours[c] += h;
       users[c] += model.demand.users[u];
       if (model.units.rurality[u] !== Rurality.Urban) ruralHours[c] += h;
-      const z = current.zoneOf[u];
+      const z = current.zoneOf[u] as ZoneIndex;
       const pin = lockedUnit[u] === 1 || (z >= 0 && lockedZone[z] === 1) || (!rules.assignAll && z === UNASSIGNED);
       if (!pin) continue;
       if (pinned !== null && pinned !== z) {

@@ -73,6 +73,8 @@ export interface ScoreSettings {
   travel: TravelSettings;
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
+  /** Exports withhold every figure about a unit with fewer service users than this (zone figures stay). */
+  privacyMinimumUsers: number;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
@@ -97,6 +99,8 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
     waitingUsersFull: 5,
     waitingHoursFull: 40,
   },
+  // The small-numbers rule councils and the NHS publish under: no figure about fewer than 5 people.
+  privacyMinimumUsers: 5,
 };
 
 /**

@@ -58,6 +58,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       waitingUsersFull: withDefault(range(0, 100_000, { unit: 'people', exclusiveMin: true }), E.waitingUsersFull),
       waitingHoursFull: withDefault(range(0, 1_000_000, { unit: 'h/week', exclusiveMin: true }), E.waitingHoursFull),
     }, E),
+    privacyMinimumUsers: withDefault(range(1, 100, { integer: true, unit: 'service users' }), D.privacyMinimumUsers),
   }),
   ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a: number | null, b: number | null) => a === null || b === null || a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),

@@ -10,6 +10,7 @@ import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
 import { AutosaveNotice } from '../ui/AutosaveNotice';
+import { BaselineNotice } from '../ui/BaselineNotice';
 
 const CompareView = lazy(() => import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
@@ -72,6 +73,7 @@ export function App() {
               <UnitTooltip />
             </div>
             <aside className="side">
+              <BaselineNotice />
               <SideTabs />
             </aside>
             {compare && (

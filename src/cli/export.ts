@@ -24,7 +24,7 @@ function options(argv: string[]) {
   return { project: parsed.project, out: parsed.out, scenario: parsed.scenario };
 }
 
-/** Runs the export; returns the process exit code (0 ok, 1 bad file, 2 bad arguments). */
+/** Runs the export; returns the process exit code (0 ok, 1 bad file, 2 bad arguments, 5 written but the zone outlines are not all valid). */
 export function runExportCli(argv: string[], io: CliIo = console): number {
   const args = readArguments('export', USAGE, argv, io, options);
   if ('exit' in args) return args.exit;
@@ -47,7 +47,10 @@ export function runExportCli(argv: string[], io: CliIo = console): number {
     for (const f of files) writeFileSync(join(opts.out, f.name), f.text, 'utf8');
     io.log(`Scenario "${scenario.name}": wrote ${files.length} files to ${resolve(opts.out)}`);
     for (const f of files) io.log(`  ${f.name}`);
-    return 0;
+    const warnings = files.flatMap((f) => f.warnings.map((w) => `${f.name}: ${w}`));
+    for (const w of warnings) io.error(`  warning ${w}`);
+    if (warnings.length > 0) io.error('exit 5: the files were written, but the zone outlines are not all valid (listed above)');
+    return warnings.length > 0 ? 5 : 0;
   } catch (e) {
     io.error(`carezones export: ${opts.project}: ${(e as Error).message}`);
     return 1;

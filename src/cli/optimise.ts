@@ -33,12 +33,13 @@ import { CsvRefused, guessBaseMapping, guessUserMapping, readCsv } from '../impo
 import { decodeText } from '../import/encoding';
 import { reportToCsv } from '../import/report';
 import { guessZoneListMapping } from '../import/zones';
-import { loadPostcodeLookup } from '../import/lookup';
+import { loadPostcodeLookup, type PostcodeLookup } from '../import/lookup';
 import { parseFallback } from '../import/fallback';
 import { csvText } from '../import/csvSafe';
 import type { Problem } from '../import/problems';
 import { scenarioFromModel, withAssignment } from '../model/scenario';
 import { buildAllExports } from '../export/files';
+import { shownReasons, unitFiguresShown } from '../export/privacy';
 import { parseFlags, readArguments, UsageError, type CliIo } from './cliArgs';
 import type { Project } from '../model/project';
 
@@ -59,7 +60,8 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
   [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
                                           it holds row-level values such as postcodes, so it is kept out of the tender folder)
   [--strict]                              fail (exit 1, nothing written) on any problem, warnings included
-exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected`;
+exit codes: 0 done, 1 unusable input, 2 bad arguments, 3 rules that cannot all be kept, 4 done but rows were rejected,
+            5 done but the zone outlines are not all valid`;
 
 class InputError extends Error {
   constructor(message: string, readonly problems: Problem[] = []) {
@@ -222,6 +224,14 @@ async function unitFields(file: BoundaryInput) {
 
 const where = (p: Problem) => `${p.file}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, column "${p.column}"` : ''}`;
 
+/** The lookup's refused rows: the first ones by row and column, then how many more. */
+function lookupProblems(lookup: PostcodeLookup): Problem[] {
+  const more = lookup.stats.rowsRefused - lookup.problems.length;
+  if (more <= 0) return lookup.problems;
+  const file = lookup.problems[0].file;
+  return [...lookup.problems, { file, row: null, column: '', value: '', message: `… and ${more.toLocaleString('en-GB')} more rows left out for the same reasons`, severity: 'warning' }];
+}
+
 /** The first problems on the terminal, every one in the problems file. */
 function reportProblems(io: CliIo, problems: readonly Problem[], path: string): void {
   if (problems.length === 0) return;
@@ -272,7 +282,7 @@ function comparisonLines(c: PlanComparison): string[] {
 }
 
 /** Aggregates only: no postcodes, no row of any file, no figure about a unit of fewer than the privacy minimum of people. */
-function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, rules: OptimiseRules | null, imported: ProjectFromFiles) {
+function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | null, rules: OptimiseRules | null, imported: ProjectFromFiles, settings: ScoreSettings) {
   const { model } = project;
   return {
     status: result?.status ?? 'scored',
@@ -307,8 +317,8 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       name: model.units.names[f.unit],
       score: f.score,
       newArea: f.newArea,
-      hours: model.demand.hours[f.unit],
-      reasons: f.reasons,
+      hours: unitFiguresShown({ model, settings }, f.unit) ? model.demand.hours[f.unit] : null,
+      reasons: shownReasons({ model, settings }, f),
     })),
     import: {
       files: [imported.users, imported.bases].filter((r) => r !== null).map((r) => ({ file: r.file, ...r.counts })),
@@ -325,7 +335,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
   const opts = args.options;
   let problems: Problem[] = [];
   try {
-    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup)) : null;
+    const lookup = opts.lookup ? await loadPostcodeLookup(createReadStream(opts.lookup), { file: opts.lookup }) : null;
     const usersBytes = new Uint8Array(read(opts.users));
     const basesBytes = opts.bases ? new Uint8Array(read(opts.bases)) : null;
     const unitsFile = boundaryInput(opts.units);
@@ -341,7 +351,7 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     }).catch((e: unknown) => {
       throw e instanceof CsvRefused ? new InputError(`${opts!.users}: ${e.message}`) : e;
     });
-    problems = imported.problems;
+    problems = [...(lookup ? lookupProblems(lookup) : []), ...imported.problems];
     const { project } = imported;
     for (const r of [imported.users, imported.bases]) {
       if (!r) continue;
@@ -398,7 +408,9 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       writeFileSync(join(opts!.out, name), text, 'utf8');
       written.push(name);
     };
-    for (const f of buildAllExports(project, scenario, settings)) write(f.name, f.text);
+    const exports = buildAllExports(project, scenario, settings);
+    for (const f of exports) write(f.name, f.text);
+    const invalid = exports.flatMap((f) => f.warnings.map((w) => `${f.name}: ${w}`));
     write(
       'unit-zones.csv',
       csvText(
@@ -409,12 +421,15 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
         }),
       ),
     );
-    write('summary.json', JSON.stringify(summaryOf(project, score, result, rules, imported), null, 2) + '\n');
+    write('summary.json', JSON.stringify(summaryOf(project, score, result, rules, imported, settings), null, 2) + '\n');
     io.log(`wrote ${written.length} files to ${resolve(opts.out)}: ${written.join(', ')}`);
     reportProblems(io, problems, opts.problems);
     const rejected = problems.some((p) => p.severity === 'error');
     if (rejected) io.error('exit 4: the files were written, but rows with errors are left out of them (listed above)');
-    return rejected ? 4 : 0;
+    if (rejected) return 4;
+    for (const w of invalid) io.error(`  warning ${w}`);
+    if (invalid.length > 0) io.error('exit 5: the files were written, but the zone outlines are not all valid (listed above)');
+    return invalid.length > 0 ? 5 : 0;
   } catch (e) {
     io.error(`carezones optimise: ${(e as Error).message}`);
     const all = e instanceof InputError && e.problems.length > 0 ? [...e.problems, ...problems] : problems;

@@ -6,7 +6,7 @@ import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import type { UnitIndex } from '../../solver/model';
-import { normaliseMultiPolygon } from './geometry';
+import { normaliseMultiPolygon, woundAsRfc7946 } from './geometry';
 
 export interface UnitTopology {
   topology: Topology;
@@ -17,7 +17,8 @@ export interface UnitTopology {
 /** Built once per export; every dissolve reuses its arcs. */
 export function unitTopology(unitGeo: FeatureCollection<Polygon | MultiPolygon>): UnitTopology {
   // No quantisation: arcs are shared only where units share exact vertices, as boundary files store them.
-  const topo = topology({ units: unitGeo });
+  const wound = { ...unitGeo, features: unitGeo.features.map((f) => ({ ...f, geometry: woundAsRfc7946(f.geometry) })) };
+  const topo = topology({ units: wound });
   const units = topo.objects.units as unknown as { geometries: GeometryObject[] };
   return { topology: topo, geometries: units.geometries };
 }
@@ -33,6 +34,6 @@ export function dissolveUnits(t: UnitTopology, units: readonly UnitIndex[]): Mul
 /** Units of each group (zone) for a unit -> group array; negative groups are left out. */
 export function unitsByGroup(groupOf: Int32Array, groups: number): UnitIndex[][] {
   const out: UnitIndex[][] = Array.from({ length: groups }, () => []);
-  for (let u = 0; u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
+  for (let u = 0 as UnitIndex; u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
   return out;
 }

@@ -8,7 +8,8 @@ import { lotReportFrom } from './lotReport';
 import { lotSummaryCsvFrom } from './lotSummaryCsv';
 import { districtCsvFrom, sectorCsvFrom } from './postcodeCsv';
 import { unitFeatureCollection } from './unitGeojson';
-import { zoneFeatureCollection } from './zoneGeojson';
+import { zoneFeatureCollection, zoneOutlines } from './zoneGeojson';
+import { zoneOutlineProblems } from './zoneCheck';
 
 export type ExportKind = 'zones' | 'units' | 'sectors' | 'districts' | 'lots' | 'report';
 
@@ -21,10 +22,15 @@ export interface ExportSpec {
   extension: string;
   mime: string;
   build(data: ExportData): string;
+  /** Problems with what was built, said to the user (the file is still written). */
+  check?(data: ExportData): string[];
 }
 
 export const EXPORTS: readonly ExportSpec[] = [
-  { kind: 'zones', label: 'Zone GeoJSON', stem: 'zones', extension: 'geojson', mime: 'application/geo+json', build: (d) => JSON.stringify(zoneFeatureCollection(d)) },
+  {
+    kind: 'zones', label: 'Zone GeoJSON', stem: 'zones', extension: 'geojson', mime: 'application/geo+json',
+    build: (d) => JSON.stringify(zoneFeatureCollection(d)), check: (d) => zoneOutlineProblems(d, zoneOutlines(d).zones),
+  },
   { kind: 'units', label: 'Unit-to-zone GeoJSON', stem: 'units', extension: 'geojson', mime: 'application/geo+json', build: (d) => JSON.stringify(unitFeatureCollection(d)) },
   { kind: 'sectors', label: 'Postcode sectors CSV', stem: 'postcode-sectors', extension: 'csv', mime: 'text/csv', build: sectorCsvFrom },
   { kind: 'districts', label: 'Postcode districts CSV', stem: 'postcode-districts', extension: 'csv', mime: 'text/csv', build: districtCsvFrom },
@@ -53,15 +59,20 @@ export interface ExportFile {
   name: string;
   mime: string;
   text: string;
+  /** What is wrong with the file's content (e.g. zone outlines that are not valid); empty when nothing is. */
+  warnings: string[];
 }
 
+const built = (spec: ExportSpec, data: ExportData): ExportFile => ({
+  name: exportFileName(spec, data.scenario.name), mime: spec.mime, text: spec.build(data), warnings: spec.check?.(data) ?? [],
+});
+
 export function buildExport(kind: ExportKind, project: Project, scenario: Scenario, settings: ScoreSettings): ExportFile {
-  const spec = exportSpec(kind);
-  return { name: exportFileName(spec, scenario.name), mime: spec.mime, text: spec.build(exportData(project, scenario, settings)) };
+  return built(exportSpec(kind), exportData(project, scenario, settings));
 }
 
 /** All exports of a scenario, scored once. */
 export function buildAllExports(project: Project, scenario: Scenario, settings: ScoreSettings): ExportFile[] {
   const data = exportData(project, scenario, settings);
-  return EXPORTS.map((spec) => ({ name: exportFileName(spec, scenario.name), mime: spec.mime, text: spec.build(data) }));
+  return EXPORTS.map((spec) => built(spec, data));
 }

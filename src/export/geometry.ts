@@ -62,6 +62,16 @@ export function normaliseGeometry(g: Polygon | MultiPolygon, dp = COORD_DP): Pol
   return { type: 'Polygon', coordinates: rings ?? [] };
 }
 
+/**
+ * The same geometry with outer rings counter-clockwise and holes clockwise, coordinates
+ * untouched. Files may wind rings either way (shapefiles run outlines clockwise), but the
+ * dissolve joins neighbours' shared arcs only when they run opposite ways.
+ */
+export function woundAsRfc7946<G extends Polygon | MultiPolygon>(g: G): G {
+  const rings = (rs: Position[][]) => rs.map((r, i) => wound(r, i === 0));
+  return (g.type === 'Polygon' ? { ...g, coordinates: rings(g.coordinates) } : { ...g, coordinates: g.coordinates.map(rings) }) as G;
+}
+
 export function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }

@@ -14,6 +14,7 @@ import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation'
 import { REPORT_CSS } from './reportStyles';
 import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
 import { mapSheet } from './svgMap';
+import { shownReasons, unitFiguresShown, withheldText } from './privacy';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -99,14 +100,21 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     .map(
       (f) =>
         `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td class="n">${esc(oneDp.format(hours[f.unit]))}</td>` +
+        `<td class="n">${esc(unitFiguresShown(d, f.unit) ? oneDp.format(hours[f.unit]) : 'withheld')}</td>` +
         `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...f.reasons].join('; '))}</td></tr>`,
+        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f, 'other figures withheld')].join('; '))}</td></tr>`,
     );
   return (
     '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
+}
+
+/** The table's heading, saying what "withheld" means when a row has it (in the heading: a line more would push a full lot onto a second page). */
+function extraRuralHeading(d: ExportData, z: ZoneIndex): string {
+  const withheld = d.score.extraRural.flags.some((f) => d.plan.zoneOf[f.unit] === z && !unitFiguresShown(d, f.unit));
+  const why = withheldText(d).replace(/^withheld \((.*)\)$/, '$1');
+  return `<h3>Extra-rural areas${withheld ? ` <span class="note">· withheld: figures about an area with ${esc(why)} (the privacy minimum)</span>` : ''}</h3>`;
 }
 
 function sectorList(s: Report, z: ZoneIndex): string {
@@ -139,7 +147,7 @@ function lotPage(s: Report, z: ZoneIndex): string {
     (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
     `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
     `<div><h3>Postcode sectors</h3>${sectorList(s, z)}</div></div>` +
-    `<h3>Extra-rural areas</h3>${extraRuralTable(d, z)}` +
+    `${extraRuralHeading(d, z)}${extraRuralTable(d, z)}` +
     `<footer class="page-foot">${esc(AGGREGATES_NOTE)}</footer></section>`
   );
 }

@@ -44,7 +44,7 @@ function add(tally: Map<ZoneIndex, number>, zone: ZoneIndex, n: number) {
 export function sectorAreas(data: ExportData): PostcodeArea[] {
   const tallies = new Map<string, Map<ZoneIndex, number>>();
   data.project.unitSectors.forEach((sectors, u) => {
-    const z = data.plan.zoneOf[u] < 0 ? UNASSIGNED : data.plan.zoneOf[u];
+    const z = data.plan.zoneOf[u] < 0 ? UNASSIGNED : (data.plan.zoneOf[u] as ZoneIndex);
     for (const [sector, n] of Object.entries(sectors)) {
       if (!(n > 0)) continue;
       let tally = tallies.get(sector);

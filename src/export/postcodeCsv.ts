@@ -9,6 +9,7 @@ import type { Scenario } from '../model/scenario';
 import { exportData, round, type ExportData } from './exportData';
 import { districtAreas, districtOf, mainShare, otherShares, sectorAreas, type PostcodeArea } from './postcodeAllocation';
 import { zoneLabel as labelOf } from '../../solver/zoneLabel';
+import { shownCount } from './privacy';
 
 type Cell = string | number | null;
 
@@ -16,19 +17,25 @@ const zoneText = (data: ExportData, z: number) => (z === UNASSIGNED ? 'unassigne
 
 const pct = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole, 1) : 0);
 
-/** Columns every row has after the area's own: main zone, share, split detail. */
+/**
+ * Columns every row has after the area's own: main zone, share, split detail.
+ * Counts below the privacy minimum are withheld, and so are the area's shares
+ * when any of its counts is (a share and a total would give the count back).
+ */
 function allocationCells(data: ExportData, a: PostcodeArea): Cell[] {
   const zone = a.zone === UNASSIGNED ? null : data.scenario.zones[a.zone];
   const inZone = mainShare(a);
   const others = otherShares(a);
+  const open = a.shares.every((s) => shownCount(data, s.postcodes) !== null);
+  const count = (n: number) => (open ? shownCount(data, n) : null);
   return [
     zone?.id ?? '',
     zone?.name ?? '',
-    a.postcodes,
-    inZone,
-    pct(inZone, a.postcodes),
+    shownCount(data, a.postcodes),
+    count(inZone),
+    open ? pct(inZone, a.postcodes) : null,
     a.shares.length > 1 ? 'yes' : 'no',
-    others.map((s) => `${zoneText(data, s.zone)} (${s.postcodes}, ${pct(s.postcodes, a.postcodes)}%)`).join('; '),
+    others.map((s) => (open ? `${zoneText(data, s.zone)} (${s.postcodes}, ${pct(s.postcodes, a.postcodes)}%)` : zoneText(data, s.zone))).join('; '),
   ];
 }
 

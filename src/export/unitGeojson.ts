@@ -1,5 +1,6 @@
 // Unit-to-zone GeoJSON: every unit polygon with its zone and figures, so a GIS
-// user can check any boundary unit by unit. Units in no zone have zone_id null.
+// user can check any boundary unit by unit. Units in no zone have zone_id null;
+// a unit with fewer users than the privacy minimum has its figures withheld.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
@@ -7,14 +8,17 @@ import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { exportData, round, type ExportData } from './exportData';
 import { normaliseGeometry } from './geometry';
+import { shownReasons, unitFiguresShown } from './privacy';
 
 export interface UnitProperties {
   unit_id: string;
   unit_name: string;
   zone_id: string | null;
   zone_name: string | null;
-  users: number;
-  weekly_hours: number;
+  /** Null when withheld: the unit has fewer service users than the privacy minimum. */
+  users: number | null;
+  weekly_hours: number | null;
+  figures_withheld: boolean;
   rurality: string;
   /** ONS RUC11 code, "" when rurality came from density. */
   ruc: string;
@@ -26,10 +30,11 @@ export interface UnitProperties {
 
 export function unitFeatureCollection(data: ExportData): FeatureCollection<Polygon | MultiPolygon, UnitProperties> {
   const { units, demand } = data.model;
-  const reasons = new Map(data.score.extraRural.flags.map((f) => [f.unit, f.reasons.join('; ')]));
+  const reasons = new Map(data.score.extraRural.flags.map((f) => [f.unit, shownReasons(data, f).join('; ')]));
   const features = data.project.unitGeo.features.map((f, u): Feature<Polygon | MultiPolygon, UnitProperties> => {
     const z = data.plan.zoneOf[u];
     const zone = z >= 0 ? data.scenario.zones[z] : null;
+    const shown = unitFiguresShown(data, u);
     return {
       type: 'Feature',
       id: units.ids[u],
@@ -39,8 +44,9 @@ export function unitFeatureCollection(data: ExportData): FeatureCollection<Polyg
         unit_name: units.names[u],
         zone_id: zone?.id ?? null,
         zone_name: zone?.name ?? null,
-        users: round(demand.users[u]),
-        weekly_hours: round(demand.hours[u]),
+        users: shown ? round(demand.users[u]) : null,
+        weekly_hours: shown ? round(demand.hours[u]) : null,
+        figures_withheld: !shown,
         rurality: RURALITY_NAMES[units.rurality[u] as Rurality] ?? '',
         ruc: units.ruc[u],
         sparse: units.sparse[u] === 1,

@@ -3,7 +3,7 @@
 // default; `includeUnassigned` adds them as one extra feature flagged
 // `unassigned: true` (zone_id null) for a map of what is still to place.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import { UNASSIGNED } from '../../solver/model';
+import { UNASSIGNED, type UnitIndex } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
@@ -39,12 +39,25 @@ export interface ZoneGeojsonOptions {
   includeUnassigned?: boolean;
 }
 
+export interface ZoneOutlines {
+  zones: Array<MultiPolygon | null>;
+  unassigned: MultiPolygon | null;
+}
+
+// Outlines are dissolved once per export data: the zone GeoJSON and its check share them.
+const dissolved = new WeakMap<ExportData, ZoneOutlines>();
+
 /** Dissolved outline of each zone (null when empty), plus the unassigned units' outline. */
-export function zoneOutlines(data: ExportData, topo: UnitTopology = unitTopology(data.project.unitGeo)) {
+export function zoneOutlines(data: ExportData, topo?: UnitTopology): ZoneOutlines {
+  const known = dissolved.get(data);
+  if (known) return known;
+  const t = topo ?? unitTopology(data.project.unitGeo);
   const groups = unitsByGroup(data.plan.zoneOf, data.scenario.zones.length);
-  const unassigned: number[] = [];
-  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(u));
-  return { zones: groups.map((units) => dissolveUnits(topo, units)), unassigned: dissolveUnits(topo, unassigned) };
+  const unassigned: UnitIndex[] = [];
+  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(u as UnitIndex));
+  const outlines = { zones: groups.map((units) => dissolveUnits(t, units)), unassigned: dissolveUnits(t, unassigned) };
+  dissolved.set(data, outlines);
+  return outlines;
 }
 
 function zoneProperties(data: ExportData, z: number): ZoneProperties {

@@ -5,6 +5,11 @@ import { locationCells, readLocation } from './location';
 import { ProblemList } from './problems';
 import { mappedColumns, type ParsedRows } from './users';
 import { looksLikeFormula, parseHours } from './values';
+import * as v from 'valibot';
+import { range } from '../../solver/schema';
+
+/** A base's weekly capacity: the project file's schema uses the same range. */
+export const BASE_CAPACITY = range(0, 100_000, { unit: 'h/week' });
 
 export const BASES_FILE = 'provider bases';
 
@@ -59,7 +64,10 @@ export function parseBases(table: CsvTable, mapping: BaseColumnMapping): ParsedR
       capacity = 0;
       if (c.capacityHours.index >= 0) problems.warning(row, c.capacityHours.header, '', 'Missing capacity; taken as 0 hours a week');
     } else if (Number.isNaN(capacity)) problems.error(row, c.capacityHours.header, capacityText, 'Capacity is not a number of hours a week');
-    else if (capacity < 0) problems.error(row, c.capacityHours.header, capacityText, 'Capacity cannot be negative');
+    else {
+      const checked = v.safeParse(BASE_CAPACITY, capacity);
+      if (!checked.success) problems.error(row, c.capacityHours.header, capacityText, `Capacity ${checked.issues[0].message}`);
+    }
 
     if (problems.errorCount > errorsBefore || !location) {
       if (capacity >= 0) rejectedHours.set(row, capacity);

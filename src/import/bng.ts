@@ -20,7 +20,9 @@ export function isOnBng(easting: number, northing: number): boolean {
   return easting >= 0 && easting <= 700_000 && northing >= 0 && northing <= 1_300_000;
 }
 
-/** Rough box around the UK, Channel Islands and Isle of Man, for sanity-checking lat/lon. */
+/** Rough box around the UK, Channel Islands and Isle of Man (degrees), for sanity-checking lat/lon. */
+export const UK_BOX = { lat: [49, 61], lon: [-8.7, 2.1] } as const;
+
 export function isInUk(lon: number, lat: number): boolean {
-  return lat >= 49 && lat <= 61 && lon >= -8.7 && lon <= 2.1;
+  return lat >= UK_BOX.lat[0] && lat <= UK_BOX.lat[1] && lon >= UK_BOX.lon[0] && lon <= UK_BOX.lon[1];
 }

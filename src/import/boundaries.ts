@@ -6,7 +6,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { parseZip } from 'shpjs';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { bngToLonLat } from './bng';
+import { bngToLonLat, isInUk, UK_BOX } from './bng';
 import { ProblemList, type Problem } from './problems';
 
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
@@ -133,23 +133,33 @@ function declaredCrs(root: Record<string, unknown>): CoordinateSystem | null {
   return null;
 }
 
-function detectCrs(features: BoundaryFeature[]): CoordinateSystem | string {
+function detectCrs(features: BoundaryFeature[], featureNumbers: number[]): CoordinateSystem | string {
   let lonLat = true;
   let grid = true;
   let swapped = true;
-  for (const f of features) {
+  let neither: string | null = null;
+  features.forEach((f, k) => {
     for (const ring of ringsOf(f.geometry)) {
       for (const [x, y] of ring) {
-        if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) lonLat = false;
-        if (!(x >= 0 && x <= 700_000 && y >= 0 && y <= 1_300_000)) grid = false;
+        const isLonLat = Math.abs(x) <= 180 && Math.abs(y) <= 90;
+        const isGrid = x >= 0 && x <= 700_000 && y >= 0 && y <= 1_300_000;
+        if (!isLonLat) lonLat = false;
+        if (!isGrid) grid = false;
         if (!(x >= 49 && x <= 61 && y >= -9 && y <= 2)) swapped = false;
+        if (!isLonLat && !isGrid) neither ??= `feature ${featureNumbers[k]} has position [${x}, ${y}]`;
       }
     }
-  }
+  });
   if (swapped && lonLat) return 'Coordinates look like latitude, longitude; GeoJSON needs longitude first ([x, y] = [lon, lat])';
   if (lonLat) return 'WGS84';
   if (grid) return 'BNG';
-  return 'Coordinates are neither longitude/latitude (WGS84) nor British National Grid metres (EPSG:27700); reproject the file to one of those';
+  return `Coordinates are neither longitude/latitude (WGS84) nor British National Grid metres (EPSG:27700)${neither ? ` (${neither})` : ''}; reproject the file to one of those`;
+}
+
+/** The first position of a WGS84 geometry outside the UK, or null. */
+function positionOutsideUk(g: Polygon | MultiPolygon): Position | null {
+  for (const ring of ringsOf(g)) for (const p of ring) if (!isInUk(p[0], p[1])) return p;
+  return null;
 }
 
 function toWgs84(f: BoundaryFeature): BoundaryFeature {
@@ -217,17 +227,31 @@ export function validateGeoJson(
     features.push({ type: 'Feature', properties, geometry });
     featureNumbers.push(number);
   });
-  if (features.length === 0) problems.error(null, '', '', 'No valid polygon features in the file');
 
   const declared = root ? declaredCrs(root) : null;
-  const detected = features.length === 0 ? 'WGS84' : detectCrs(features);
+  const detected = features.length === 0 ? 'WGS84' : detectCrs(features, featureNumbers);
   if (detected !== 'WGS84' && detected !== 'BNG') throw new Error(`${problems.file}: ${detected}`);
   if (declared && declared !== detected) {
     problems.warning(null, 'crs', declared, `The file declares ${declared} but its coordinates look like ${detected}; used ${detected}`);
   }
+  // One position outside the UK (typed latitude first, or a stray value) would stretch its unit across the sea.
+  const inUk: BoundaryFeature[] = [];
+  const inUkNumbers: number[] = [];
+  (detected === 'BNG' ? features.map(toWgs84) : features).forEach((f, k) => {
+    const number = featureNumbers[k];
+    const p = positionOutsideUk(f.geometry);
+    if (p) {
+      const at = detected === 'BNG' ? 'a grid reference' : `position [${p[0]}, ${p[1]}]`;
+      problems.error(number, 'geometry', `${p[0]}, ${p[1]}`, `Feature ${number} (index ${number - 1}): ${at} is not in the UK (longitude ${UK_BOX.lon[0]} to ${UK_BOX.lon[1]}, latitude ${UK_BOX.lat[0]} to ${UK_BOX.lat[1]}); the unit is left out (fix the file in a GIS and import it again)`);
+      return;
+    }
+    inUk.push(f);
+    inUkNumbers.push(number);
+  });
+  if (inUk.length === 0) problems.error(null, '', '', 'No valid polygon features in the file');
   return {
-    features: detected === 'BNG' ? features.map(toWgs84) : features,
-    featureNumbers,
+    features: inUk,
+    featureNumbers: inUkNumbers,
     crs: detected,
     propertyNames: [...propertyNames],
     problems: problems.items,

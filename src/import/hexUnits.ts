@@ -7,7 +7,7 @@ import {
   cellArea, cellToBoundary, cellToLatLng, directedEdgeToBoundary, edgeLength, getDirectedEdgeDestination,
   getHexagonAreaAvg, getHexagonEdgeLengthAvg, originToDirectedEdges, polygonToCellsExperimental, POLYGON_TO_CELLS_FLAGS,
 } from 'h3-js';
-import { adjacencyFromLists, Rurality, type Units } from '../../solver/model';
+import { adjacencyFromLists, NO_UNIT, Rurality, type UnitIndex, type Units } from '../../solver/model';
 import type { Border } from '../model/polygonAdjacency';
 import type { UnitProperties } from '../model/project';
 import type { ImportedUnits } from './units';
@@ -65,23 +65,24 @@ export function h3Units(boundary: Boundary, resolution: number): ImportedUnits {
   }
   const ids = [...cellSet].sort();
   const n = ids.length;
-  const index = new Map(ids.map((c, i) => [c, i]));
+  const index = new Map(ids.map((c, i) => [c, i as UnitIndex]));
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
   const areaKm2 = new Float64Array(n);
   const perimeterKm = new Float64Array(n);
-  const lists: Array<Array<[number, number]>> = [];
+  const lists: Array<Array<[UnitIndex, number]>> = [];
   const borders: Border[] = [];
-  ids.forEach((cell, u) => {
+  ids.forEach((cell, i) => {
+    const u = i as UnitIndex;
     [lat[u], lon[u]] = cellToLatLng(cell);
     areaKm2[u] = cellArea(cell, 'km2');
-    const list: Array<[number, number]> = [];
-    const outer: Border = { a: u, b: -1, segments: [] };
+    const list: Array<[UnitIndex, number]> = [];
+    const outer: Border = { a: u, b: NO_UNIT, segments: [] };
     // Walking the cell's directed edges handles pentagons (5 edges) too.
     for (const edge of originToDirectedEdges(cell)) {
       const km = edgeLength(edge, 'km');
       perimeterKm[u] += km;
-      const v = index.get(getDirectedEdgeDestination(edge)) ?? -1;
+      const v = index.get(getDirectedEdgeDestination(edge)) ?? NO_UNIT;
       if (v >= 0) list.push([v, km]);
       if (v < 0) outer.segments.push(directedEdgeToBoundary(edge, true));
       else if (u < v) borders.push({ a: u, b: v, segments: [directedEdgeToBoundary(edge, true)] });

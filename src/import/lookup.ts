@@ -4,9 +4,9 @@
 // only looks at the columns it keeps, and the result is a handful of typed
 // arrays (about 22 bytes a postcode) that are structured-cloneable for
 // IndexedDB and transferable to and from the worker.
-import { bngToLonLat, isOnBng } from './bng';
+import { bngToLonLat, isInUk, isOnBng, UK_BOX } from './bng';
 import { postcodeKeyOf, postcodeFromKey } from './postcodes';
-import { checkAborted, type ImportOptions } from './problems';
+import { checkAborted, type ImportOptions, type Problem } from './problems';
 
 /** Column numbers (0-based) of the fields kept; -1 when the file has no such column. */
 export interface LookupColumns {
@@ -41,6 +41,8 @@ export interface PostcodeLookup {
   lsoa: Uint32Array;
   lsoaCodes: string[];
   stats: LookupStats;
+  /** The first rows refused (a coordinate outside the UK or not a number), by row and column; stats.rowsRefused counts them all. */
+  problems: Problem[];
 }
 
 export interface LookupStats {
@@ -48,6 +50,8 @@ export interface LookupStats {
   rowsRead: number;
   /** Rows whose postcode cell is not a postcode. */
   rowsSkipped: number;
+  /** Rows left out because a coordinate is not a number or not in the UK. */
+  rowsRefused: number;
   duplicates: number;
   terminated: number;
   withoutLocation: number;
@@ -91,7 +95,10 @@ export function lookupColumnsProblem(c: LookupColumns): string | null {
   return null;
 }
 
-/** Fast decimal parse of text[s, e) without allocating; NaN when empty or unusual. */
+/** A decimal numeral as lookups write them; Number() alone would also take "0x35" (53), "Infinity" or "". */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Fast decimal parse of text[s, e) without allocating; NaN when empty or not a decimal numeral. */
 function parseNumber(text: string, s: number, e: number): number {
   if (s >= e) return NaN;
   let i = s;
@@ -110,11 +117,20 @@ function parseNumber(text: string, s: number, e: number): number {
       digits++;
       if (scale) scale *= 10;
     } else if (c === 46 && !scale) scale = 1;
-    else return Number(text.slice(s, e)) || NaN;
+    else {
+      const cell = text.slice(s, e);
+      return DECIMAL.test(cell) ? Number(cell) : NaN;
+    }
   }
   if (!digits) return NaN;
   return (sign * value) / (scale || 1);
 }
+
+/** How many refused rows a lookup keeps with their row and column (a broken 2.7-million-row file would otherwise hold millions). */
+export const LOOKUP_PROBLEMS_KEPT = 100;
+
+/** ONSPD and NSPL write this latitude (with longitude 0) for postcodes that have no grid reference. */
+const NO_GRID_LATITUDE = 99.999999;
 
 /** Accumulates lookup rows from text chunks; finish() returns the compact lookup. */
 export class PostcodeLookupBuilder {
@@ -135,13 +151,17 @@ export class PostcodeLookupBuilder {
   private lastLsoa = '';
   private lastLsoaIndex = 0;
   private sorted = true;
-  private stats = { rowsRead: 0, rowsSkipped: 0, terminated: 0, withoutLocation: 0 };
+  private stats = { rowsRead: 0, rowsSkipped: 0, rowsRefused: 0, terminated: 0, withoutLocation: 0 };
+  private problems: Problem[] = [];
+  /** Line of the file being read, 1-based (the header is line 1), as a spreadsheet numbers rows. */
+  private lineNo = 0;
+  private header: string[] = [];
   // Start/end of each kept field in the current line.
   private starts = new Int32Array(0);
   private ends = new Int32Array(0);
   private lastColumn = 0;
 
-  constructor(columns?: LookupColumns) {
+  constructor(columns?: LookupColumns, private readonly file = 'postcode lookup') {
     this.columns = columns ?? null;
     if (columns) this.setColumns(columns);
   }
@@ -173,17 +193,25 @@ export class PostcodeLookupBuilder {
 
   private line(text: string, start: number, end: number): void {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    this.lineNo++;
     if (this.firstLine) {
       this.firstLine = false;
       const first = text.slice(start, end);
       if (!this.columns) this.setColumns(guessLookupColumns(first));
-      if (this.columns!.hasHeader) return;
+      if (this.columns!.hasHeader) {
+        this.header = first.replace(/^\uFEFF/, '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+        return;
+      }
     }
     if (end <= start) return;
     this.stats.rowsRead++;
     const c = this.columns!;
-    if (!this.split(text, start, end)) {
-      this.stats.rowsSkipped++;
+    const cells = this.split(text, start, end);
+    if (cells < 0 || (this.header.length > 0 && cells !== this.header.length)) {
+      // A short row, an unclosed quote or a decimal comma ("53,2") would shift the columns.
+      this.refuseRow(cells < 0
+        ? `has fewer cells than the header's ${this.header.length || this.lastColumn + 1}, or a quote that is not closed`
+        : `has ${cells} cells; the header has ${this.header.length} (a comma inside a number, such as "53,2", splits a cell in two)`);
       return;
     }
     const key = postcodeKeyOf(text, this.starts[c.postcode], this.ends[c.postcode]);
@@ -191,23 +219,13 @@ export class PostcodeLookupBuilder {
       this.stats.rowsSkipped++;
       return;
     }
+    const point = this.location(text);
+    if (point === null) return;
+    let [lon, lat] = point;
     if (this.n === this.keys.length) this.grow();
     const i = this.n++;
     if (i > 0 && key <= this.keys[i - 1]) this.sorted = false;
     this.keys[i] = key;
-
-    let lat = c.latitude >= 0 ? parseNumber(text, this.starts[c.latitude], this.ends[c.latitude]) : NaN;
-    let lon = c.longitude >= 0 ? parseNumber(text, this.starts[c.longitude], this.ends[c.longitude]) : NaN;
-    // ONSPD/NSPL write lat 99.999999, long 0 for postcodes with no grid reference.
-    if (!(Math.abs(lat) <= 90) || !Number.isFinite(lon)) {
-      lat = NaN;
-      if (c.easting >= 0) {
-        const e = parseNumber(text, this.starts[c.easting], this.ends[c.easting]);
-        const nn = parseNumber(text, this.starts[c.northing], this.ends[c.northing]);
-        // Code-Point and ONSPD use 0,0 / blanks for "no grid reference".
-        if (e > 0 && nn > 0 && isOnBng(e, nn)) [lon, lat] = bngToLonLat(e, nn);
-      }
-    }
     let flags = 0;
     if (Number.isNaN(lat)) {
       flags |= NO_LOCATION;
@@ -224,12 +242,63 @@ export class PostcodeLookupBuilder {
     this.lsoa[i] = c.lsoa >= 0 ? this.lsoaOf(text, this.starts[c.lsoa], this.ends[c.lsoa]) : 0;
   }
 
-  /** Records where each kept field starts and ends; false when the line is too short. */
-  private split(text: string, start: number, end: number): boolean {
+  /**
+   * The row's position: [lon, lat] in the UK, [NaN, NaN] when the file says it has
+   * none (ONSPD's 99.999999 / blank or 0 grid references), or null when a
+   * coordinate is not a number or not in the UK: the row is refused, by row and column.
+   */
+  private location(text: string): [number, number] | null {
+    const c = this.columns!;
+    const has = (col: number) => col >= 0 && this.ends[col] > this.starts[col];
+    const num = (col: number) => parseNumber(text, this.starts[col], this.ends[col]);
+    if (has(c.latitude) || has(c.longitude)) {
+      const lat = num(c.latitude);
+      const lon = num(c.longitude);
+      if (isInUk(lon, lat)) return [lon, lat];
+      if (!(lat === NO_GRID_LATITUDE && lon === 0)) {
+        const badLat = !(lat >= UK_BOX.lat[0] && lat <= UK_BOX.lat[1]);
+        const col = badLat ? c.latitude : c.longitude;
+        const [lo, hi] = badLat ? UK_BOX.lat : UK_BOX.lon;
+        return this.refuse(text, col, `${badLat ? 'latitude' : 'longitude'} must be a number from ${lo} to ${hi} (the UK)`);
+      }
+    }
+    if (has(c.easting) || has(c.northing)) {
+      const e = num(c.easting);
+      const n = num(c.northing);
+      if (e > 0 && n > 0 && isOnBng(e, n)) return bngToLonLat(e, n);
+      // Code-Point and ONSPD use 0,0 / blanks for "no grid reference".
+      const none = (col: number, v: number) => !has(col) || v === 0;
+      if (!(none(c.easting, e) && none(c.northing, n))) {
+        const badE = !(e > 0 && e <= 700_000);
+        return this.refuse(text, badE ? c.easting : c.northing, `${badE ? 'easting must be a number from 0 to 700,000' : 'northing must be a number from 0 to 1,300,000'} metres (the British National Grid)`);
+      }
+    }
+    return [NaN, NaN];
+  }
+
+  private refuseRow(message: string): void {
+    this.stats.rowsRefused++;
+    if (this.problems.length < LOOKUP_PROBLEMS_KEPT) {
+      this.problems.push({ file: this.file, row: this.lineNo, column: '', value: '', message: `Row ${this.lineNo}: ${message}; the row is left out`, severity: 'error' });
+    }
+  }
+
+  private refuse(text: string, col: number, message: string): null {
+    this.stats.rowsRefused++;
+    if (this.problems.length < LOOKUP_PROBLEMS_KEPT) {
+      const value = text.slice(this.starts[col], this.ends[col]).slice(0, 60);
+      const column = this.header[col] ?? `column ${col + 1}`;
+      this.problems.push({ file: this.file, row: this.lineNo, column, value, message: `Row ${this.lineNo}: ${message}, found ${JSON.stringify(value)}; the row is left out`, severity: 'error' });
+    }
+    return null;
+  }
+
+  /** Records where each kept field starts and ends; returns the line's number of cells, or -1 when it is too short or a quote is not closed. */
+  private split(text: string, start: number, end: number): number {
     let col = 0;
     let i = start;
     while (col <= this.lastColumn) {
-      if (i > end) return false;
+      if (i > end) return -1;
       let fieldStart = i;
       let fieldEnd: number;
       if (text.charCodeAt(i) === 34) {
@@ -238,7 +307,7 @@ export class PostcodeLookupBuilder {
         let q = fieldStart;
         for (;;) {
           q = text.indexOf('"', q);
-          if (q < 0 || q >= end) return false;
+          if (q < 0 || q >= end) return -1;
           if (text.charCodeAt(q + 1) === 34) q += 2;
           else break;
         }
@@ -257,7 +326,16 @@ export class PostcodeLookupBuilder {
       col++;
       i++; // past the comma
     }
-    return true;
+    // The cells after the last one kept are only counted (quotes may hold commas).
+    if (i > end) return col;
+    let cells = col + 1;
+    let quoted = false;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 44 && !quoted) cells++;
+    }
+    return cells;
   }
 
   private rucOf(text: string, s: number, e: number): number {
@@ -346,6 +424,7 @@ export class PostcodeLookupBuilder {
       lsoa: pick(this.lsoa, (k) => new Uint32Array(k)),
       lsoaCodes: this.lsoaCodes,
       stats: { columns: this.columns, ...this.stats, duplicates: n - m },
+      problems: this.problems,
     };
   }
 }
@@ -357,6 +436,8 @@ export interface LookupLoadOptions extends ImportOptions {
   columns?: LookupColumns;
   /** Size of the source in bytes, for progress (a Blob's size is used automatically). */
   totalBytes?: number;
+  /** Name the problems give for the file. */
+  file?: string;
 }
 
 /** Text chunks of a source, decoding UTF-8 bytes as they arrive. */
@@ -388,7 +469,7 @@ async function* textChunks(source: TextSource): AsyncGenerator<{ text: string; b
 
 /** Reads a whole ONSPD / NSPL / Code-Point Open CSV into a lookup. */
 export async function loadPostcodeLookup(source: TextSource, options: LookupLoadOptions = {}): Promise<PostcodeLookup> {
-  const builder = new PostcodeLookupBuilder(options.columns);
+  const builder = new PostcodeLookupBuilder(options.columns, options.file);
   const total = options.totalBytes ?? (source instanceof Blob ? source.size : typeof source === 'string' ? source.length : 0);
   let done = 0;
   for await (const { text, bytes } of textChunks(source)) {

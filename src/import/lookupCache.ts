@@ -5,16 +5,9 @@
 // not exported from index.ts so the node import core stays DOM-free.
 import Dexie, { type Table } from 'dexie';
 import type { PostcodeLookup } from './lookup';
+import { readCachedLookup, readLookupMeta, type LookupMeta } from './lookupSchema';
 
-/** What the dialog shows about the cached lookup, without loading its arrays. */
-export interface LookupMeta {
-  fileName: string;
-  count: number;
-  /** When it was loaded, ISO 8601. */
-  loadedAt: string;
-  terminated: number;
-  withoutLocation: number;
-}
+export type { LookupMeta };
 
 interface Row<T> {
   key: 'lookup';
@@ -36,7 +29,7 @@ const open = () => (db ??= new LookupDb());
 export async function saveLookup(fileName: string, lookup: PostcodeLookup): Promise<LookupMeta> {
   const meta: LookupMeta = {
     fileName, count: lookup.count, loadedAt: new Date().toISOString(),
-    terminated: lookup.stats.terminated, withoutLocation: lookup.stats.withoutLocation,
+    terminated: lookup.stats.terminated, withoutLocation: lookup.stats.withoutLocation, refused: lookup.stats.rowsRefused, firstProblem: lookup.problems[0]?.message ?? null,
   };
   const d = open();
   await d.transaction('rw', d.meta, d.lookup, async () => {
@@ -46,12 +39,16 @@ export async function saveLookup(fileName: string, lookup: PostcodeLookup): Prom
   return meta;
 }
 
+/** The saved lookup's record, checked (a LookupCacheError says what is wrong); null when none is saved. */
 export async function lookupMeta(): Promise<LookupMeta | null> {
-  return (await open().meta.get('lookup'))?.value ?? null;
+  const row = await open().meta.get('lookup');
+  return row ? readLookupMeta(row.value) : null;
 }
 
+/** The saved lookup, checked (a LookupCacheError says what is wrong); null when none is saved. */
 export async function cachedLookup(): Promise<PostcodeLookup | null> {
-  return (await open().lookup.get('lookup'))?.value ?? null;
+  const row = await open().lookup.get('lookup');
+  return row ? readCachedLookup(row.value) : null;
 }
 
 export async function clearLookup(): Promise<void> {

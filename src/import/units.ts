@@ -10,6 +10,7 @@ import type { UnitProperties } from '../model/project';
 import { ruralityFromRuc } from '../model/rurality';
 import type { BoundaryFile, BoundaryFeature } from './boundaries';
 import { ProblemList, type Problem } from './problems';
+import { repairUnits } from './unitRepair';
 
 /** Which feature properties are the unit id, name and ONS RUC11 code. */
 export interface UnitFieldMapping {
@@ -63,7 +64,8 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 
 /**
  * Builds units from a read boundary file. Features without an id, or with an
- * id already used, are rejected (errors naming the feature and property).
+ * id already used, are rejected (errors naming the feature and property);
+ * invalid or mismatched polygons are repaired or refused (unitRepair.ts).
  */
 export function buildPolygonUnits(file: BoundaryFile, fields: UnitFieldMapping, fileName = 'units'): ImportedUnits {
   const problems = new ProblemList(fileName);
@@ -87,6 +89,15 @@ export function buildPolygonUnits(file: BoundaryFile, fields: UnitFieldMapping, 
     kept.push(f);
     ids.push(id);
   });
+  // Invalid or mismatched polygons: repaired and listed, or refused (src/import/unitRepair.ts).
+  const repaired = repairUnits(kept.map((f) => f.geometry), ids.map((id) => ({ id, number: seen.get(id)! })), fields.id ?? '', problems);
+  if (repaired.refused.size > 0 || repaired.geometries.some((g, u) => g !== kept[u].geometry)) {
+    const keep = kept.map((_, u) => !repaired.refused.has(u));
+    const next = kept.flatMap((f, u) => (keep[u] ? [{ ...f, geometry: repaired.geometries[u] }] : []));
+    const nextIds = ids.filter((_, u) => keep[u]);
+    kept.splice(0, kept.length, ...next);
+    ids.splice(0, ids.length, ...nextIds);
+  }
 
   const n = kept.length;
   const names: string[] = [];

@@ -37,7 +37,7 @@ class ZoneList {
   indexOf(id: string, name = id): ZoneIndex {
     let z = this.index.get(id);
     if (z === undefined) {
-      z = this.zones.length;
+      z = this.zones.length as ZoneIndex;
       this.zones.push({ id, name: name || id });
       this.index.set(id, z);
     }

@@ -1,6 +1,7 @@
 // One map of the units that differ between two scenarios: changed units in
 // their new zone's colour, unchanged ones grey, with scenario B's zone edges.
 import { useEffect, useRef } from 'react';
+import { allUnits } from '../../solver/model';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { SOURCES } from './mapStyle';
@@ -22,7 +23,7 @@ export function DiffMap({ project, a, b }: { project: Project; a: Scenario; b: S
       // Start with the attribution folded to its (i) button: the main map shows it in full.
       container.current?.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
       addLayers(map, project);
-      const all = [...b.zoneOf.keys()];
+      const all = allUnits(b.zoneOf.length);
       applyScenario(map, project, bordersByUnit(project), b, all);
       for (const u of all) {
         if (a.zoneOf[u] === b.zoneOf[u]) map.setFeatureState({ source: SOURCES.units, id: u }, { colour: UNCHANGED });

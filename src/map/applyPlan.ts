@@ -1,6 +1,7 @@
 // Zone colours, zone edges and locks as feature-state. Only the units given are
 // touched (and the borders around them), so a paint stroke costs what it changes.
 import type { Map as MapLibre } from 'maplibre-gl';
+import { allUnits, type UnitIndex } from '../../solver/model';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { isUnitLocked } from '../model/scenario';
@@ -21,7 +22,7 @@ export function applyScenario(
   project: Project,
   byUnit: number[][],
   s: Scenario,
-  units: Iterable<number>,
+  units: Iterable<UnitIndex>,
 ) {
   const borders = new Set<number>();
   for (const u of units) {
@@ -40,14 +41,14 @@ export function applyScenario(
 }
 
 /** Units whose drawn state differs between two scenarios. */
-export function unitsToRedraw(prev: Scenario, next: Scenario): Iterable<number> {
+export function unitsToRedraw(prev: Scenario, next: Scenario): Iterable<UnitIndex> {
   const n = next.zoneOf.length;
   const coloursChanged =
     prev.zones.length !== next.zones.length || prev.zones.some((z, i) => z.colour !== next.zones[i].colour);
   const zoneLocksChanged = prev.lockedZones.some((l, i) => l !== next.lockedZones[i]);
-  if (coloursChanged || zoneLocksChanged || prev.zoneOf.length !== n) return Array.from({ length: n }, (_, u) => u);
-  const out: number[] = [];
-  for (let u = 0; u < n; u++) {
+  if (coloursChanged || zoneLocksChanged || prev.zoneOf.length !== n) return allUnits(n);
+  const out: UnitIndex[] = [];
+  for (let u = 0 as UnitIndex; u < n; u++) {
     if (prev.zoneOf[u] !== next.zoneOf[u] || prev.lockedUnits[u] !== next.lockedUnits[u]) out.push(u);
   }
   return out;

@@ -1,7 +1,7 @@
 // The colour classes of each score the map can be coloured by: per-unit values,
 // class breaks and labels. Shared by the map (fill-color) and the legend so the
 // two always agree. Pure: no map, no React.
-import { Rurality, UNASSIGNED } from '../../solver/model';
+import { Rurality, UNASSIGNED, type UnitIndex } from '../../solver/model';
 import type { ScoreState } from '../../solver/score';
 import type { ColourMode } from '../state/colourMode';
 
@@ -24,7 +24,7 @@ export const NO_DATA_COLOUR = '#d9d9d9';
 export const stateKey = (mode: ScoreMode) => `score_${mode}`;
 
 /** Each unit's value for a mode; null where it has none (no zone, no base). */
-export function unitValue(state: ScoreState, mode: ScoreMode, u: number): number | null {
+export function unitValue(state: ScoreState, mode: ScoreMode, u: UnitIndex): number | null {
   const { model, baseRoadMetres, minutesPerMetre, zoneBaseCount, zoneCount } = state.ctx;
   const { units, demand } = model;
   switch (mode) {
@@ -80,7 +80,7 @@ function sequential(title: string, breaks: number[], unit: string): ColourScale 
 }
 
 function buildScale(state: ScoreState, mode: ScoreMode): ColourScale {
-  const values = () => Array.from({ length: state.ctx.model.units.count }, (_, u) => unitValue(state, mode, u) ?? 0);
+  const values = () => Array.from({ length: state.ctx.model.units.count }, (_, u) => unitValue(state, mode, u as UnitIndex) ?? 0);
   switch (mode) {
     case 'hours':
       return sequential('Weekly hours per unit', quantileBreaks(values()), 'h');

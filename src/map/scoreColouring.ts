@@ -3,6 +3,7 @@
 // another key (setPaintProperty), and a plan edit rewrites the values of the moved
 // units only (travel is the one value that depends on the unit's zone).
 import type { ExpressionSpecification, Map as MapLibre } from 'maplibre-gl';
+import { allUnits, type UnitIndex } from '../../solver/model';
 import { COLOUR_MODES, useColourMode, type ColourMode } from '../state/colourMode';
 import { scoreStore } from '../state/useScores';
 import type { ScoreUpdate } from '../state/scoreSync';
@@ -22,7 +23,7 @@ function fillColour(update: ScoreUpdate, mode: ScoreMode): ExpressionSpecificati
   return ['case', ['==', ['typeof', ['feature-state', key]], 'number'], step, NO_DATA_COLOUR];
 }
 
-function writeUnits(map: MapLibre, update: ScoreUpdate, units: Iterable<number>, modes: readonly ScoreMode[]) {
+function writeUnits(map: MapLibre, update: ScoreUpdate, units: Iterable<UnitIndex>, modes: readonly ScoreMode[]) {
   const { state } = update;
   for (const u of units) {
     const values: Record<string, number | boolean | null> = { [HATCH_STATE]: state.extraRural.flagged[u] === 1 };
@@ -43,7 +44,7 @@ export function attachScoreColouring(map: MapLibre): () => void {
   };
   const sync = (update: ScoreUpdate | null, previous: ScoreUpdate | null) => {
     if (!update) return;
-    const all = () => Array.from({ length: update.state.ctx.model.units.count }, (_, u) => u);
+    const all = () => allUnits(update.state.ctx.model.units.count);
     if (update.movedUnits && previous && update.state === previous.state) {
       writeUnits(map, update, update.movedUnits, ['travel']);
     } else {

@@ -8,7 +8,7 @@
 // `adjacency.links`.
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea } from '@turf/turf';
-import { adjacencyFromLists, type Adjacency, type UnitIndex } from '../../solver/model';
+import { adjacencyFromLists, NO_UNIT, type Adjacency, type UnitIndex } from '../../solver/model';
 import { haversineMetres } from '../../solver/travel';
 import { waterLinks } from './waterLinks';
 
@@ -61,7 +61,8 @@ export function polygonAdjacency(features: Array<Feature<Polygon | MultiPolygon>
     shared[v].set(u, (shared[v].get(u) ?? 0) + km);
   };
 
-  features.forEach((feature, u) => {
+  features.forEach((feature, i) => {
+    const u = i as UnitIndex;
     areaKm2[u] = turfArea(feature) / 1e6;
     for (const ring of ringsOf(feature.geometry)) {
       for (let k = 0; k + 1 < ring.length; k++) {
@@ -83,7 +84,7 @@ export function polygonAdjacency(features: Array<Feature<Polygon | MultiPolygon>
     }
   });
 
-  for (const edge of edgeOwner.values()) if (!edge.shared) addSegment(edge.u, -1, edge.a, edge.b);
+  for (const edge of edgeOwner.values()) if (!edge.shared) addSegment(edge.u, NO_UNIT, edge.a, edge.b);
 
   const links = waterLinks(
     features.map((f) => ringsOf(f.geometry)),

@@ -88,12 +88,12 @@ export function addZone(s: Scenario, name?: string): Scenario {
 
 /** Removes a zone; its units become unassigned and its bases belong to no zone. */
 export function deleteZone(s: Scenario, zone: ZoneIndex): Scenario {
-  const remap = (z: ZoneIndex) => (z === zone ? UNASSIGNED : z > zone ? z - 1 : z);
+  const remap = (z: ZoneIndex) => (z === zone ? UNASSIGNED : z > zone ? ((z - 1) as ZoneIndex) : z);
   return {
     ...s,
     zones: s.zones.filter((_, i) => i !== zone),
     lockedZones: s.lockedZones.filter((_, i) => i !== zone),
-    zoneOf: s.zoneOf.map(remap),
+    zoneOf: s.zoneOf.map((z) => remap(z as ZoneIndex)),
     bases: s.bases.map((b) => ({ ...b, zone: remap(b.zone) })),
   };
 }
@@ -125,6 +125,6 @@ export function setBase(s: Scenario, baseIndex: number, change: Partial<Omit<Bas
 /** Units whose zone differs between two assignments. */
 export function changedUnits(a: Int32Array, b: Int32Array): UnitIndex[] {
   const out: UnitIndex[] = [];
-  for (let u = 0; u < a.length; u++) if (a[u] !== b[u]) out.push(u);
+  for (let u = 0 as UnitIndex; u < a.length; u++) if (a[u] !== b[u]) out.push(u);
   return out;
 }

@@ -52,8 +52,8 @@ export function waterLinks(rings: Position[][][], lists: ReadonlyArray<ReadonlyA
 
   const group = new UnionFind(count);
   const best = new Map<string, AdjacencyLink>();
-  const keep = (a: UnitIndex, b: UnitIndex, m: number) => {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
+  const keep = (a: number, b: number, m: number) => {
+    const [lo, hi] = (a < b ? [a, b] : [b, a]) as [UnitIndex, UnitIndex];
     const key = `${lo}|${hi}`;
     const old = best.get(key);
     if (!old || m / 1000 < old.km) best.set(key, { a: lo, b: hi, km: m / 1000 });
@@ -74,7 +74,7 @@ export function waterLinks(rings: Position[][][], lists: ReadonlyArray<ReadonlyA
   // Farther groups: each joined at its nearest pair, smallest first, until one is left.
   for (;;) {
     const members = new Map<number, UnitIndex[]>();
-    for (let u = 0; u < n; u++) {
+    for (let u = 0 as UnitIndex; u < n; u++) {
       const g = group.find(component[u]);
       let list = members.get(g);
       if (!list) members.set(g, (list = []));

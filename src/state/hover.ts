@@ -1,9 +1,10 @@
 // The unit under the pointer, in its own small store: it changes on every mouse
 // move, and only the tooltip reads it, so nothing else re-renders.
 import { create } from 'zustand';
+import type { UnitIndex } from '../../solver/model';
 
 export interface Hover {
-  unit: number;
+  unit: UnitIndex;
   x: number;
   y: number;
 }

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { flag, range, record, text, withDefault } from '../../solver/schema';
 import { SCORE_SETTINGS_SCHEMA } from '../../solver/score/settingsSchema';
+import { BASE_CAPACITY } from '../import/bases';
 
 /** A week has 168 hours: no one person can need more care than that. */
 export const HOURS_IN_A_WEEK = 168;
@@ -79,7 +80,7 @@ const base = record({
   name: text(500),
   lon,
   lat,
-  capacityHours: range(0, 1e6, { unit: 'h/week' }),
+  capacityHours: BASE_CAPACITY,
   zone: range(-1, 1e6, { integer: true }),
 });
 

@@ -27,6 +27,15 @@ export interface AppState {
   history: History<S.Scenario>;
   /** The scenario disruption is measured against (the plan in force). */
   baselineId: string | null;
+  /**
+   * False (the default): the baseline is read-only, and its first edit goes into a
+   * working copy. True when the user chose to edit the baseline itself.
+   */
+  baselineEditable: boolean;
+  /** The working copy the last edit of the baseline went into, to tell the user; null once dismissed. */
+  baselineCopy: { baseline: string; copy: string } | null;
+  /** Undo histories of the scenarios not being edited, kept while the session lasts. */
+  histories: Record<string, History<S.Scenario>>;
   /** Rates, speeds, thresholds: shared by the scores, the optimiser and the exports. */
   settings: ScoreSettings;
   tool: Tool;
@@ -60,6 +69,8 @@ export interface AppState {
   renameScenario(id: string, name: string): void;
   deleteScenario(id: string): void;
   setBaseline(id: string): void;
+  setBaselineEditable(editable: boolean): void;
+  dismissBaselineCopy(): void;
   setCompare(compare: { a: string; b: string } | null): void;
   setSideTab(tab: SideTab): void;
   /** Starts (zone) or abandons (null) splitting a zone by drawing round part of it. */
@@ -114,11 +125,34 @@ export function withColours(project: Project, s: S.Scenario): S.Scenario {
 
 const syncList = (list: S.Scenario[], s: S.Scenario) => list.map((x) => (x.id === s.id ? s : x));
 
+/** "Current zones (edited)", or "(edited 2)" and on when that name is taken. */
+function copyName(list: S.Scenario[], name: string): string {
+  const taken = new Set(list.map((s) => s.name));
+  let n = 1;
+  while (taken.has(n === 1 ? `${name} (edited)` : `${name} (edited ${n})`)) n++;
+  return n === 1 ? `${name} (edited)` : `${name} (edited ${n})`;
+}
+
+/** The scenario's kept history (its present brought up to the listed scenario), or a new one. */
+function historyOf(histories: Record<string, History<S.Scenario>>, s: S.Scenario): History<S.Scenario> {
+  const h = histories[s.id];
+  if (!h) return startHistory(s);
+  return h.present === s ? h : replace(h, s);
+}
+
+const without = (histories: Record<string, History<S.Scenario>>, id: string) => {
+  const { [id]: _dropped, ...rest } = histories;
+  return rest;
+};
+
 export const useApp = create<AppState>((set, get) => ({
   status: 'loading',
   scenarios: [],
   history: startHistory(EMPTY),
   baselineId: null,
+  baselineEditable: false,
+  baselineCopy: null,
+  histories: {},
   settings: DEFAULT_SCORE_SETTINGS,
   tool: 'pan',
   brushPx: 12,
@@ -140,6 +174,9 @@ export const useApp = create<AppState>((set, get) => ({
       scenarios: list,
       history: startHistory(current),
       baselineId: baselineId === undefined ? list[0].id : baselineId,
+      baselineEditable: false,
+      baselineCopy: null,
+      histories: {},
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       compare: null,
@@ -153,11 +190,26 @@ export const useApp = create<AppState>((set, get) => ({
   setActiveZone: (activeZone) => set({ activeZone }),
 
   edit: (change) => {
-    const { history, scenarios, project } = get();
+    const { history, scenarios, project, baselineId, baselineEditable, histories } = get();
     let next = change(history.present);
     if (next === history.present) return;
     if (project && next.zones.length !== history.present.zones.length) next = withColours(project, next);
-    set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
+    const baseline = history.present;
+    if (baseline.id !== baselineId || baselineEditable) {
+      set({ history: commit(history, next), scenarios: syncList(scenarios, next) });
+      return;
+    }
+    // The plan in force stays as it was: the edit goes into a working copy, listed after it, whose undo leads back to the baseline's plan.
+    const name = copyName(scenarios, baseline.name);
+    const id = newScenarioId();
+    const copy = { ...next, id, name };
+    const at = scenarios.indexOf(baseline) + 1;
+    set({
+      history: commit(startHistory({ ...baseline, id, name }), copy),
+      histories: { ...histories, [baseline.id]: history },
+      scenarios: [...scenarios.slice(0, at), copy, ...scenarios.slice(at)],
+      baselineCopy: { baseline: baseline.name, copy: name },
+    });
   },
   paintUnits: (units, zone) => get().edit((s) => S.paint(s, units, zone ?? get().activeZone)),
   undo: () => {
@@ -169,12 +221,15 @@ export const useApp = create<AppState>((set, get) => ({
     set({ history, scenarios: syncList(get().scenarios, history.present) });
   },
   saveScenarioAs: (name) => {
-    const copy: S.Scenario = { ...get().history.present, id: newScenarioId(), name };
-    set({ scenarios: [...get().scenarios, copy], history: startHistory(copy) });
+    const { history, histories, scenarios } = get();
+    const copy: S.Scenario = { ...history.present, id: newScenarioId(), name };
+    set({ scenarios: [...scenarios, copy], history: startHistory(copy), histories: { ...histories, [history.present.id]: history } });
   },
   switchScenario: (id) => {
-    const s = get().scenarios.find((x) => x.id === id);
-    if (s) set({ history: startHistory(s) });
+    const { history, histories, scenarios } = get();
+    const s = scenarios.find((x) => x.id === id);
+    if (!s || s.id === history.present.id) return;
+    set({ history: historyOf(histories, s), histories: { ...without(histories, s.id), [history.present.id]: history } });
   },
   renameScenario: (id, name) => {
     const { scenarios, history } = get();
@@ -188,13 +243,18 @@ export const useApp = create<AppState>((set, get) => ({
     const { scenarios, history, baselineId } = get();
     if (scenarios.length <= 1) return;
     const rest = scenarios.filter((s) => s.id !== id);
+    const histories = without(get().histories, id);
     set({
       scenarios: rest,
-      history: history.present.id === id ? startHistory(rest[0]) : history,
+      history: history.present.id === id ? historyOf(histories, rest[0]) : history,
+      histories: history.present.id === id ? without(histories, rest[0].id) : histories,
       baselineId: baselineId === id ? rest[0].id : baselineId,
     });
   },
-  setBaseline: (id) => set({ baselineId: id }),
+  // A newly chosen baseline is read-only again until the user says otherwise.
+  setBaseline: (id) => set({ baselineId: id, baselineEditable: false }),
+  setBaselineEditable: (baselineEditable) => set({ baselineEditable }),
+  dismissBaselineCopy: () => set({ baselineCopy: null }),
   setCompare: (compare) => set({ compare }),
   setSideTab: (sideTab) => set({ sideTab }),
   setSplitting: (splitting) => set(splitting === null ? { splitting } : { splitting, tool: 'lasso' }),

@@ -65,7 +65,9 @@ export function ExportPanel() {
     try {
       const file = buildExport(kind, i.project, i.scenario, i.settings);
       downloadBlob(new Blob([file.text], { type: file.mime }), file.name);
-      setMessage(null);
+      const first = file.warnings.slice(0, 3).join(' ');
+      const more = file.warnings.length > 3 ? ` And ${file.warnings.length - 3} more.` : '';
+      setMessage(file.warnings.length ? `${file.name} was saved, but check it in a GIS before the tender: ${first}${more}` : null);
     } catch (e) {
       setMessage(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -96,7 +98,10 @@ export function ExportPanel() {
           {message}
         </p>
       )}
-      <p className="hint">Files hold zone and area totals only, never a service user's row. They are made on this computer.</p>
+      <p className="hint">
+        Files hold zone and area totals only, never a service user's row, and no figure about an area with fewer service users
+        than the privacy minimum (Rates and rules). They are made on this computer.
+      </p>
     </section>
   );
 }

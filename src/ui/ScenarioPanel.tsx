@@ -1,15 +1,16 @@
 // Scenarios: save the plan under a name, switch, rename, delete, and pick the
-// baseline that disruption is measured against.
+// baseline that disruption is measured against (read-only unless the user
+// chooses to edit it directly).
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 
 export function ScenarioPanel() {
-  const { scenarios, current, baselineId, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setCompare, importZoneFile } = useApp(
+  const { scenarios, current, baselineId, baselineEditable, saveScenarioAs, switchScenario, renameScenario, deleteScenario, setBaseline, setBaselineEditable, setCompare, importZoneFile } = useApp(
     useShallow((s) => ({
-      scenarios: s.scenarios, current: s.history.present.id, baselineId: s.baselineId, saveScenarioAs: s.saveScenarioAs,
+      scenarios: s.scenarios, current: s.history.present.id, baselineId: s.baselineId, baselineEditable: s.baselineEditable, saveScenarioAs: s.saveScenarioAs,
       switchScenario: s.switchScenario, renameScenario: s.renameScenario, deleteScenario: s.deleteScenario,
-      setBaseline: s.setBaseline, setCompare: s.setCompare, importZoneFile: s.importZoneFile,
+      setBaseline: s.setBaseline, setBaselineEditable: s.setBaselineEditable, setCompare: s.setCompare, importZoneFile: s.importZoneFile,
     })),
   );
   const [name, setName] = useState('');
@@ -46,6 +47,12 @@ export function ScenarioPanel() {
               <input type="radio" name="baseline" checked={baselineId === s.id} onChange={() => setBaseline(s.id)} />
               baseline
             </label>
+            {baselineId === s.id && (
+              <label className="check baseline-edit" title="Off: the first edit of the baseline makes a working copy, so the plan in force stays as it was">
+                <input type="checkbox" checked={baselineEditable} onChange={(e) => setBaselineEditable(e.target.checked)} data-testid="baseline-editable" />
+                edit it directly {baselineEditable ? '(edits change the baseline)' : '(now read-only: edits go into a copy)'}
+              </label>
+            )}
             <button type="button" className="danger" disabled={scenarios.length <= 1} onClick={() => deleteScenario(s.id)}>
               Delete
             </button>

@@ -6,7 +6,7 @@ import { extraRuralRate, type ScoreSettings } from '../../solver/score';
 import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
 
-const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural'] as const;
+const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural', 'Privacy'] as const;
 
 /** A typed-in value: a number, null for a blank optional field, or undefined when it is not a number. */
 function parse(f: NumberField, text: string): number | null | undefined {

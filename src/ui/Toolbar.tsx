@@ -1,6 +1,7 @@
 // Editing tools above the map: which zone to paint, how, and undo/redo.
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario, type Tool } from '../state/store';
+import { asZone } from '../../solver/model';
 import { zoneLabel } from '../../solver/zoneLabel';
 
 const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
@@ -29,7 +30,7 @@ export function Toolbar() {
         <span className="swatch" style={{ background: zone?.colour }} aria-hidden="true" />
         <select
           value={activeZone}
-          onChange={(e) => setActiveZone(Number(e.target.value))}
+          onChange={(e) => setActiveZone(asZone(Number(e.target.value)))}
           aria-label="Zone to paint into"
           data-testid="active-zone"
         >

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import * as S from '../model/scenario';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useScenario } from '../state/store';
+import { asZone } from '../../solver/model';
 import { zoneLabel } from '../../solver/zoneLabel';
 
 export function ZoneEditor() {
@@ -113,8 +114,8 @@ export function ZoneEditor() {
           type="button"
           disabled={mergeFrom < 0}
           onClick={() => {
-            edit((x) => S.mergeZones(x, z, mergeFrom));
-            setActiveZone(mergeFrom < z ? z - 1 : z);
+            edit((x) => S.mergeZones(x, z, asZone(mergeFrom)));
+            setActiveZone(mergeFrom < z ? asZone(z - 1) : z);
             setMergeFrom(-1);
           }}
         >
@@ -122,7 +123,7 @@ export function ZoneEditor() {
         </button>
       </div>
       <div className="form-row">
-        <button type="button" onClick={() => { edit((x) => S.addZone(x)); setActiveZone(s.zones.length); }}>
+        <button type="button" onClick={() => { edit((x) => S.addZone(x)); setActiveZone(asZone(s.zones.length)); }}>
           Add zone
         </button>
         <button
@@ -130,7 +131,7 @@ export function ZoneEditor() {
           className="danger"
           onClick={() => {
             edit((x) => S.deleteZone(x, z));
-            setActiveZone(Math.max(0, z - 1));
+            setActiveZone(asZone(Math.max(0, z - 1)));
           }}
         >
           Delete zone

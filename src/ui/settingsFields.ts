@@ -4,7 +4,7 @@ import type { ScoreSettings } from '../../solver/score';
 
 export interface NumberField {
   id: string;
-  group: 'Rates' | 'Travel' | 'Rules' | 'Extra-rural';
+  group: 'Rates' | 'Travel' | 'Rules' | 'Extra-rural' | 'Privacy';
   label: string;
   unit?: string;
   step: number;
@@ -80,6 +80,10 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'density-high', group: 'Extra-rural', label: 'Density counts below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityHigh, set: (s, v) => er(s, { densityHigh: num(v) }) },
   { id: 'wait-users', group: 'Extra-rural', label: 'Waiting full at', unit: 'people', step: 1, get: (s) => s.extraRural.waitingUsersFull, set: (s, v) => er(s, { waitingUsersFull: num(v) }) },
   { id: 'wait-hours', group: 'Extra-rural', label: 'or at waiting hours', unit: 'h/wk', step: 1, get: (s) => s.extraRural.waitingHoursFull, set: (s, v) => er(s, { waitingHoursFull: num(v) }) },
+  {
+    id: 'privacy-minimum', group: 'Privacy', label: 'Withhold unit figures below', unit: 'users', step: 1,
+    get: (s) => s.privacyMinimumUsers, set: (s, v) => ({ ...s, privacyMinimumUsers: num(v) }),
+  },
 ];
 
 /** Field id -> what is wrong with it; empty when the settings can be used. */
@@ -114,5 +118,6 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   check(e.densityLow < e.densityHigh, 'density-high', 'must be above "full below"');
   check(e.waitingUsersFull > 0, 'wait-users', 'must be above 0');
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
+  check(Number.isInteger(s.privacyMinimumUsers) && s.privacyMinimumUsers >= 1 && s.privacyMinimumUsers <= 100, 'privacy-minimum', 'a whole number from 1 to 100');
   return errors;
 }

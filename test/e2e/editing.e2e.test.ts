@@ -48,7 +48,8 @@ describe('editing zones', () => {
 
     await app.page.reload();
     await waitForMap(app.page);
-    expect(await scenarioNames(app.page)).toEqual(['Current zones', 'Draft A', 'Draft B']);
+    // Locking zone 10 was the first edit: it went into a working copy, and the county's plan is kept as it was.
+    expect(await scenarioNames(app.page)).toEqual(['Current zones', 'Current zones (edited)', 'Draft A', 'Draft B']);
     expect(await Promise.all(['8', '9', '10'].map(hoursOf))).toEqual(expected);
     await app.page.locator('tr[data-zone="10"]').click();
     expect(await app.page.getByTestId('zone-lock').isChecked()).toBe(true);

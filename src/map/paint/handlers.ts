@@ -1,5 +1,6 @@
 // The paint tools, one handler each: brush and lock (click or drag a square of
 // brushPx), box (drag a rectangle), lasso (draw round), town (click a town).
+import { asUnit } from '../../../solver/model';
 import type { Project } from '../../model/project';
 import type { PaintHandler, PaintStore, PaintSurface, Pt } from './handler';
 import { lockStroke, zoneStroke, type Stroke } from './stroke';
@@ -146,7 +147,7 @@ export class TownHandler extends StrokeHandler {
     const hit = this.surface.unitsInBox(p, p)[0];
     if (hit === undefined) return;
     const town = this.project.model.units.town;
-    this.stroke!.add(town[hit] < 0 ? [hit] : [...town.keys()].filter((u) => town[u] === town[hit]));
+    this.stroke!.add(town[hit] < 0 ? [hit] : [...town.keys()].filter((u) => town[u] === town[hit]).map(asUnit));
   }
   mousemove() {}
 }

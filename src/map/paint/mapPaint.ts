@@ -2,6 +2,7 @@
 // feature-state previews, an SVG overlay for the rubber band) and the mouse and key
 // events routed to the handler of the store's tool. Panning is off while a paint tool is on.
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { UnitIndex } from '../../../solver/model';
 import type { Project } from '../../model/project';
 import { LAYERS, SOURCES } from '../mapStyle';
 import type { PaintHandler, PaintStore, PaintSurface, Pt } from './handler';
@@ -19,19 +20,19 @@ function insidePolygon(p: Pt, poly: Pt[]): boolean {
   return inside;
 }
 
-export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGElement, redraw: (units: Iterable<number>) => void): PaintSurface {
+export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGElement, redraw: (units: Iterable<UnitIndex>) => void): PaintSurface {
   return {
     unitsInBox(a, b) {
       const box: [PointLike, PointLike] = [
         [Math.min(a.x, b.x), Math.min(a.y, b.y)],
         [Math.max(a.x, b.x), Math.max(a.y, b.y)],
       ];
-      return map.queryRenderedFeatures(box, { layers: [LAYERS.unitFill] }).map((f) => f.id as number);
+      return map.queryRenderedFeatures(box, { layers: [LAYERS.unitFill] }).map((f) => f.id as UnitIndex);
     },
     unitsInPolygon(polygon) {
       const { lon, lat, count } = project.model.units;
-      const out: number[] = [];
-      for (let u = 0; u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
+      const out: UnitIndex[] = [];
+      for (let u = 0 as UnitIndex; u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
       return out;
     },
     preview(unit, look) {

@@ -48,7 +48,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const jobRef = useRef<Job | null>(null);
 
   useEffect(() => {
-    lookupMeta().then(setLookup, () => setLookup(null));
+    lookupMeta().then(setLookup, (e: unknown) => {
+      setLookup(null);
+      setError(jobError(e));
+    });
     return () => jobRef.current?.cancel();
   }, []);
 

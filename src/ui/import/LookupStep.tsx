@@ -25,6 +25,12 @@ export function LookupStep({ meta, onFile, onClear, busy }: Props) {
           Lookup loaded: {meta.count.toLocaleString('en-GB')} postcodes, from {meta.fileName}, on{' '}
           {new Date(meta.loadedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.{' '}
           <button type="button" onClick={onClear} disabled={busy}>Clear lookup</button>
+          {meta.refused > 0 && (
+            <span className="lookup-refused" data-testid="lookup-refused">
+              {' '}{meta.refused.toLocaleString('en-GB')} rows were left out for a coordinate that is not a number or not in the UK
+              {meta.firstProblem ? `; the first: ${meta.firstProblem}` : ''}.
+            </span>
+          )}
         </p>
       ) : (
         <p className="lookup-status" data-testid="lookup-status">

@@ -2,10 +2,11 @@
 // the zone holding most of its postcodes, splits reported, no formula injection.
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
+import { asUnit, asZone, UNASSIGNED } from '../../../solver/model';
 import { postcodeDistrictCsv, postcodeSectorCsv } from '../../../src/export/postcodeCsv';
 import { lotSummaryCsv } from '../../../src/export/lotSummaryCsv';
 import { paint, updateZone } from '../../../src/model/scenario';
-import { project, scenario, settings } from './fixtures';
+import { allFigures, project, scenario, settings } from './fixtures';
 
 type Row = Record<string, string>;
 const parse = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
@@ -21,7 +22,7 @@ project.unitSectors.forEach((sectors, u) => {
 });
 
 describe('postcode sector CSV', () => {
-  const rows = parse(postcodeSectorCsv(project, scenario, settings));
+  const rows = parse(postcodeSectorCsv(project, scenario, allFigures));
 
   it('lists every sector of the county once', () => {
     expect(rows.map((r) => r.postcode_sector).sort()).toEqual([...truth.keys()].sort());
@@ -42,7 +43,7 @@ describe('postcode sector CSV', () => {
   });
 
   it('puts each district with its postcodes summed over its sectors', () => {
-    const districts = parse(postcodeDistrictCsv(project, scenario, settings));
+    const districts = parse(postcodeDistrictCsv(project, scenario, allFigures));
     const sum = (rs: Row[]) => rs.reduce((s, r) => s + Number(r.postcodes), 0);
     expect(sum(districts)).toBe(sum(rows));
     for (const d of districts) {
@@ -53,7 +54,7 @@ describe('postcode sector CSV', () => {
   });
 
   it('neutralises a zone name that is a spreadsheet formula', () => {
-    const hostile = updateZone(scenario, 0, { name: '=HYPERLINK("x")' });
+    const hostile = updateZone(scenario, asZone(0), { name: '=HYPERLINK("x")' });
     for (const text of [postcodeSectorCsv(project, hostile, settings), lotSummaryCsv(project, hostile, settings)]) {
       expect(text).toContain(`"'=HYPERLINK(""x"")"`);
       expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
@@ -62,11 +63,11 @@ describe('postcode sector CSV', () => {
 
   it('reports postcodes in no zone as unassigned', () => {
     const sector = rows.find((r) => r.split === 'yes')!.postcode_sector;
-    const inSector = project.unitSectors.flatMap((s, u) => (s[sector] ? [u] : []));
+    const inSector = project.unitSectors.flatMap((s, u) => (s[sector] ? [asUnit(u)] : []));
     const n = Number(rows.find((r) => r.postcode_sector === sector)!.postcodes);
-    const none = parse(postcodeSectorCsv(project, paint(scenario, inSector, -1), settings)).find((r) => r.postcode_sector === sector)!;
+    const none = parse(postcodeSectorCsv(project, paint(scenario, inSector, UNASSIGNED), allFigures)).find((r) => r.postcode_sector === sector)!;
     expect(none).toMatchObject({ zone_id: '', postcodes_in_zone: '0', split: 'no', other_zones: `unassigned (${n}, 100%)` });
-    const part = parse(postcodeSectorCsv(project, paint(scenario, inSector.slice(0, 1), -1), settings)).find((r) => r.postcode_sector === sector)!;
+    const part = parse(postcodeSectorCsv(project, paint(scenario, inSector.slice(0, 1), UNASSIGNED), allFigures)).find((r) => r.postcode_sector === sector)!;
     expect(part.zone_id).not.toBe('');
     expect(part.other_zones).toMatch(/unassigned \(\d+, [\d.]+%\)/);
   });

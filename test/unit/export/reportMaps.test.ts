@@ -2,6 +2,7 @@
 // scale and north arrow, and labels placed whole with no two overlapping.
 import { describe, expect, it } from 'vitest';
 import { exportData } from '../../../src/export/exportData';
+import { asZone } from '../../../solver/model';
 import { boxesOverlap } from '../../../src/export/cartography/labelPlacement';
 import { lotMapOptions, overviewMapOptions, reportMaps } from '../../../src/export/reportMaps';
 import { mapPngSheet } from '../../../src/export/mapPng';
@@ -44,7 +45,7 @@ describe('report maps', () => {
 
   it('names every base of a lot in full on its map, none over another', () => {
     scenario.zones.forEach((zone, z) => {
-      const sheet = mapSheet(lotMapOptions(maps, z)!);
+      const sheet = mapSheet(lotMapOptions(maps, asZone(z))!);
       expectFurniture(sheet, `Lot ${zone.id}: ${zone.name.replace('&', '&amp;')}`);
       expectNoOverlaps(sheet);
       const bases = scenario.bases.filter((b) => b.zone === z).map((b) => b.name);

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import * as turf from '@turf/turf';
 import { scorePlan } from '../../../solver/score';
-import { UNASSIGNED } from '../../../solver/model';
+import { asUnit, UNASSIGNED, type UnitIndex } from '../../../solver/model';
 import { modelFor, paint } from '../../../src/model/scenario';
 import { zoneGeojson, type ZoneProperties } from '../../../src/export/zoneGeojson';
 import { unitGeojson } from '../../../src/export/unitGeojson';
-import { project, scenario, settings } from './fixtures';
+import { allFigures, project, scenario, settings } from './fixtures';
 import { rfc7946Problems } from './rfc7946';
 
 type ZoneFC = FeatureCollection<MultiPolygon, ZoneProperties>;
@@ -88,7 +88,7 @@ describe('zone GeoJSON of the embedded county', () => {
 
   it('leaves out empty zones and unassigned units, or flags the unassigned as a feature on request', () => {
     const sleaford = scenario.zones.findIndex((z) => z.name === 'Sleaford');
-    const emptied = paint(scenario, zoneOf.reduce<number[]>((a, z, u) => (z === sleaford ? [...a, u] : a), []), UNASSIGNED);
+    const emptied = paint(scenario, zoneOf.reduce<UnitIndex[]>((a, z, u) => (z === sleaford ? [...a, asUnit(u)] : a), []), UNASSIGNED);
     const plain = JSON.parse(zoneGeojson(project, emptied, settings)) as ZoneFC;
     expect(plain.features).toHaveLength(11);
     expect(plain.features.some((f) => f.properties.zone_name === 'Sleaford')).toBe(false);
@@ -103,7 +103,7 @@ describe('zone GeoJSON of the embedded county', () => {
 
 describe('unit GeoJSON', () => {
   it('gives every unit its zone and figures', () => {
-    const fc = JSON.parse(unitGeojson(project, scenario, settings)) as FeatureCollection;
+    const fc = JSON.parse(unitGeojson(project, scenario, allFigures)) as FeatureCollection;
     expect(rfc7946Problems(fc)).toEqual([]);
     expect(fc.features).toHaveLength(project.model.units.count);
     const score = scorePlan(modelFor(project.model, scenario), { zoneOf }, settings);

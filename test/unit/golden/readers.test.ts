@@ -12,7 +12,7 @@ import { PolygonLocator } from '../../../src/import/locate';
 import { buildPolygonUnits, guessUnitFields } from '../../../src/import/units';
 import { parseUsers, type ParsedRows } from '../../../src/import/users';
 import { guessZoneListMapping, unitSectorsFromLookup, zonesFromAreaList } from '../../../src/import/zones';
-import { neighboursOf } from '../../../solver/model';
+import { asUnit, neighboursOf } from '../../../solver/model';
 import { expectGolden, expectNoStaleGolden, goldenInputs, type GoldenInput } from '../../support/golden';
 import { ukText } from '../import/helpers';
 
@@ -100,7 +100,7 @@ goldenSuite('boundaries', async (input) => {
       perimeterKm: u.perimeterKm[i],
       rurality: u.rurality[i],
       ruc: u.ruc[i],
-      neighbours: [...neighboursOf(u.adjacency, i)].map((v) => u.ids[v]),
+      neighbours: [...neighboursOf(u.adjacency, asUnit(i))].map((v) => u.ids[v]),
       geometry: built.geo.features[i].geometry,
     })),
   };

@@ -116,7 +116,7 @@ describe('parseBases', () => {
     const { records, problems } = parseBases(t, guessBaseMapping(t.headers));
     expect(records).toEqual([]);
     expect(problems).toMatchObject([
-      { row: 2, column: 'capacity', value: '-5', message: 'Capacity cannot be negative', severity: 'error' },
+      { row: 2, column: 'capacity', value: '-5', message: 'Capacity must be a number from 0 to 100,000 h/week, found -5', severity: 'error' },
       { row: 3, column: 'name', message: 'Missing provider name', severity: 'error' },
     ]);
   });

@@ -1,7 +1,7 @@
 // The paint tools, one handler each, driven as the map drives them but on a surface
 // that places each unit at its centre (1 px = 0.001 degree) and records what is drawn.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { UnitIndex } from '../../../solver/model';
+import { allUnits, asUnit, asZone, type UnitIndex } from '../../../solver/model';
 import { paintHandlers } from '../../../src/map/paint/handlers';
 import type { PaintHandler, PaintSurface, Pt } from '../../../src/map/paint/handler';
 import { useApp } from '../../../src/state/store';
@@ -9,7 +9,7 @@ import { loadExampleCounty } from '../../support/exampleCounty';
 
 const project = loadExampleCounty('lincolnshire');
 const { lon, lat, count, town } = project.model.units;
-const at = (u: UnitIndex): Pt => ({ x: lon[u] * 1000, y: -lat[u] * 1000 });
+const at = (u: number): Pt => ({ x: lon[u] * 1000, y: -lat[u] * 1000 });
 
 function inPolygon(p: Pt, poly: Pt[]) {
   let inside = false;
@@ -28,13 +28,13 @@ function recordingSurface() {
     unitsInBox(a, b) {
       const [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)];
       const out: UnitIndex[] = [];
-      for (let u = 0; u < count; u++) {
+      for (const u of allUnits(count)) {
         const p = at(u);
         if (p.x >= x0 - 0.5 && p.x <= x1 + 0.5 && p.y >= y0 - 0.5 && p.y <= y1 + 0.5) out.push(u);
       }
       return out;
     },
-    unitsInPolygon: (poly) => [...Array(count).keys()].filter((u) => inPolygon(at(u), poly)),
+    unitsInPolygon: (poly) => allUnits(count).filter((u) => inPolygon(at(u), poly)),
     preview: (u, look) => previews.set(u, look),
     outline: (shape) => outlines.push(shape),
     strokeEnded: (units) => ended.push(units),
@@ -45,15 +45,15 @@ function recordingSurface() {
 let rec: ReturnType<typeof recordingSurface>;
 let handlers: Record<string, PaintHandler>;
 const app = () => useApp.getState();
-const zoneOf = (u: UnitIndex) => app().history.present.zoneOf[u];
+const zoneOf = (u: number) => app().history.present.zoneOf[u];
 const undoSteps = () => app().history.past.length;
 
 /** Two units of zone `from` (the first with the most hours) and a zone to paint them into. */
 function pick() {
   const s = app().history.present;
-  const a = [...s.zoneOf.keys()].find((u) => s.zoneOf[u] === 9 && town[u] < 0)!;
-  const b = [...s.zoneOf.keys()].find((u) => s.zoneOf[u] === 9 && town[u] < 0 && u !== a)!;
-  return { a, b, into: 8 };
+  const a = allUnits(count).find((u) => s.zoneOf[u] === 9 && town[u] < 0)!;
+  const b = allUnits(count).find((u) => s.zoneOf[u] === 9 && town[u] < 0 && u !== a)!;
+  return { a, b, into: asZone(8) };
 }
 
 beforeEach(() => {
@@ -165,12 +165,12 @@ describe('the box and lasso handlers', () => {
     const ring = lassoRound(a);
     const inside = rec.surface.unitsInPolygon(ring);
     expect(inside).toContain(a);
-    for (let u = 0; u < count; u++) expect(zoneOf(u) === into).toBe(inside.includes(u) || project.plan.zoneOf[u] === into);
+    for (const u of allUnits(count)) expect(zoneOf(u) === into).toBe(inside.includes(u) || project.plan.zoneOf[u] === into);
   });
 
   it('lasso while splitting: the part drawn round becomes a new zone', () => {
     const { a } = pick();
-    app().setSplitting(9);
+    app().setSplitting(asZone(9));
     expect(app().tool).toBe('lasso');
     lassoRound(a);
     const zones = app().history.present.zones.length;
@@ -182,10 +182,10 @@ describe('the box and lasso handlers', () => {
 
 describe('the town and lock handlers', () => {
   it('town: a click moves every unit of the town', () => {
-    const t = town.findIndex((x) => x >= 0);
-    const members = [...town.keys()].filter((u) => town[u] === town[t]);
+    const t = asUnit(town.findIndex((x) => x >= 0));
+    const members = allUnits(count).filter((u) => town[u] === town[t]);
     expect(members.length).toBeGreaterThan(1);
-    const into = (zoneOf(t) + 1) % project.model.zones.length;
+    const into = asZone((zoneOf(t) + 1) % project.model.zones.length);
     app().setActiveZone(into);
     handlers.town.enable();
     handlers.town.mousedown(at(t));

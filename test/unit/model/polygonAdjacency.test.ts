@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
 import { polygonAdjacency } from '../../../src/model/polygonAdjacency';
-import { neighboursOf } from '../../../solver/model';
+import { asUnit, neighboursOf } from '../../../solver/model';
 
 const square = (x: number, y: number, size = 0.01): Feature<Polygon> => ({
   type: 'Feature',
@@ -18,7 +18,7 @@ describe('polygonAdjacency', () => {
   const m = polygonAdjacency(features);
 
   it('finds neighbours that share an edge, with the edge length', () => {
-    expect([...neighboursOf(m.adjacency, 0)]).toEqual([1]);
+    expect([...neighboursOf(m.adjacency, asUnit(0))]).toEqual([1]);
     const k = m.adjacency.offsets[0];
     // 0.01 degrees of latitude is about 1.11 km.
     expect(m.adjacency.sharedKm[k]).toBeCloseTo(1.112, 2);
@@ -26,7 +26,7 @@ describe('polygonAdjacency', () => {
 
   it('does not count a corner contact as a border: the unit is joined by an explicit link instead', () => {
     // 2 shares no edge with anything, so it is a group of its own, linked at the corner (0 km).
-    expect([...neighboursOf(m.adjacency, 2)]).toEqual([1]);
+    expect([...neighboursOf(m.adjacency, asUnit(2))]).toEqual([1]);
     expect(m.adjacency.sharedKm[m.adjacency.offsets[2]]).toBe(0);
     expect(m.adjacency.links).toEqual([{ a: 1, b: 2, km: 0 }]);
   });
@@ -47,7 +47,7 @@ describe('polygonAdjacency', () => {
     const reversed = square(0.01, 52);
     reversed.geometry.coordinates[0].reverse();
     const r = polygonAdjacency([square(0, 52), reversed]);
-    expect([...neighboursOf(r.adjacency, 1)]).toEqual([0]);
+    expect([...neighboursOf(r.adjacency, asUnit(1))]).toEqual([0]);
   });
 });
 
@@ -58,8 +58,8 @@ describe('polygonAdjacency: corners, islands and rivers', () => {
   it('a corner-only contact inside a connected block is no neighbour and needs no link', () => {
     const m = polygonAdjacency(block);
     // 0 and 3 (and 1 and 2) meet only at the centre point.
-    expect([...neighboursOf(m.adjacency, 0)]).toEqual([1, 2]);
-    expect([...neighboursOf(m.adjacency, 3)]).toEqual([1, 2]);
+    expect([...neighboursOf(m.adjacency, asUnit(0))]).toEqual([1, 2]);
+    expect([...neighboursOf(m.adjacency, asUnit(3))]).toEqual([1, 2]);
     expect(m.adjacency.links).toBeUndefined();
   });
 
@@ -71,7 +71,7 @@ describe('polygonAdjacency: corners, islands and rivers', () => {
     expect([link.a, link.b].sort()).toEqual([1, 4]);
     // 0.03 degrees of longitude at 52N is about 2.05 km.
     expect(link.km).toBeCloseTo(2.05, 1);
-    expect([...neighboursOf(m.adjacency, 4)]).toEqual([1]);
+    expect([...neighboursOf(m.adjacency, asUnit(4))]).toEqual([1]);
     // A link shares no border, so it adds nothing to shared lengths (and zone perimeters).
     expect(m.adjacency.sharedKm[m.adjacency.offsets[4]]).toBe(0);
   });
@@ -79,8 +79,8 @@ describe('polygonAdjacency: corners, islands and rivers', () => {
   it('a two-unit island is linked once, at its nearest pair', () => {
     const m = polygonAdjacency([...block, square(0.05, 51.99), square(0.06, 51.99)]);
     expect(m.adjacency.links).toEqual([{ a: 1, b: 4, km: expect.closeTo(2.05, 1) }]);
-    expect([...neighboursOf(m.adjacency, 4)]).toEqual([1, 5]);
-    expect([...neighboursOf(m.adjacency, 5)]).toEqual([4]);
+    expect([...neighboursOf(m.adjacency, asUnit(4))]).toEqual([1, 5]);
+    expect([...neighboursOf(m.adjacency, asUnit(5))]).toEqual([4]);
   });
 
   it('a river narrower than 150 m is crossed at every pair of units that close', () => {

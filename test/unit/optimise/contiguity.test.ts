@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { adjacencyFromLists, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
 import { baseUnits } from '../../../solver/baseUnits';
 import { optimise } from '../../../solver/optimise';
 import { verifyPlan } from '../../../solver/optimise/verify';
@@ -38,7 +38,7 @@ function fixture(file: string, base1: string, base2: string): Project {
     demand.users[i] = 1;
   });
   const at = (name: string) => centre(fc.features.findIndex((f) => f.properties.name === name));
-  const bases = [base1, base2].map((name, z) => ({ id: `B${z + 1}`, name: `Base ${z + 1}`, lon: at(name)[0], lat: at(name)[1], capacityHours: 1e6, zone: z }));
+  const bases = [base1, base2].map((name, z) => ({ id: `B${z + 1}`, name: `Base ${z + 1}`, lon: at(name)[0], lat: at(name)[1], capacityHours: 1e6, zone: asZone(z) }));
   return assembleProject({
     name: file,
     units: fc.features.map((f, i) => ({
@@ -165,7 +165,7 @@ describe('rules one-piece zones cannot keep, found before solving', () => {
     // Row of 6; zone 1 (base at 0) is cut off by locked zone 2 at unit 1.
     const { model } = tinyCounty({ hours: [10, 10, 10, 10, 10, 10], bases: [{ at: 0 }, { at: 1 }, { at: 5 }] });
     const current = { zoneOf: Int32Array.from([0, 1, 2, 2, 2, 2]) };
-    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, ruralShare: null, lockedZones: [1] } });
+    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.3 }, ruralShare: null, lockedZones: [asZone(1)] } });
     expect(r.status).toBe('infeasible');
     const [reach, group] = r.explanation.conflicts.filter((x) => x.rule === 'contiguity');
     // The mean zone holds 20 h, so the floor is 14 h.

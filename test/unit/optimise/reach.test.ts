@@ -1,7 +1,7 @@
 // The reach rule on tiny counties: units 1 km apart in a row (urban: 1.3 road km
 // at 24 km/h = 3.25 minutes per unit of separation), bases at given units.
 import { describe, expect, it } from 'vitest';
-import { adjacencyFromLists, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asUnit, type Plan } from '../../../solver/model';
 import { optimise, verifyPlan, type OptimiseRules } from '../../../solver/optimise';
 import { FlowGraph } from '../../../solver/optimise/reach/maxFlow';
 import { buildProblem } from '../../../solver/optimise/problem';
@@ -46,7 +46,7 @@ describe('reach rule', () => {
     const v = verifyPlan(model, plan, rules, far);
     expect(v.problems.join(' ')).toMatch(/u3 is 9\.\d min from Zone 1's base, reach 7 min/);
     const current: Plan = { zoneOf: Int32Array.from(far.zoneOf) };
-    expect(verifyPlan(model, current, { ...rules, lockedUnits: [3] }, far).problems).toEqual([]);
+    expect(verifyPlan(model, current, { ...rules, lockedUnits: [asUnit(3)] }, far).problems).toEqual([]);
   });
 
   it('names the units beyond reach of every base, and the reach that would reach them', async () => {

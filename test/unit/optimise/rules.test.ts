@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asUnit, asZone } from '../../../solver/model';
 import { optimise, verifyPlan, type OptimiseRules } from '../../../solver/optimise';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 import { tinyCounty } from './tinyCounty';
@@ -33,8 +34,8 @@ describe('optimise on a synthetic county (400 units, 5 zones)', () => {
   });
 
   it('honours locked units and locked zones', async () => {
-    const lockedUnits = [0, 57, 199, 250, 399];
-    const rules = { ...base, lockedUnits, lockedZones: [2] };
+    const lockedUnits = [0, 57, 199, 250, 399].map(asUnit);
+    const rules = { ...base, lockedUnits, lockedZones: [asZone(2)] };
     const { r, v } = await run(rules);
     expect(v.problems).toEqual([]);
     for (const u of lockedUnits) expect(r.plan.zoneOf[u]).toBe(county.plan.zoneOf[u]);
@@ -100,7 +101,7 @@ describe('infeasible rules are explained', () => {
   it('locked zones leave too few hours for the rest', async () => {
     const { model } = tiny();
     const current = { zoneOf: Int32Array.from([0, 0, 0, 0, 0, 0, 0, 1, 2]) };
-    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.2 }, lockedZones: [0] } });
+    const r = await optimise({ model, current, rules: { balance: { tolerance: 0.2 }, lockedZones: [asZone(0)] } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'balance');
     expect(c?.message).toMatch(/Locked zones hold 70 h\/week, leaving 20 h\/week for 2 zones/);

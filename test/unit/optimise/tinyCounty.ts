@@ -1,7 +1,7 @@
 // Hand-made tiny counties for optimiser tests: a row of units (each touching the
 // next), or units at given points touching as listed, with given hours and
 // rurality, and bases at given unit positions.
-import { adjacencyFromLists, emptyDemand, Rurality, type CountyModel, type Plan, type UnitIndex } from '../../../solver/model';
+import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
 
 export interface TinySpec {
   hours: number[];
@@ -13,7 +13,7 @@ export interface TinySpec {
   /** Where each unit stands, km east and north of the first (default: 1 km apart in a row). */
   at?: Array<[number, number]>;
   /** Which units touch (default: each the next in the row). */
-  edges?: Array<[UnitIndex, UnitIndex]>;
+  edges?: Array<[number, number]>;
 }
 
 const KM_PER_DEG_LON = 111.32 * Math.cos((52.6 * Math.PI) / 180);
@@ -31,7 +31,7 @@ export function tinyCounty(spec: TinySpec): { model: CountyModel; plan: Plan } {
     demand.users[i] = Math.ceil(h / 10);
   });
   const edges = spec.edges ?? Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]);
-  const lists: Array<Array<[UnitIndex, number]>> = Array.from({ length: n }, () => []);
+  const lists: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
   for (const [a, b] of edges) {
     lists[a].push([b, 1]);
     lists[b].push([a, 1]);
@@ -55,7 +55,7 @@ export function tinyCounty(spec: TinySpec): { model: CountyModel; plan: Plan } {
     },
     demand,
     zones: Array.from({ length: zoneCount }, (_, z) => ({ id: String(z + 1), name: `Zone ${z + 1}` })),
-    bases: spec.bases.map((b, z) => ({ id: `B${z}`, name: `Base ${z}`, lon: lon[b.at], lat: lat[b.at], capacityHours: b.capacity ?? 1e9, zone: b.zone ?? z })),
+    bases: spec.bases.map((b, z) => ({ id: `B${z}`, name: `Base ${z}`, lon: lon[b.at], lat: lat[b.at], capacityHours: b.capacity ?? 1e9, zone: asZone(b.zone ?? z) })),
     towns,
   };
   // Nearest base by straight line; its zone.

@@ -2,7 +2,7 @@
 // the two zones concerned, and incremental scoring matches a fresh full score.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UNASSIGNED, type CountyModel, type Plan } from '../../../solver/model';
+import { asUnit, asZone, UNASSIGNED, type CountyModel, type Plan } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, prepareScoring, ScoreState, type PlanScore, type ZoneScore } from '../../../solver/score';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 import { referenceFigures } from './reference';
@@ -64,9 +64,9 @@ describe('scoring properties', () => {
       fc.property(countyArb, fc.nat(), fc.nat(), ({ seed, units, zones }, unitPick, zonePick) => {
         const { model, plan } = county(seed, units, zones);
         const state = new ScoreState(prepareScoring(model, DEFAULT_SCORE_SETTINGS), plan);
-        const u = unitPick % units;
+        const u = asUnit(unitPick % units);
         const from = state.zoneOf(u);
-        const to = (from + 1 + (zonePick % (zones - 1))) % zones;
+        const to = asZone((from + 1 + (zonePick % (zones - 1))) % zones);
         const before = state.planScore().zones;
         const change = state.moveUnits([[u, to]]);
         const after = state.planScore().zones;
@@ -90,9 +90,9 @@ describe('scoring properties', () => {
         };
         const state = new ScoreState(ctx, plan, history);
         for (const [unitPick, zonePick, read] of moves) {
-          state.moveUnit(unitPick % units, (zonePick % (zones + 1)) - 1);
+          state.moveUnit(asUnit(unitPick % units), asZone((zonePick % (zones + 1)) - 1));
           // Reading now and then refreshes the lazy figures midway through.
-          if (read) state.zoneScore(zonePick % zones);
+          if (read) state.zoneScore(asZone(zonePick % zones));
         }
         const incremental: PlanScore = state.planScore();
         const full: PlanScore = new ScoreState(ctx, state.plan(), history).planScore();
@@ -117,7 +117,7 @@ describe('scoring properties', () => {
   it('reports moves to and from UNASSIGNED as changing the mean zone', () => {
     const { model, plan } = county(3, 80, 4);
     const state = new ScoreState(prepareScoring(model, DEFAULT_SCORE_SETTINGS), plan);
-    const u = model.demand.hours.findIndex((h) => h > 0);
+    const u = asUnit(model.demand.hours.findIndex((h) => h > 0));
     const from = state.zoneOf(u);
     expect(state.moveUnits([[u, UNASSIGNED]])).toEqual({ zones: [from], meanZoneHoursChanged: true });
     expect(state.moveUnits([[u, from]])).toEqual({ zones: [from], meanZoneHoursChanged: true });

@@ -1,6 +1,7 @@
 // The analysts' CLI: an error that changes the result is a non-zero exit with
 // the first problems (file, row, column) on the terminal and every one in a
-// problems file; --strict fails on warnings too; summary.json holds aggregates.
+// problems file; --strict fails on warnings too; summary.json holds aggregates
+// and no figure about a unit below the privacy minimum.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,5 +113,15 @@ describe('what the CLI writes beside the tender files', () => {
     const summary = JSON.parse(readFileSync(f('aggregates/summary.json'), 'utf8'));
     expect(JSON.stringify(summary)).not.toMatch(/"row"/);
     expect(summary.import.errors).toBe(3);
+    // Nor a figure about a unit of fewer service users than the privacy minimum (5).
+    const unitsFile = readdirSync(f('aggregates')).find((n) => n.includes('-units-'))!;
+    const units = JSON.parse(readFileSync(join(f('aggregates'), unitsFile), 'utf8')).features.map((x: any) => x.properties);
+    const few = new Set(units.filter((p: any) => p.figures_withheld).map((p: any) => p.unit_id));
+    const withheld = summary.extraRural.filter((e: any) => few.has(e.unit));
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const e of withheld) {
+      expect(e.hours).toBeNull();
+      expect(e.reasons.join('; ')).not.toMatch(/h\/km²|waiting/);
+    }
   });
 });

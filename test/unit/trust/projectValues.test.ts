@@ -39,7 +39,7 @@ describe('a project file with values out of range', () => {
     ['an infinite base latitude', withChange((d) => (d.scenarios[0].bases[1].lat = 123456.789), ['123456.789', '1e400']), /^scenarios\[0\]\.bases\[1\]\.lat: must be a number from -90 to 90 ° latitude, found Infinity/],
     ['a string in a polygon', withChange((d) => (d.units[7].geometry.coordinates[0][3] = ['-0.5', '53.1'])), /^units\[7\]\.geometry: coordinates\[0\]\[3\]: must be \[longitude, latitude\] numbers/],
     ['a non-finite polygon position', withChange((d) => (d.units[7].geometry.coordinates[0][3] = [123456.789, 53.1]), ['123456.789,53.1', '1e400,53.1']), /^units\[7\]\.geometry: coordinates\[0\]\[3\]: must be \[longitude, latitude\]/],
-    ['negative base capacity', withChange((d) => (d.scenarios[0].bases[0].capacityHours = -100)), /^scenarios\[0\]\.bases\[0\]\.capacityHours: must be a number from 0 to 1,000,000 h\/week, found -100/],
+    ['negative base capacity', withChange((d) => (d.scenarios[0].bases[0].capacityHours = -100)), /^scenarios\[0\]\.bases\[0\]\.capacityHours: must be a number from 0 to 100,000 h\/week, found -100/],
     ['more waiting than people', withChange((d) => (d.demand.waitingUsers[4] = d.demand.users[4] + 3)), /^demand\.waitingUsers\[4\]: .* more than the unit's/],
     ['a share above 1', withChange((d) => (d.settings.rules.ruralShareMax = 80)), /^settings\.rules\.ruralShareMax: must be a number from 0 to 1, found 80/],
     ['a minimum above its maximum', withChange((d) => ((d.settings.rules.ruralShareMin = 0.9), (d.settings.rules.ruralShareMax = 0.8))), /^settings: rules\.ruralShareMin \(0\.9\) must not be above rules\.ruralShareMax \(0\.8\)/],
