@@ -1,7 +1,7 @@
 // npm run bench: runs every bench/*.bench.ts (or those named on the command
 // line), prints one table and writes bench/results/<timestamp>.json and latest.json.
 import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bench, BenchRow } from './harness';
@@ -13,6 +13,8 @@ const files = readdirSync(here)
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 
+// The machine may be shared: its load before and after says how far to trust absolute times.
+const loadBefore = loadavg();
 const results: Record<string, BenchRow[]> = {};
 for (const file of files) {
   const name = file.replace(/\.bench\.ts$/, '');
@@ -25,7 +27,7 @@ for (const file of files) {
 
 const out = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
   results,
 };
 mkdirSync(join(here, 'results'), { recursive: true });

@@ -64,6 +64,13 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
   model.options.set({ output_flag: false });
   let integer = problem.colInteger;
   let relaxed = true;
+  // Bounds kept on this side too, so a start basis needs no copy of the model out of the wasm heap.
+  const bounds: Bounds = {
+    colLower: Array.from(problem.colLower),
+    colUpper: Array.from(problem.colUpper),
+    rowLower: Array.from(problem.rowLower),
+    rowUpper: Array.from(problem.rowUpper),
+  };
   return {
     solve(options: LpSolveOptions = {}): LpResult {
       const t0 = performance.now();
@@ -76,7 +83,7 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
       model.options.set({ random_seed: options.seed ?? 0, time_limit: options.timeLimitSeconds ?? 1e30 });
       if (isMip && options.mipRelativeGap !== undefined) model.options.set('mip_rel_gap', options.mipRelativeGap);
       if (isMip && options.initialValues) model.setSolution({ colValue: options.initialValues });
-      if (!isMip && options.startBasis) setStartBasis(model, options.startBasis);
+      if (!isMip && options.startBasis) setStartBasis(model, options.startBasis, bounds);
       const { modelStatus } = model.run(callbacks(highs, isMip, options));
       return readResult(highs, model, problem.sense, isMip, modelStatus, t0);
     },
@@ -98,6 +105,10 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
         },
       });
       integer = Uint8Array.from([...integer, ...columns.map(() => 0)]);
+      for (const c of columns) {
+        bounds.colLower.push(c.lower);
+        bounds.colUpper.push(c.upper);
+      }
     },
     addRows(rows: ExtraRow[]): void {
       if (rows.length === 0) return;
@@ -115,9 +126,15 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
           values: Float64Array.from(rows.flatMap((r) => r.values)),
         },
       });
+      for (const r of rows) {
+        bounds.rowLower.push(r.lower);
+        bounds.rowUpper.push(r.upper);
+      }
     },
     setColumnBounds(column: number, lower: number, upper: number): void {
       model.changeColBounds(column, lower, upper);
+      bounds.colLower[column] = lower;
+      bounds.colUpper[column] = upper;
     },
     dispose(): void {
       model.dispose();
@@ -127,10 +144,17 @@ function openHighsSession(highs: Highs, problem: LpProblem): LpSession {
 
 type HighsModel = ReturnType<Highs['createModel']>;
 
+interface Bounds {
+  colLower: number[];
+  colUpper: number[];
+  rowLower: number[];
+  rowUpper: number[];
+}
+
 /** Loads a basis hint; HiGHS checks it and keeps its own basis when the hint is invalid. */
-function setStartBasis(model: HighsModel, hint: LpBasisHint): void {
-  const { numCols, numRows } = model.getDimensions();
-  const lp = model.getLp('csr');
+function setStartBasis(model: HighsModel, hint: LpBasisHint, lp: Bounds): void {
+  const numCols = lp.colLower.length;
+  const numRows = lp.rowLower.length;
   // HiGHS basis codes: 0 at lower, 1 basic, 2 at upper, 3 free at zero.
   const status = (lo: number, hi: number) => (Number.isFinite(lo) ? 0 : Number.isFinite(hi) ? 2 : 3);
   const colStatus = new Int32Array(numCols);

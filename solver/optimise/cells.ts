@@ -2,10 +2,13 @@
 // town kept whole): whether it is free to place, and its name in messages.
 import type { CountyModel } from '../model';
 
+/** Index of a cell of the zoning problem (cellStart, fixedZone, cost rows); not a unit index. */
+export type CellIndex = number;
+
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;
 
-export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: number): string {
+export function cellLabel(model: CountyModel, cellUnits: Int32Array, cellStart: Int32Array, c: CellIndex): string {
   const first = cellUnits[cellStart[c]];
   const size = cellStart[c + 1] - cellStart[c];
   const t = model.units.town[first];

@@ -4,17 +4,20 @@
 import { FREE } from './problem';
 import type { PlanState } from './planState';
 
-/** Largest search made to prove a removal safe; beyond it the move is refused. */
-const SAFE_SEARCH_LIMIT = 4000;
+/** Most cells searched to prove a removal safe; beyond it the move is refused. */
+const SAFE_SEARCH_LIMIT = 20_000;
 
 export class ContiguityGuard {
   private readonly stamp: Int32Array;
   private generation = 0;
   private readonly queue: Int32Array;
+  /** Which search reached a cell first (searchApart). */
+  private readonly label: Int32Array;
 
   constructor(private readonly state: PlanState) {
     this.stamp = new Int32Array(state.problem.cells);
     this.queue = new Int32Array(state.problem.cells);
+    this.label = new Int32Array(state.problem.cells);
   }
 
   /** True when c has a neighbour in zone z. */
@@ -24,42 +27,105 @@ export class ContiguityGuard {
     return false;
   }
 
-  /** True when removing c from its zone leaves its same-zone neighbours connected to each other. */
+  /**
+   * True when removing c from its zone leaves its same-zone neighbours connected
+   * to each other. First an O(degree^2) test: if those neighbours are joined
+   * through one another, any path through c can go round it. Only when they are
+   * not (c is a bottleneck here, or the zone wraps round something) does a
+   * search start from each neighbour at once (searchApart).
+   */
   canLeave(c: number): boolean {
     const { adjStart, adjCells } = this.state.problem;
     const zone = this.state.cellZone;
     const z = zone[c];
-    let first = -1;
-    let others = 0;
-    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
-      if (zone[adjCells[k]] !== z) continue;
-      if (first < 0) first = adjCells[k];
-      else others++;
-    }
-    if (others === 0) return true;
+    let count = 0;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) if (zone[adjCells[k]] === z) count++;
+    if (count <= 1) return true;
+    if (this.joinedAround(c, z, count)) return true;
+    return this.searchApart(c, z);
+  }
+
+  /**
+   * Searches the zone from each same-zone neighbour of c at once, one cell per
+   * search in turn, never through c; searches that meet merge. True once all
+   * have met. False as soon as a merged search runs out of cells first: those
+   * cells are cut off from the rest, and finding it costs about the size of
+   * the smaller side, not of the zone. Refused beyond SAFE_SEARCH_LIMIT cells.
+   */
+  private searchApart(c: number, z: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
     const gen = ++this.generation;
-    this.stamp[c] = gen;
-    // Mark the neighbours to find with -gen; count them down as the search meets them.
+    const queues: number[][] = [];
     for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
       const v = adjCells[k];
-      if (zone[v] === z && v !== first) this.stamp[v] = -gen;
+      if (zone[v] !== z) continue;
+      this.stamp[v] = gen;
+      this.label[v] = queues.length;
+      queues.push([v]);
     }
-    let head = 0;
-    let tail = 0;
-    this.queue[tail++] = first;
-    this.stamp[first] = gen;
-    let left = others;
-    while (head < tail && tail < SAFE_SEARCH_LIMIT) {
-      const u = this.queue[head++];
-      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
-        const v = adjCells[k];
-        if (zone[v] !== z || this.stamp[v] === gen) continue;
-        if (this.stamp[v] === -gen && --left === 0) return true;
-        this.stamp[v] = gen; // found neighbours are searched on from like any other cell
-        this.queue[tail++] = v;
+    const n = queues.length;
+    const parent = Array.from({ length: n }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const heads = new Array<number>(n).fill(0);
+    let sets = n;
+    for (let visited = n; visited < SAFE_SEARCH_LIMIT; ) {
+      for (let i = 0; i < n; i++) {
+        if (heads[i] >= queues[i].length) continue;
+        const u = queues[i][heads[i]++];
+        for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+          const v = adjCells[k];
+          if (zone[v] !== z || v === c) continue;
+          if (this.stamp[v] === gen) {
+            const a = find(i);
+            const b = find(this.label[v]);
+            if (a !== b) {
+              parent[a] = b;
+              if (--sets === 1) return true;
+            }
+          } else {
+            this.stamp[v] = gen;
+            this.label[v] = i;
+            queues[i].push(v);
+            visited++;
+          }
+        }
       }
+      // A set whose searches have all run dry is cut off from the others.
+      const live = new Set<number>();
+      for (let i = 0; i < n; i++) if (heads[i] < queues[i].length) live.add(find(i));
+      for (let i = 0; i < n; i++) if (!live.has(find(i))) return false;
     }
     return false;
+  }
+
+  /** True when the `count` neighbours of c in zone z are connected by edges among themselves. */
+  private joinedAround(c: number, z: number, count: number): boolean {
+    const { adjStart, adjCells } = this.state.problem;
+    const zone = this.state.cellZone;
+    const gen = ++this.generation;
+    // Mark the neighbours with -gen; visited ones become gen.
+    let start = -1;
+    for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+      const v = adjCells[k];
+      if (zone[v] !== z) continue;
+      this.stamp[v] = -gen;
+      start = v;
+    }
+    let tail = 0;
+    this.queue[tail++] = start;
+    this.stamp[start] = gen;
+    for (let head = 0; head < tail; head++) {
+      const u = this.queue[head];
+      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
+        const v = adjCells[k];
+        if (this.stamp[v] === -gen) {
+          this.stamp[v] = gen;
+          this.queue[tail++] = v;
+        }
+      }
+    }
+    return tail === count;
   }
 
   /** Connected pieces of zone z (a cell with no neighbour is a piece of its own, as scoring counts it). */
@@ -112,12 +178,13 @@ export function repairContiguity(
       const pieces = guard.pieces(z);
       if (pieces.length <= 1) continue;
       broken = true;
-      const main = mainPiece(state, pieces);
+      const main = mainPiece(state, pieces, z);
       for (const piece of pieces) {
         if (piece === main) continue;
-        // A piece holding fixed cells (a second base's unit) cannot be handed away, only joined back.
-        const to = piece.some((c) => p.fixedZone[c] !== FREE) ? -1 : bestNeighbourZone(state, piece, z);
-        const bridge = bridgeToMain(state, guard, piece, main, z);
+        // A piece holding a fixed cell (a second base's unit) cannot be handed away, only joined back.
+        const pinned = piece.some((c) => p.fixedZone[c] !== FREE);
+        const to = pinned ? -1 : bestNeighbourZone(state, piece, z);
+        const bridge = bridgeToMain(state, guard, piece, main, z, pinned ? MAX_PINNED_BRIDGE : MAX_BRIDGE);
         if (to < 0 && !bridge) continue;
         if (bridge && (to < 0 || bridgeIsBetter(state, piece, z, to, bridge))) {
           for (const c of bridge) state.move(c, z);
@@ -138,6 +205,8 @@ export function repairContiguity(
 
 /** Longest corridor of other zones' cells considered for joining a piece back to its zone. */
 const MAX_BRIDGE = 8;
+/** The same for a piece that must be joined (it holds a fixed cell). */
+const MAX_PINNED_BRIDGE = 24;
 /** Most cells a corridor cell may cut off from its own zone and carry with it into the bridge. */
 const MAX_TAIL = 8;
 
@@ -150,14 +219,14 @@ const MAX_TAIL = 8;
  * joins its two bases this way, through a Great Yarmouth unit and the three
  * units beyond it.
  */
-function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number): number[] | null {
+function bridgeToMain(state: PlanState, guard: ContiguityGuard, piece: number[], main: number[], z: number, maxLength: number): number[] | null {
   const p = state.problem;
   const inMain = new Set(main);
   const parent = new Map<number, number>();
   const tails = new Map<number, number[]>();
   let frontier = piece.slice();
   for (const c of piece) parent.set(c, -1);
-  for (let depth = 0; depth <= MAX_BRIDGE && frontier.length; depth++) {
+  for (let depth = 0; depth <= maxLength && frontier.length; depth++) {
     const next: number[] = [];
     for (const u of frontier) {
       for (let k = p.adjStart[u]; k < p.adjStart[u + 1]; k++) {
@@ -236,14 +305,17 @@ function bridgeIsBetter(state: PlanState, piece: number[], z: number, to: number
   return round(bridged[0]) < round(given[0]) || (round(bridged[0]) === round(given[0]) && bridged[1] < given[1]);
 }
 
-function mainPiece(state: PlanState, pieces: number[][]): number[] {
+/** The piece holding the zone's root (its base's cell), else one with a fixed cell, else the most hours. */
+function mainPiece(state: PlanState, pieces: number[][], z: number): number[] {
   const p = state.problem;
+  const root = p.rootCell[z];
   const score = (piece: number[]) => {
     let h = 0;
     let fixed = 0;
     for (const c of piece) {
       h += p.hours[c] + 1e-9;
-      if (p.fixedZone[c] !== FREE) fixed = 1;
+      if (c === root) fixed = 2;
+      else if (p.fixedZone[c] !== FREE) fixed = Math.max(fixed, 1);
     }
     return fixed * 1e15 + h;
   };

@@ -6,6 +6,8 @@
 // units and a change that would fix it.
 import { baseUnits } from '../baseUnits';
 import { zoneLabel } from '../zoneLabel';
+import type { ZoneIndex } from '../model';
+import type { CellIndex } from './cells';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
 import { reachToJoin, roundUpMinutes } from './reach/minutes';
@@ -21,7 +23,7 @@ export function contiguityConflicts(problem: ZoningProblem): Conflict[] {
 }
 
 /** Cells of zone z reachable from `from` through cells z may hold. */
-function reachable(problem: ZoningProblem, z: number, from: number[]): Uint8Array {
+function reachable(problem: ZoningProblem, z: ZoneIndex, from: CellIndex[]): Uint8Array {
   const { adjStart, adjCells, cost, zones } = problem;
   const seen = new Uint8Array(problem.cells);
   const stack = [...from];
@@ -44,7 +46,7 @@ function zoneName(problem: ZoningProblem, z: number): string {
 }
 
 /** The name of a base of zone z whose unit is in cell c, or null. */
-function baseIn(problem: ZoningProblem, z: number, c: number): string | null {
+function baseIn(problem: ZoningProblem, z: ZoneIndex, c: CellIndex): string | null {
   const units = baseUnits(problem.model);
   const b = problem.model.bases.findIndex((base, i) => base.zone === z && units[i] >= 0 && problem.cellOfUnit[units[i]] === c);
   return b >= 0 ? problem.model.bases[b].name : null;
@@ -54,9 +56,9 @@ function baseIn(problem: ZoningProblem, z: number, c: number): string | null {
 function zoneReach(problem: ZoningProblem): Conflict[] {
   const { bands, fixedZone, hours } = problem;
   const out: Conflict[] = [];
-  for (let z = 0; z < problem.zones; z++) {
+  for (let z = 0 as ZoneIndex; z < problem.zones; z++) {
     if (!bands.constrained[z]) continue;
-    const fixed: number[] = [];
+    const fixed: CellIndex[] = [];
     for (let c = 0; c < problem.cells; c++) if (fixedZone[c] === z) fixed.push(c);
     const start = problem.rootCell[z] >= 0 ? problem.rootCell[z] : fixed[0];
     if (start === undefined) continue;

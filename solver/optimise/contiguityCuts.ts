@@ -19,11 +19,12 @@ const MAX_RINGS = 12;
 /** A cut must be violated by this much to be worth a row. */
 const VIOLATED = 1e-6;
 
-/** x[head, zone] <= sum over ring cells j of x[j, zone]. */
+/** x[head, zone] <= sum over ring cells j of x[j, zone]; when `pinned`, head is fixed in the zone and the row is 1 <= sum. */
 export interface ContiguityCut {
   zone: number;
   head: number;
   ring: number[];
+  pinned?: boolean;
 }
 
 /** value(c, z): the solution's share of cell c in zone z (0 for a column it does not have). */
@@ -45,9 +46,10 @@ export function contiguityCuts(state: PlanState, guard: ContiguityGuard, value: 
 
 /** The cut as a row over LP columns; ring cells without a column (fixed at 0) drop out. */
 export function cutRow(cut: ContiguityCut, columnOf: (cell: number, zone: number) => number): ExtraRow | null {
+  const ring = cut.ring.map((c) => columnOf(c, cut.zone)).filter((j) => j >= 0);
+  if (cut.pinned) return { lower: 1, upper: Infinity, indices: ring, values: ring.map(() => 1) };
   const head = columnOf(cut.head, cut.zone);
   if (head < 0) return null;
-  const ring = cut.ring.map((c) => columnOf(c, cut.zone)).filter((j) => j >= 0);
   return { lower: 0, upper: Infinity, indices: [...ring, head], values: [...ring.map(() => 1), -1] };
 }
 
@@ -62,7 +64,9 @@ function pieceCuts(p: ZoningProblem, piece: number[], z: number, value: ShareOf,
   // root separates; a zone with no root only needs that when the ball is too small to be the zone.
   const rooted = p.rootCell[z] >= 0;
   const floor = rooted ? Infinity : p.bands.constrained[z] ? p.bands.lower[z] : 0;
-  if (piece.some((c) => p.fixedZone[c] !== FREE)) return;
+  // A piece holding a cell fixed in z (a second base's unit) must be joined to the root: 1 <= sum over each ring.
+  const pinned = piece.find((c) => p.fixedZone[c] !== FREE);
+  if (pinned !== undefined && !rooted) return;
   const seen = new Set(piece);
   let ball = hoursOf(p, piece);
   let frontier = piece;
@@ -82,7 +86,11 @@ function pieceCuts(p: ZoningProblem, piece: number[], z: number, value: ShareOf,
     const members = next.filter((c) => p.fixedZone[c] === FREE && Number.isFinite(p.cost[c * p.zones + z]));
     let sum = 0;
     for (const c of members) sum += value(c, z);
-    for (const head of piece) if (value(head, z) > sum + VIOLATED) out.push({ zone: z, head, ring: members });
+    if (pinned !== undefined) {
+      if (1 > sum + VIOLATED) out.push({ zone: z, head: pinned, ring: members, pinned: true });
+    } else {
+      for (const head of piece) if (value(head, z) > sum + VIOLATED) out.push({ zone: z, head, ring: members });
+    }
     ball += hoursOf(p, next);
     frontier = next;
   }

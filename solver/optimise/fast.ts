@@ -32,14 +32,21 @@ const GOOD_ENOUGH_GAP = 0.01;
 
 export interface RunContext {
   rand: () => number;
+  /** True once the run is cancelled. */
   shouldStop: () => boolean;
+  /** performance.now() value at which to stop searching and return the best plan so far. */
+  deadline: number;
   /** Records a finished phase and tells the caller. */
   phase: (name: OptimisePhase, gapPercent?: number) => void;
   timings: PhaseTimings;
 }
 
 export interface FastOutcome {
+  /** The LP, solved on `lpProblem` (the problem itself, or a coarsening of it for a large county). */
   relaxation: Relaxation;
+  lpProblem: ZoningProblem;
+  /** Lower bound on every plan of the problem that keeps the rules (contiguity included when the LP has cuts). */
+  bound: number;
   /** Null when the LP relaxation has no solution. */
   state: PlanState | null;
   feasible: boolean;
@@ -51,13 +58,15 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
   const { relaxation, session } = solveRelaxation(problem, backend, initial, ctx.shouldStop);
   try {
     ctx.phase('lp');
-    if (relaxation.status !== 'optimal') return { relaxation, state: null, feasible: false, contiguous: false };
+    const failed = { relaxation, lpProblem: problem, bound: relaxation.bound, state: null, feasible: false, contiguous: false };
+    if (relaxation.status !== 'optimal') return failed;
+    const late = () => ctx.shouldStop() || performance.now() > ctx.deadline;
     const columnOf = new Map<number, number>();
     relaxation.zlp.colCell.forEach((c, j) => columnOf.set(c * problem.zones + relaxation.zlp.colZone[j], j));
     let values = relaxation.values;
     let best: { state: PlanState; outcome: { feasible: boolean; contiguity: boolean } } | null = null;
     let tries = 0;
-    for (let attempt = 0; attempt <= MAX_RESOLVES + extraTries && !ctx.shouldStop(); attempt++) {
+    for (let attempt = 0; attempt <= MAX_RESOLVES + extraTries && !ctx.shouldStop() && (attempt === 0 || !late()); attempt++) {
       const state = new PlanState(problem, roundValues(problem, relaxation.zlp, values));
       ctx.phase('round');
       const guard = new ContiguityGuard(state);
@@ -68,7 +77,7 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
           contiguity: problem.rules.contiguous,
           rand: ctx.rand,
           shouldStop: ctx.shouldStop,
-          deadline: performance.now() + 2000 + problem.cells / 5,
+          deadline: Math.min(ctx.deadline, performance.now() + 2000 + problem.cells / 5),
         });
         tries++;
       }
@@ -77,7 +86,7 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
       const forbid = dropped.filter((j) => j >= 0);
       if (forbid.length === 0) break;
       for (const j of forbid) session.setColumnBounds(j, 0, 0);
-      const res = session.solve({ relax: true, shouldStop: ctx.shouldStop });
+      const res = session.solve({ relax: true, shouldStop: late });
       ctx.phase('lp');
       if (res.status !== 'optimal') break;
       values = res.values;
@@ -86,7 +95,7 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
     const outcome = best?.outcome ?? { feasible: false, contiguity: false };
     if (state && outcome.feasible) descend(state, ctx);
     ctx.phase('local-search', state ? gapPercent(state.objective, relaxation.bound) : undefined);
-    return { relaxation, state, feasible: outcome.feasible && !!state?.feasible(), contiguous: outcome.contiguity };
+    return { ...failed, state, feasible: outcome.feasible && !!state?.feasible(), contiguous: outcome.contiguity };
   } finally {
     session.dispose();
   }
@@ -97,12 +106,12 @@ export function runFast(problem: ZoningProblem, backend: LpBackend, ctx: RunCont
  * the clock, so the same seed gives the same plan; a pass over a 10,000-unit
  * border takes about 0.3 s, so large counties get two.
  */
-function descend(state: PlanState, ctx: RunContext): void {
+export function descend(state: PlanState, ctx: RunContext): void {
   const guard = new ContiguityGuard(state);
   const contiguity = state.problem.rules.contiguous;
   if (contiguity && !guard.allContiguous()) return;
   const maxPasses = state.problem.cells <= 2000 ? 20 : 2;
-  improvePlan(state, guard, { contiguity, rand: ctx.rand, shouldStop: ctx.shouldStop, deadline: performance.now() + 30_000, maxPasses });
+  improvePlan(state, guard, { contiguity, rand: ctx.rand, shouldStop: ctx.shouldStop, deadline: ctx.deadline, maxPasses });
 }
 
 /** Band repair, then (if asked) contiguity repair and band repair with contiguity-safe moves, a few rounds. */

@@ -48,6 +48,8 @@ interface BorderMove {
   cell: number;
   from: number;
   to: number;
+  /** Cost change of the move while the cell is still in `from`. */
+  dC: number;
 }
 
 /**
@@ -92,6 +94,8 @@ export function improvePlan(state: PlanState, guard: ContiguityGuard, options: I
 
 class ChainSearch {
   private readonly tol: number;
+  /** A zone this far outside its bands counts as broken (a share of the slack, so some zone always does when the plan is outside it). */
+  private readonly tiny: number;
   /** Largest cost an opening move (or the first two moves of a chain) may add. */
   private readonly openLimit: number;
   /** A chain is kept when it changes the cost by less than this: -tol when descending, more in a kick. */
@@ -107,6 +111,7 @@ class ChainSearch {
     private readonly slack: number,
   ) {
     this.tol = 1e-9 * Math.max(1, Math.abs(state.objective));
+    this.tiny = slack / (state.problem.zones + 1);
     this.openLimit = options.openLimit ?? Infinity;
     this.accept = -this.tol;
   }
@@ -144,7 +149,7 @@ class ChainSearch {
     const out: BorderMove[] = [];
     for (let c = 0; c < p.cells; c++) {
       if (p.fixedZone[c] !== FREE || state.cellZone[c] < 0) continue;
-      for (const to of this.neighbourZones(c)) out.push({ cell: c, from: state.cellZone[c], to });
+      for (const to of this.neighbourZones(c)) out.push({ cell: c, from: state.cellZone[c], to, dC: 0 });
     }
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.options.rand() * (i + 1));
@@ -152,9 +157,12 @@ class ChainSearch {
     }
     this.byZone = Array.from({ length: p.zones }, () => []);
     for (const m of out) {
+      m.dC = p.cost[m.cell * p.zones + m.to] - p.cost[m.cell * p.zones + m.from];
       this.byZone[m.from].push(m);
       this.byZone[m.to].push(m);
     }
+    // Cheapest first, so the search for a chain's last move can stop at the first too dear.
+    for (const list of this.byZone) list.sort((a, b) => a.dC - b.dC || a.cell - b.cell || a.to - b.to);
     return out;
   }
 
@@ -187,8 +195,10 @@ class ChainSearch {
     const dC1 = state.costDelta(m.cell, m.to);
     if (dC1 >= this.openLimit) return false;
     const v0 = state.violation();
+    // A chain may end anywhere inside the slack, never further out than it started.
+    const limit = Math.max(v0, this.slack);
     const dV1 = state.violationDelta(m.cell, m.to);
-    if (dV1 <= this.slack) {
+    if (v0 + dV1 <= limit) {
       if (dC1 >= this.accept) return false;
       // Inside the bands on its own: a plain improving move.
       if (!this.canMove(m)) return false;
@@ -205,32 +215,32 @@ class ChainSearch {
         if (n.cell === m.cell || !this.live(n)) continue;
         const dC = dC1 + state.costDelta(n.cell, n.to);
         const v = v1 + state.violationDelta(n.cell, n.to);
-        if (v >= v1 - this.slack) continue;
-        if (dC >= (v <= v0 + this.slack ? this.accept : this.openLimit)) continue;
+        if (v >= v1 - this.tiny) continue;
+        if (dC >= (v <= limit ? this.accept : this.openLimit)) continue;
         cands.push({ m: n, dC, v });
       }
     }
     // Ones that end the chain first (cheapest), then those that mend the most.
     cands.sort((a, b) => {
-      const aDone = a.v <= v0 + this.slack ? 0 : 1;
-      const bDone = b.v <= v0 + this.slack ? 0 : 1;
+      const aDone = a.v <= limit ? 0 : 1;
+      const bDone = b.v <= limit ? 0 : 1;
       return aDone - bDone || (aDone === 0 ? a.dC - b.dC : a.v - b.v || a.dC - b.dC) || a.m.cell - b.m.cell || a.m.to - b.m.to;
     });
     let tried = 0;
     for (const cand of cands) {
       if (tried >= SECOND_WIDTH) break;
       const n = cand.m;
-      if (cand.v <= v0 + this.slack) {
+      if (cand.v <= limit) {
         if (!this.canMove(n)) continue;
         state.move(n.cell, n.to);
-        if (this.settled(v0)) return true;
+        if (this.settled(limit)) return true;
         state.move(n.cell, n.from);
         continue;
       }
       tried++;
       if (!this.canMove(n)) continue;
       state.move(n.cell, n.to);
-      if (this.thirdMove(m, n, v0)) return true;
+      if (this.thirdMove(m, n, limit)) return true;
       state.move(n.cell, n.from);
     }
     state.move(m.cell, m.from);
@@ -238,7 +248,7 @@ class ChainSearch {
   }
 
   /** The cheapest move that ends the chain (bands mended, chain cheaper overall); made when found. */
-  private thirdMove(m1: BorderMove, m2: BorderMove, v0: number): boolean {
+  private thirdMove(m1: BorderMove, m2: BorderMove, limit: number): boolean {
     const { state } = this;
     const v2 = state.violation();
     const dC12 = state.problem.cost[m1.cell * state.problem.zones + m1.to] - state.problem.cost[m1.cell * state.problem.zones + m1.from] + (state.problem.cost[m2.cell * state.problem.zones + m2.to] - state.problem.cost[m2.cell * state.problem.zones + m2.from]);
@@ -247,10 +257,10 @@ class ChainSearch {
     const zones = this.brokenZones(m2.from, m2.to, m1.from, m1.to);
     for (const z of zones) {
       for (const n of this.byZone[z]) {
+        if (dC12 + n.dC >= bestDC) break;
         if (n.cell === m1.cell || n.cell === m2.cell || !this.live(n)) continue;
-        const dC = dC12 + state.costDelta(n.cell, n.to);
-        if (dC >= bestDC) continue;
-        if (v2 + state.violationDelta(n.cell, n.to) > v0 + this.slack) continue;
+        const dC = dC12 + n.dC;
+        if (v2 + state.violationDelta(n.cell, n.to) > limit) continue;
         if (!this.canMove(n)) continue;
         best = n;
         bestDC = dC;
@@ -258,14 +268,14 @@ class ChainSearch {
     }
     if (!best) return false;
     state.move(best.cell, best.to);
-    if (this.settled(v0)) return true;
+    if (this.settled(limit)) return true;
     state.move(best.cell, best.from);
     return false;
   }
 
-  /** Recount the violation: the chain is kept only when the bands hold as well as before. */
-  private settled(v0: number): boolean {
-    return this.state.violation() <= Math.max(v0, 0) + this.slack;
+  /** Recount the violation: the chain is kept only when it ends within `limit`. */
+  private settled(limit: number): boolean {
+    return this.state.violation() <= limit;
   }
 
   private brokenZones(...zones: number[]): number[] {
@@ -273,7 +283,7 @@ class ChainSearch {
     const out: number[] = [];
     for (const z of zones) {
       if (out.includes(z)) continue;
-      if (state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]) > this.slack) out.push(z);
+      if (state.zoneViolation(z, state.zoneHours[z], state.zoneRural[z]) > this.tiny) out.push(z);
     }
     return out;
   }

@@ -66,9 +66,11 @@ function movePass(state: PlanState, guard: ContiguityGuard, options: LocalSearch
     if (options.shouldStop()) break;
     let bestTo = -1;
     let bestDC = -tol;
+    // Moves may use what is left of the slack, so the plan never ends outside it.
+    const room = Math.max(0, slack - state.violation());
     for (const to of neighbourZones(state, c)) {
       const dC = state.costDelta(c, to);
-      if (dC < bestDC && state.violationDelta(c, to) <= slack) {
+      if (dC < bestDC && state.violationDelta(c, to) <= room) {
         bestTo = to;
         bestDC = dC;
       }
@@ -146,7 +148,7 @@ function swapAcross(
       state.move(x.cell, b);
       const ok =
         (!options.contiguity || (guard.canLeave(y.cell) && guard.touches(y.cell, a))) &&
-        state.violation() + state.violationDelta(y.cell, a) <= v0 + slack;
+        state.violation() + state.violationDelta(y.cell, a) <= Math.max(v0, slack);
       if (!ok) {
         state.move(x.cell, a);
         continue;

@@ -1,5 +1,6 @@
-// Entry point: optimise(input) runs the cheap checks, fast mode and (when
-// asked) thorough mode, and returns a plan with its objective, bound, gap,
+// Entry point: optimise(input) runs the cheap checks, fast mode (on merged
+// cells for a large county, multilevel.ts) and (when asked) thorough mode from
+// fast mode's plan, and returns a plan with its objective, bound, gap,
 // timings, disruption and explanation. Pure TypeScript: runs in a worker, in
 // node and in tests.
 import { highsBackend } from '../lp/highs';
@@ -13,28 +14,36 @@ import { contiguityConflicts, explainContiguityFailure } from './contiguityCheck
 import { ContiguityGuard } from './contiguity';
 import { explainBinding, explainInfeasible, explainResidual, precheck } from './explain';
 import { capacityNotes, linkNotes } from './modelNotes';
-import { FAST_TRIES, gapPercent, runFast, type RunContext } from './fast';
+import { FAST_TRIES, gapPercent, type RunContext } from './fast';
+import { runFastAtScale } from './multilevel';
 import { buildProblem, unitPlan, type ZoningProblem } from './problem';
 import { PlanState } from './planState';
-import { runThorough } from './thorough';
+import { PROVEN_GAP, runThorough } from './thorough';
 import type { Conflict, OptimiseInput, OptimisePhase, OptimiseResult, OptimiseStatus } from './types';
 import { verifyPlan, zonePieces } from './verify';
+
+/** Default time limits, seconds: fast mode, and thorough mode as a whole. */
+export const FAST_TIME_LIMIT = 30;
+export const THOROUGH_TIME_LIMIT = 60;
 
 /** What the optimiser minimises, as the result says it. */
 export const OBJECTIVE_IN_WORDS =
   'It minimises travel from the bases: each unit’s weekly care hours times the road distance from its zone’s nearest base, summed (hour·km a week), within the rules. It does not count travel between visits.';
-
-/** LP re-solve tries before the MIP in thorough mode (about 9 s at 10,000 x 14). */
-const THOROUGH_TRIES = 24;
 
 export async function optimise(input: OptimiseInput, backend?: LpBackend): Promise<OptimiseResult> {
   const t0 = performance.now();
   const lp = backend ?? (await highsBackend(input.highs));
   const timings: Record<string, number> = {};
   let last = t0;
+  const thorough = input.mode === 'thorough';
+  const limit = input.timeLimitSeconds ?? (thorough ? THOROUGH_TIME_LIMIT : FAST_TIME_LIMIT);
+  // Thorough mode first runs fast mode exactly as fast mode would (with fast mode's own limit, however short
+  // the thorough limit), so it starts from fast mode's plan on a loaded machine too and is never worse.
+  const fastLimit = thorough ? FAST_TIME_LIMIT : limit;
   const ctx: RunContext = {
     rand: seededRandom(input.seed ?? 1),
     shouldStop: () => input.signal?.aborted === true,
+    deadline: t0 + 1000 * fastLimit,
     timings,
     phase: (name: OptimisePhase, gap?: number) => {
       const now = performance.now();
@@ -57,9 +66,7 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   if (early.length) return finish(unchanged(input, problem, 'infeasible', early, 'The rules contradict each other; nothing was optimised.'));
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 
-  // Thorough mode tries more LP re-solves before the MIP: at 10,000 units they improve
-  // the plan faster than the MIP does, and a better start lets the MIP drop more columns.
-  const fast = runFast(problem, lp, ctx, input.mode === 'thorough' ? THOROUGH_TRIES : FAST_TRIES);
+  const fast = runFastAtScale(problem, lp, ctx, FAST_TRIES);
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
   if (!fast.state) {
     const conflicts = fast.relaxation.status === 'infeasible' ? explainInfeasible(problem, lp) : [];
@@ -68,29 +75,29 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   }
 
   let state: PlanState = fast.state;
-  let bound = fast.relaxation.bound;
+  let bound = fast.bound;
   // The objective is in explanation.objective; these are what the model assumes.
   const notes = [...problem.buildNotes, ...capacityNotes(problem), ...(problem.rules.contiguous ? linkNotes(input.model) : [])];
-  if (input.mode === 'thorough') {
-    // The time limit covers the whole run: thorough mode gets what fast mode left of it.
-    const left = (input.timeLimitSeconds ?? 60) - (performance.now() - t0) / 1000;
-    const t = runThorough(problem, lp, fast.relaxation, fast.feasible ? fast.state : null, Math.max(0.5, left), ctx);
+  const merged = fast.lpProblem !== problem;
+  let boundNote = merged
+    ? `The county has ${problem.cells.toLocaleString('en-GB')} units, so the LP was solved on ${fast.lpProblem.cells.toLocaleString('en-GB')} cells (units near the zone borders alone, the rest merged); the gap is against the Lagrangian bound of all the units at that LP's prices, which bounds every plan that keeps the rules.`
+    : fast.relaxation.cuts.length > 0
+      ? 'The gap is against the LP relaxation with contiguity cuts: it bounds every plan that keeps the rules.'
+      : 'The gap is against the LP relaxation, which has no contiguity rule: it bounds every plan that keeps the other rules.';
+  if (thorough) {
+    ctx.deadline = t0 + 1000 * limit;
+    const t = runThorough(problem, lp, fast, ctx);
     if (t) {
-      state = t.state;
+      if (t.state.objective < state.objective || !fast.feasible) state = t.state;
       bound = Math.max(bound, t.bound);
-      notes.push(
-        problem.rules.contiguous
+      if (t.rounds > 0) {
+        boundNote = problem.rules.contiguous
           ? `The bound is proven by the HiGHS MIP (reduced-cost fixing against the LP, contiguity cuts, ${t.rounds} MIP solve${t.rounds === 1 ? '' : 's'}), for plans that keep every rule, contiguity included.`
-          : 'The bound is proven by the HiGHS MIP (with reduced-cost fixing against the LP), for plans that keep every rule.',
-      );
+          : 'The bound is proven by the HiGHS MIP (with reduced-cost fixing against the LP), for plans that keep every rule.';
+      }
     }
-  } else {
-    notes.push(
-      fast.relaxation.cuts.length > 0
-        ? 'The gap is against the LP relaxation with contiguity cuts: it bounds every plan that keeps the rules.'
-        : 'The gap is against the LP relaxation, which has no contiguity rule: it bounds every plan that keeps the other rules.',
-    );
   }
+  notes.push(boundNote);
   if (ctx.shouldStop()) return finish(unchanged(input, problem, 'cancelled', [], 'Cancelled.'));
 
   // Recount from scratch rather than trust running totals.
@@ -115,12 +122,12 @@ export async function optimise(input: OptimiseInput, backend?: LpBackend): Promi
   // The plan itself is a feasible point, so a bound above it is rounding noise.
   bound = Math.min(bound, check.objective);
   const gap = gapPercent(check.objective, bound);
-  let status: OptimiseStatus = input.mode === 'thorough' && gap < 1e-3 ? 'optimal' : 'feasible';
+  let status: OptimiseStatus = thorough && gap < PROVEN_GAP ? 'optimal' : 'feasible';
   if (!check.ok) {
     status = 'infeasible';
     notes.push(`Not every rule holds: ${check.problems.join('; ')}.`);
   }
-  const binding = explainBinding(problem, fast.relaxation);
+  const binding = explainBinding(fast.lpProblem, fast.relaxation);
   return finish({
     status,
     plan,

@@ -154,7 +154,7 @@ export function buildProblem(
     }
   }
 
-  const { adjStart, adjCells } = cellAdjacency(model, cellOfUnit, cells);
+  const { adjStart, adjCells } = groupAdjacency(model.units.adjacency.offsets, model.units.adjacency.neighbours, cellOfUnit, cells);
   let needed: Float64Array | null = null;
   if (rules.reach) {
     const shape = { model, zones, cells, cellStart, cellUnits, cellOfUnit, fixedZone, adjStart, adjCells };
@@ -261,23 +261,31 @@ function groupUnits(model: CountyModel, rules: OptimiseRules): { cellOfUnit: Int
   return { cellOfUnit, cells };
 }
 
-function cellAdjacency(model: CountyModel, cellOfUnit: Int32Array, cells: number): { adjStart: Int32Array; adjCells: Int32Array } {
-  const { offsets, neighbours } = model.units.adjacency;
-  const lists: Array<Set<number>> = Array.from({ length: cells }, () => new Set());
-  for (let u = 0; u < model.units.count; u++) {
-    const cu = cellOfUnit[u];
+/**
+ * The adjacency of groups of a graph's nodes (CSR: offsets, neighbours), as
+ * CSR with sorted lists: two groups touch when any of their nodes do.
+ */
+export function groupAdjacency(
+  offsets: ArrayLike<number>,
+  neighbours: ArrayLike<number>,
+  groupOf: Int32Array,
+  groups: number,
+): { adjStart: Int32Array; adjCells: Int32Array } {
+  const lists: Array<Set<number>> = Array.from({ length: groups }, () => new Set());
+  for (let u = 0; u < groupOf.length; u++) {
+    const cu = groupOf[u];
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-      const cv = cellOfUnit[neighbours[k]];
+      const cv = groupOf[neighbours[k]];
       if (cv !== cu) {
         lists[cu].add(cv);
         lists[cv].add(cu);
       }
     }
   }
-  const adjStart = new Int32Array(cells + 1);
-  for (let c = 0; c < cells; c++) adjStart[c + 1] = adjStart[c] + lists[c].size;
-  const adjCells = new Int32Array(adjStart[cells]);
-  for (let c = 0; c < cells; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
+  const adjStart = new Int32Array(groups + 1);
+  for (let c = 0; c < groups; c++) adjStart[c + 1] = adjStart[c] + lists[c].size;
+  const adjCells = new Int32Array(adjStart[groups]);
+  for (let c = 0; c < groups; c++) adjCells.set([...lists[c]].sort((a, b) => a - b), adjStart[c]);
   return { adjStart, adjCells };
 }
 

@@ -20,9 +20,17 @@ export interface OptimiseInput {
   /** The plan in force: the start, the reference for disruption, and what locks keep. */
   current: Plan;
   rules?: Partial<OptimiseRules>;
-  /** fast: LP + rounding + repair + local search. thorough: then a HiGHS MIP with a proven bound. */
+  /**
+   * fast: LP + rounding + repair + local search. thorough: fast mode's plan, then
+   * the rest of the time limit improving it (a MIP on small problems, chain search).
+   */
   mode?: 'fast' | 'thorough';
-  /** Wall-clock budget for a thorough run as a whole (LP, MIP and improvement search), seconds (default 60). */
+  /**
+   * Wall-clock budget, seconds: fast mode stops searching and returns its best
+   * plan (default 30); a thorough run as a whole (default 60) uses all of it
+   * unless it proves its plan optimal; its fast part runs as fast mode does, with fast
+   * mode's default limit, so a thorough run takes at least as long as a fast one.
+   */
   timeLimitSeconds?: number;
   /** Same seed, same plan (default 1). */
   seed?: number;

@@ -4,10 +4,10 @@
 // less than their floors need. The second is a transportation test solved as a
 // maximum flow (care -> zones within reach -> room); the minimum cut names the
 // zones and the care that do not fit.
-import type { CountyModel } from '../../model';
+import { asUnit, UNASSIGNED, type CountyModel, type UnitIndex, type ZoneIndex } from '../../model';
 import { haversineMetres } from '../../travel';
 import { FlowGraph } from './maxFlow';
-import { cellLabel, FREE } from '../cells';
+import { cellLabel, FREE, type CellIndex } from '../cells';
 import { roundUpMinutes } from './minutes';
 import { zoneLabel } from '../../zoneLabel';
 
@@ -64,7 +64,7 @@ export function reachConflicts(problem: ReachProblem, minutes: number, levers: F
 }
 
 /** May zone z take free cell c at this reach? */
-function allowed(p: ReachProblem, c: number, z: number, minutes: number): boolean {
+function allowed(p: ReachProblem, c: CellIndex, z: ZoneIndex, minutes: number): boolean {
   return p.bands.constrained[z] === 1 && p.reachNeeded![c * p.zones + z] <= minutes + 1e-9;
 }
 
@@ -74,16 +74,16 @@ function unplaceable(p: ReachProblem, minutes: number): number[] {
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
     let any = false;
-    for (let z = 0; z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
+    for (let z = 0 as ZoneIndex; z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
     if (!any) out.push(c);
   }
   return out;
 }
 
-function nearestZone(p: ReachProblem, c: number): { zone: number; minutes: number } {
-  let zone = -1;
+function nearestZone(p: ReachProblem, c: CellIndex): { zone: ZoneIndex; minutes: number } {
+  let zone = UNASSIGNED;
   let minutes = Infinity;
-  for (let z = 0; z < p.zones; z++) {
+  for (let z = 0 as ZoneIndex; z < p.zones; z++) {
     if (!p.bands.constrained[z]) continue;
     const m = p.reachNeeded![c * p.zones + z];
     if (m < minutes) {
@@ -94,7 +94,7 @@ function nearestZone(p: ReachProblem, c: number): { zone: number; minutes: numbe
   return { zone, minutes };
 }
 
-function strandedConflict(p: ReachProblem, cells: number[], minutes: number): ReachConflict {
+function strandedConflict(p: ReachProblem, cells: CellIndex[], minutes: number): ReachConflict {
   const { model } = p;
   const units = cells.reduce((s, c) => s + p.cellStart[c + 1] - p.cellStart[c], 0);
   const hours = cells.reduce((s, c) => s + p.hours[c], 0);
@@ -118,8 +118,8 @@ function strandedConflict(p: ReachProblem, cells: number[], minutes: number): Re
   };
 }
 
-function unitsOf(p: ReachProblem, c: number): number[] {
-  return Array.from(p.cellUnits.subarray(p.cellStart[c], p.cellStart[c + 1]));
+function unitsOf(p: ReachProblem, c: CellIndex): UnitIndex[] {
+  return Array.from(p.cellUnits.subarray(p.cellStart[c], p.cellStart[c + 1]), asUnit);
 }
 
 /** The towns nearest the most of these units' hours (up to three), e.g. "Mablethorpe or Sutton on Sea". */
@@ -160,8 +160,8 @@ function groups(p: ReachProblem, minutes: number): Groups {
   const g: Groups = { zonesOf: [], hours: [], cells: [] };
   for (let c = 0; c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE || p.hours[c] <= 0) continue;
-    const zs: number[] = [];
-    for (let z = 0; z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
+    const zs: ZoneIndex[] = [];
+    for (let z = 0 as ZoneIndex; z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
     if (zs.length === 0) continue;
     const key = zs.join(',');
     let k = index.get(key);

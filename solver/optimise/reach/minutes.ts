@@ -6,7 +6,8 @@
 // piece cannot take a cell it can only join through cells beyond reach). One
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
-import { UNASSIGNED, type CountyModel, type Minutes } from '../../model';
+import { UNASSIGNED, type CountyModel, type Minutes, type ZoneIndex } from '../../model';
+import type { CellIndex } from '../cells';
 import { baseUnits } from '../../baseUnits';
 import { minutesPerMetre, type TravelSettings } from '../../travel';
 
@@ -76,9 +77,9 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
     const z = model.bases[b].zone;
     if (u >= 0 && z >= 0 && z < zones) anchors[z].push(p.cellOfUnit[u]);
   });
-  for (let z = 0; z < zones; z++) {
+  for (let z = 0 as ZoneIndex; z < zones; z++) {
     const starts = anchors[z].filter((c) => openTo(fixedZone, c, z));
-    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c) => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
+    const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c): [CellIndex, Minutes] => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
     for (let c = 0; c < cells; c++) {
       const alone = !best || adjStart[c + 1] === adjStart[c];
       out[c * zones + z] = alone ? cellMinutes[c * zones + z] : best[c];
@@ -93,20 +94,20 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
  * neighbouring cells (cells fixed to z cost nothing, cells fixed elsewhere
  * block). Infinity when no chain exists at any reach.
  */
-export function reachToJoin(p: ReachCells, needed: Float64Array, z: number, from: number, to: number[]): Minutes {
+export function reachToJoin(p: ReachCells, needed: Float64Array, z: ZoneIndex, from: CellIndex, to: CellIndex[]): Minutes {
   const best = bottleneckChains(p, needed, z, [[from, 0]]);
   return to.reduce((m, c) => Math.max(m, best[c]), 0);
 }
 
 /** Whether zone z may hold cell c: fixed to z, or free for the optimiser to place. */
-const openTo = (fixedZone: Int32Array, c: number, z: number) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
+const openTo = (fixedZone: Int32Array, c: CellIndex, z: ZoneIndex) => fixedZone[c] === z || (fixedZone[c] < 0 && fixedZone[c] !== UNASSIGNED);
 
 /**
  * For zone z, per cell: the smallest, over chains of neighbouring cells from one of
  * `starts` ([cell, its key]), of the largest minutes[c * zones + z] on the chain.
  * Cells fixed to z cost nothing; cells z may not hold block; Infinity where no chain reaches.
  */
-function bottleneckChains(p: ReachCells, minutes: Float64Array, z: number, starts: ReadonlyArray<readonly [number, number]>): Float64Array {
+function bottleneckChains(p: ReachCells, minutes: Float64Array, z: ZoneIndex, starts: ReadonlyArray<readonly [CellIndex, Minutes]>): Float64Array {
   const { zones, cells, fixedZone, adjStart, adjCells } = p;
   const best = new Float64Array(cells).fill(Infinity);
   const heap = new MinHeap();

@@ -3,6 +3,7 @@
 // choose to edit the baseline itself, and each scenario keeps its own undo
 // history while the session lasts.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { asZone, type UnitIndex } from '../../../solver/model';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import { useApp } from '../../../src/state/store';
 import { scoreStore } from '../../../src/state/useScores';
@@ -14,10 +15,10 @@ const baseline = () => app().scenarios.find((s) => s.id === app().baselineId)!;
 const disruption = () => scoreStore.getState().update?.score.disruption;
 
 /** A unit of zone `from` next to zone `to`: a realistic brush stroke. */
-function edgeUnit(from: number, to: number): number {
+function edgeUnit(from: number, to: number): UnitIndex {
   const { offsets, neighbours } = project.model.units.adjacency;
   const zoneOf = app().history.present.zoneOf;
-  for (let u = 0; u < zoneOf.length; u++) {
+  for (let u = 0 as UnitIndex; u < zoneOf.length; u++) {
     if (zoneOf[u] !== from) continue;
     for (let k = offsets[u]; k < offsets[u + 1]; k++) if (zoneOf[neighbours[k]] === to) return u;
   }
@@ -30,22 +31,22 @@ describe('the baseline', () => {
   it('stays as imported: the first edit goes into a working copy, and so do the next ones', () => {
     const original = Int32Array.from(app().history.present.zoneOf);
     const u = edgeUnit(9, 8);
-    app().paintUnits([u], 8);
+    app().paintUnits([u], asZone(8));
     expect(names()).toEqual(['Current zones', 'Current zones (edited)']);
     expect(Array.from(baseline().zoneOf)).toEqual(Array.from(original));
     expect(app().history.present.name).toBe('Current zones (edited)');
     expect(app().history.present.zoneOf[u]).toBe(8);
     expect(app().baselineCopy).toEqual({ baseline: 'Current zones', copy: 'Current zones (edited)' });
 
-    app().paintUnits([edgeUnit(9, 8)], 8);
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
     expect(names()).toHaveLength(2);
     expect(Array.from(baseline().zoneOf)).toEqual(Array.from(original));
   });
 
   it('measures disruption against the untouched plan, however much the copy is edited', () => {
     expect(disruption()?.units).toBe(0);
-    app().paintUnits([edgeUnit(9, 8)], 8);
-    app().paintUnits([edgeUnit(9, 8)], 8);
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
     expect(disruption()?.units).toBe(2);
     app().undo();
     expect(disruption()?.units).toBe(1);
@@ -67,7 +68,7 @@ describe('the baseline', () => {
   it('is edited in place when the user chooses to, with disruption still against the plan as opened', () => {
     app().setBaselineEditable(true);
     const u = edgeUnit(9, 8);
-    app().paintUnits([u], 8);
+    app().paintUnits([u], asZone(8));
     expect(names()).toEqual(['Current zones']);
     expect(baseline().zoneOf[u]).toBe(8);
     expect(disruption()?.units).toBe(1);
@@ -75,7 +76,7 @@ describe('the baseline', () => {
     app().saveScenarioAs('Draft');
     app().setBaseline(app().history.present.id);
     expect(app().baselineEditable).toBe(false);
-    app().paintUnits([edgeUnit(9, 8)], 8);
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
     expect(names()).toEqual(['Current zones', 'Draft', 'Draft (edited)']);
   });
 });
@@ -83,11 +84,11 @@ describe('the baseline', () => {
 describe('undo across scenarios', () => {
   it('keeps each scenario’s history when switching away and back', () => {
     const u = edgeUnit(9, 8);
-    app().paintUnits([u], 8);
+    app().paintUnits([u], asZone(8));
     const copy = app().history.present.id;
     app().saveScenarioAs('Draft');
     const v = edgeUnit(10, 9);
-    app().paintUnits([v], 9);
+    app().paintUnits([v], asZone(9));
     const draft = app().history.present.id;
 
     app().switchScenario(copy);
@@ -109,7 +110,7 @@ describe('undo across scenarios', () => {
   });
 
   it('keeps a renamed scenario’s history and its new name', () => {
-    app().paintUnits([edgeUnit(9, 8)], 8);
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
     const copy = app().history.present.id;
     app().switchScenario(app().baselineId!);
     app().renameScenario(copy, 'Option 1');
@@ -119,7 +120,7 @@ describe('undo across scenarios', () => {
   });
 
   it('forgets every history when another project is opened', () => {
-    app().paintUnits([edgeUnit(9, 8)], 8);
+    app().paintUnits([edgeUnit(9, 8)], asZone(8));
     app().openProject(project);
     expect(app().histories).toEqual({});
     expect(app().history.past).toHaveLength(0);
