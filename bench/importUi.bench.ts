@@ -56,6 +56,8 @@ const bench: Bench = async () => {
     await page.locator('.import-steps button', { hasText: 'Service users' }).click();
     await page.locator('[data-testid="users-file"]').setInputFiles(file);
     await page.locator('[data-testid="users-preview"]').waitFor();
+    await page.locator('.import-steps button', { hasText: 'Units' }).click();
+    await page.locator('input[name="units-kind"]').first().check();
     await page.locator('.import-steps button', { hasText: 'Current zones' }).click();
 
     await startGap(page);

@@ -35,3 +35,9 @@ export function lotTitle(zone: Pick<Zone, 'id' | 'name'>): string {
   if (/^lot(?![\p{L}\p{N}])/iu.test(name)) return name;
   return nameHoldsId(zone) ? `Lot: ${name}` : `Lot ${zone.id}: ${zone.name}`;
 }
+
+/** A zone named in a sentence: "Zone 10 Sleaford"; a label that already starts "Zone" as it is. */
+export function zoneTitle(zone: Pick<Zone, 'id' | 'name'>): string {
+  const label = zoneLabel(zone);
+  return /^zone(?![\p{L}\p{N}])/iu.test(label) ? label : `Zone ${label}`;
+}

@@ -8,7 +8,7 @@ import { DEFAULT_TRAVEL } from '../travel';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach/minutes';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
 import { unitZoneMetres, type TravelOptions } from './travelCost';
-import { zoneLabel } from '../zoneLabel';
+import { zoneLabel, zoneTitle } from '../zoneLabel';
 
 export { FREE, cellLabel } from './cells';
 import { FREE, cellLabel } from './cells';
@@ -111,7 +111,7 @@ export function buildProblem(
       for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
         if (current.zoneOf[cellUnits[k]] === pinned) continue;
         const label = cellLabel(model, cellUnits, cellStart, c);
-        const zone = `Zone ${zoneLabel(model.zones[pinned])}`;
+        const zone = zoneTitle(model.zones[pinned]);
         conflicts.push(`${label} must stay whole, but locked ${zone} holds only part of it. Unlock ${zone}, or let ${label} be split.`);
         break;
       }

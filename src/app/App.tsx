@@ -5,10 +5,13 @@ import { MapView } from '../map/MapView';
 import { Toolbar } from '../ui/Toolbar';
 import { SideTabs } from '../ui/SideTabs';
 import { UnitTooltip } from '../ui/UnitTooltip';
+import { EditNotice } from '../ui/EditNotice';
+import { KeyboardPaint } from '../ui/KeyboardPaint';
 import { MapLegend } from '../ui/MapLegend';
 import { installShortcuts } from './shortcuts';
 import { restoreWorkspace, startAutosave } from '../state/persist';
 import { ProjectMenu } from '../ui/ProjectMenu';
+import { ProjectName } from '../ui/ProjectName';
 import { AutosaveNotice } from '../ui/AutosaveNotice';
 import { BaselineNotice } from '../ui/BaselineNotice';
 
@@ -48,7 +51,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>carezones</h1>
-        {project && <span className="project-name">{project.name}</span>}
+        {project && <ProjectName />}
         {project?.syntheticUsers && (
           <span className="badge" title="Service users in this example are generated; they are not real people.">
             Synthetic service users
@@ -71,6 +74,8 @@ export function App() {
               <MapView project={project} />
               <MapLegend />
               <UnitTooltip />
+              <EditNotice />
+              <KeyboardPaint />
             </div>
             <aside className="side">
               <BaselineNotice />

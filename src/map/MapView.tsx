@@ -56,7 +56,7 @@ export function MapView({ project }: { project: Project }) {
         useApp.subscribe((state, prev) => {
           if (state.tool !== prev.tool) tool.syncTool();
           // Another project was opened: this map is about to be replaced, and its units are not the new plan's.
-          if (state.project !== project) return;
+          if (state.project?.model !== project.model) return;
           const next = state.history.present;
           const before = prev.history.present;
           if (next === before) return;
@@ -86,7 +86,8 @@ export function MapView({ project }: { project: Project }) {
       setMapInstance(null);
       map.remove();
     };
-  }, [project]);
+    // Keyed by the county, not the project object: renaming the project keeps the map.
+  }, [project.model]);
 
   return (
     <>

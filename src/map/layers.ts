@@ -74,4 +74,20 @@ export function addLayers(map: MapLibre, project: Project) {
     source: SOURCES.units,
     paint: { 'line-color': '#111', 'line-width': 2.5, 'line-opacity': ['case', hovered, 1, 0] },
   });
+  // The keyboard cursor: a dark line on a white halo, visible on every zone colour (WCAG 2.4.7, 1.4.11).
+  const cursor: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'cursor'], false], 1, 0];
+  map.addLayer({
+    id: LAYERS.unitCursorHalo,
+    type: 'line',
+    source: SOURCES.units,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': cursor },
+  });
+  map.addLayer({
+    id: LAYERS.unitCursor,
+    type: 'line',
+    source: SOURCES.units,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#111111', 'line-width': 3, 'line-opacity': cursor },
+  });
 }

@@ -9,6 +9,8 @@ export const LAYERS = {
   unitLine: 'unit-line',
   unitLocked: 'unit-locked',
   unitHover: 'unit-hover',
+  unitCursorHalo: 'unit-cursor-halo',
+  unitCursor: 'unit-cursor',
   zoneBorder: 'zone-border',
   outline: 'county-outline',
 } as const;

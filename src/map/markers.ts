@@ -5,7 +5,7 @@ import { Marker, type Map as MapLibre } from 'maplibre-gl';
 import type { CountyModel } from '../../solver/model';
 import type { Scenario } from '../model/scenario';
 import { zoneLabelPoints } from './zoneLabels';
-import { zoneLabel } from '../../solver/zoneLabel';
+import { zoneTitle } from '../../solver/zoneLabel';
 
 function zoneBadge(zoneId: string, colour: string, title: string, withBase: boolean): HTMLElement {
   const el = document.createElement('div');
@@ -32,7 +32,7 @@ export function zoneMarkers(map: MapLibre, model: CountyModel, s: Scenario): Mar
   for (const b of s.bases) {
     const zone = s.zones[b.zone];
     const capacity = `capacity ${b.capacityHours.toLocaleString('en-GB')} h/week`;
-    const title = zone ? `Zone ${zoneLabel(zone)}: ${b.name}, ${capacity}` : `${b.name} (no zone), ${capacity}`;
+    const title = zone ? `${zoneTitle(zone)}: ${b.name}, ${capacity}` : `${b.name} (no zone), ${capacity}`;
     const el = zoneBadge(zone ? zone.id : '–', zone?.colour ?? '#888', title, true);
     markers.push(new Marker({ element: el, anchor: 'left', offset: [-7, 0] }).setLngLat([b.lon, b.lat]).addTo(map));
     hasBase.add(b.zone);
@@ -40,7 +40,7 @@ export function zoneMarkers(map: MapLibre, model: CountyModel, s: Scenario): Mar
   zoneLabelPoints({ ...model, zones: s.zones }, { zoneOf: s.zoneOf }).forEach((p, z) => {
     if (!p || hasBase.has(z)) return;
     const zone = s.zones[z];
-    const el = zoneBadge(zone.id, zone.colour ?? '#888', `Zone ${zoneLabel(zone)} (no provider base)`, false);
+    const el = zoneBadge(zone.id, zone.colour ?? '#888', `${zoneTitle(zone)} (no provider base)`, false);
     markers.push(new Marker({ element: el }).setLngLat(p).addTo(map));
   });
   return markers;

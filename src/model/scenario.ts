@@ -1,6 +1,7 @@
 // A scenario is one version of the zone plan: its zones, their bases, the unit
 // assignment and the locks. Every edit returns a new scenario (arrays copied,
 // never mutated) so undo is a stack of snapshots and React sees changes.
+import { zoneLabel, zoneTitle } from '../../solver/zoneLabel';
 import { UNASSIGNED, type Base, type CountyModel, type Plan, type UnitIndex, type Zone, type ZoneIndex } from '../../solver/model';
 
 export interface Scenario {
@@ -56,6 +57,31 @@ export function paint(s: Scenario, units: Iterable<UnitIndex>, zone: ZoneIndex):
 /** Replaces the whole assignment (an optimiser result), keeping zones and locks. */
 export function withAssignment(s: Scenario, zoneOf: Int32Array): Scenario {
   return { ...s, zoneOf: Int32Array.from(zoneOf) };
+}
+
+/**
+ * Why a paint into `zone` would leave some of these units where they are, in
+ * words for the user; null when every unit can move. Locked zones and locked
+ * units are never painted (see paint).
+ */
+export function paintRefusal(s: Scenario, units: Iterable<UnitIndex>, zone: ZoneIndex): string | null {
+  if (zone >= 0 && s.lockedZones[zone]) {
+    return `${zoneTitle(s.zones[zone])} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`;
+  }
+  let lockedUnits = 0;
+  const lockedZones = new Set<ZoneIndex>();
+  for (const u of units) {
+    if (s.zoneOf[u] === zone) continue;
+    if (s.lockedUnits[u] === 1) lockedUnits++;
+    else if (isUnitLocked(s, u)) lockedZones.add(s.zoneOf[u]);
+  }
+  const why: string[] = [];
+  if (lockedUnits > 0) why.push(`${lockedUnits} locked ${lockedUnits === 1 ? 'unit' : 'units'} kept ${lockedUnits === 1 ? 'its' : 'their'} zone (unlock with the Lock tool, K)`);
+  if (lockedZones.size > 0) {
+    const names = [...lockedZones].map((z) => zoneLabel(s.zones[z])).join(', ');
+    why.push(`units of locked ${lockedZones.size === 1 ? 'zone' : 'zones'} ${names} stayed there`);
+  }
+  return why.length ? `${why.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()) : null;
 }
 
 export function setUnitLocks(s: Scenario, units: Iterable<UnitIndex>, locked: boolean): Scenario {

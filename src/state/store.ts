@@ -4,8 +4,9 @@
 import { create } from 'zustand';
 import type { Project } from '../model/project';
 import type { UnitIndex, ZoneIndex } from '../../solver/model';
-import { assignZoneColours, zoneNeighbours } from '../model/palette';
+import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
+import { unitsOfTown } from '../model/unitNeighbours';
 import { commit, redo, replace, startHistory, undo, type History } from './history';
 import { useHover } from './hover';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../solver/score';
@@ -16,7 +17,7 @@ import type { ZonesScenario } from './zonesScenario';
 
 export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
-export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock';
+export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock' | 'cursor';
 
 export interface AppState {
   status: 'loading' | 'ready' | 'error';
@@ -41,6 +42,10 @@ export interface AppState {
   tool: Tool;
   brushPx: number;
   activeZone: ZoneIndex;
+  /** Why the last edit left something undone (a locked zone or unit), said once; null when there is nothing to say. */
+  notice: string | null;
+  /** The unit the keyboard cursor is on (painting without the mouse), or null. */
+  cursorUnit: UnitIndex | null;
   sideTab: SideTab;
   /** The zone whose next lasso, box or brush selection is split off into a new zone, or null. */
   splitting: ZoneIndex | null;
@@ -55,7 +60,17 @@ export interface AppState {
     settings?: ScoreSettings,
   ): void;
   setError(message: string): void;
+  /** Renames the project (the report and the saved file take the new name); blank names are ignored. */
+  renameProject(name: string): void;
   setSettings(settings: ScoreSettings): void;
+  setNotice(notice: string | null): void;
+  /** Gives the working scenario's zones new colours from a palette (one undo step). */
+  recolourZones(palette: PaletteKind): void;
+  setCursor(unit: UnitIndex | null): void;
+  /** Paints the cursor's unit, or every unit of its town, into the zone chosen to paint (one undo step). */
+  paintAtCursor(wholeTown: boolean): void;
+  /** Locks the cursor's unit, or unlocks it when it is locked. */
+  toggleCursorLock(): void;
   setTool(tool: Tool): void;
   setBrushPx(px: number): void;
   setActiveZone(zone: ZoneIndex): void;
@@ -115,11 +130,16 @@ const EMPTY: S.Scenario = {
 let counter = 0;
 export const newScenarioId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** Gives zones without a colour one that stands apart from their neighbours. */
-export function withColours(project: Project, s: S.Scenario): S.Scenario {
-  if (s.zones.every((z) => z.colour)) return s;
+/**
+ * Gives zones without a colour one that stands apart from their neighbours,
+ * from the palette the other zones use (so a colour-blind safe map stays so);
+ * given a palette, every zone takes a new colour from it.
+ */
+export function withColours(project: Project, s: S.Scenario, palette?: PaletteKind): S.Scenario {
+  if (!palette && s.zones.every((z) => z.colour)) return s;
   const nb = zoneNeighbours(project.model.units.adjacency, { zoneOf: s.zoneOf }, s.zones.length);
-  const colours = assignZoneColours(nb, s.zones.map((z) => z.colour));
+  const kind = palette ?? paletteOf(s.zones.filter((z) => z.colour).map((z) => z.colour)) ?? 'standard';
+  const colours = assignZoneColours(nb, palette ? [] : s.zones.map((z) => z.colour), PALETTES[kind].colours);
   return { ...s, zones: s.zones.map((z, i) => ({ ...z, colour: colours[i] })) };
 }
 
@@ -157,6 +177,8 @@ export const useApp = create<AppState>((set, get) => ({
   tool: 'pan',
   brushPx: 12,
   activeZone: 0,
+  notice: null,
+  cursorUnit: null,
   sideTab: 'zones',
   splitting: null,
   compare: null,
@@ -180,11 +202,34 @@ export const useApp = create<AppState>((set, get) => ({
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
       activeZone: 0,
       compare: null,
+      // Units of another county: the cursor and any notice belong to the old one.
+      cursorUnit: null,
+      notice: null,
     });
     useHover.getState().setHover(null);
   },
   setError: (message) => set({ status: 'error', error: message }),
+  renameProject: (name) => {
+    const project = get().project;
+    const trimmed = name.trim();
+    if (project && trimmed && trimmed !== project.name) set({ project: { ...project, name: trimmed } });
+  },
   setSettings: (settings) => set({ settings }),
+  setNotice: (notice) => set({ notice }),
+  recolourZones: (palette) => {
+    const project = get().project;
+    if (project) get().edit((s) => withColours(project, s, palette));
+  },
+  setCursor: (cursorUnit) => set({ cursorUnit }),
+  paintAtCursor: (wholeTown) => {
+    const { project, cursorUnit } = get();
+    if (!project || cursorUnit === null) return;
+    get().applySelection(wholeTown ? unitsOfTown(project.model.units, cursorUnit) : [cursorUnit]);
+  },
+  toggleCursorLock: () => {
+    const u = get().cursorUnit;
+    if (u !== null) get().edit((s) => S.setUnitLocks(s, [u], s.lockedUnits[u] !== 1));
+  },
   setTool: (tool) => set({ tool }),
   setBrushPx: (brushPx) => set({ brushPx }),
   setActiveZone: (activeZone) => set({ activeZone }),
@@ -211,7 +256,12 @@ export const useApp = create<AppState>((set, get) => ({
       baselineCopy: { baseline: baseline.name, copy: name },
     });
   },
-  paintUnits: (units, zone) => get().edit((s) => S.paint(s, units, zone ?? get().activeZone)),
+  paintUnits: (units, zone) => {
+    const list = [...units];
+    const into = zone ?? get().activeZone;
+    set({ notice: S.paintRefusal(get().history.present, list, into) });
+    get().edit((s) => S.paint(s, list, into));
+  },
   undo: () => {
     const history = undo(get().history);
     set({ history, scenarios: syncList(get().scenarios, history.present) });

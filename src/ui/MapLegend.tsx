@@ -1,9 +1,12 @@
-// Key to the map, with the choice of what colours the units. Zone colours are
+// Key to the map, with the choice of what colours the units and, colouring by
+// zone, of the zone palette (standard or colour-blind safe). Zone colours are
 // keyed in the zone table; a score mode gets its colour classes here.
 import { useStore } from 'zustand';
 import { colourScale, NO_DATA_COLOUR } from '../map/colourScale';
 import { COLOUR_MODES, useColourMode, type ColourMode } from '../state/colourMode';
 import { scoreStore } from '../state/useScores';
+import { paletteOf, PALETTES, type PaletteKind } from '../model/palette';
+import { useApp, useScenario } from '../state/store';
 
 const MODE_NAMES: Record<ColourMode, string> = {
   zone: 'Zone',
@@ -37,6 +40,24 @@ function ScaleRows({ mode }: { mode: Exclude<ColourMode, 'zone'> }) {
   );
 }
 
+/** The palette the working scenario's zones take their colours from; choosing one recolours them (one undo step). */
+function ZonePalette() {
+  const zones = useScenario().zones;
+  const recolour = useApp((s) => s.recolourZones);
+  const kind = paletteOf(zones.map((z) => z.colour));
+  return (
+    <label className="legend-mode">
+      Zone colours
+      <select value={kind ?? 'own'} onChange={(e) => recolour(e.target.value as PaletteKind)} data-testid="zone-palette">
+        {(Object.keys(PALETTES) as PaletteKind[]).map((k) => (
+          <option key={k} value={k}>{PALETTES[k].label}</option>
+        ))}
+        {kind === null && <option value="own" disabled>Chosen by hand</option>}
+      </select>
+    </label>
+  );
+}
+
 export function MapLegend() {
   const mode = useColourMode((s) => s.mode);
   const setMode = useColourMode((s) => s.setMode);
@@ -50,7 +71,7 @@ export function MapLegend() {
           ))}
         </select>
       </label>
-      {mode !== 'zone' && <ScaleRows mode={mode} />}
+      {mode === 'zone' ? <ZonePalette /> : <ScaleRows mode={mode} />}
       <div className="legend-row">
         <span className="hatch-swatch" aria-hidden="true" /> Extra-rural rate
       </div>

@@ -7,6 +7,8 @@ import { useApp } from '../state/store';
 import { NUMBER_FIELDS, settingsErrors, type NumberField } from './settingsFields';
 
 const GROUPS = ['Rates', 'Travel', 'Rules', 'Extra-rural', 'Privacy'] as const;
+/** Every field, and the capacity check box. */
+const SETTING_COUNT = NUMBER_FIELDS.length + 1;
 
 /** A typed-in value: a number, null for a blank optional field, or undefined when it is not a number. */
 function parse(f: NumberField, text: string): number | null | undefined {
@@ -56,6 +58,9 @@ export function SettingsPanel() {
           <span className="summary-hint">
             £{settings.rates.urban.toFixed(2)} urban · £{settings.rates.rural.toFixed(2)} rural · £
             {extraRuralRate(settings.rates).toFixed(2)} extra-rural
+          </span>
+          <span className="summary-action" aria-hidden="true">
+            {SETTING_COUNT} settings: {GROUPS.join(', ').toLowerCase()}
           </span>
         </summary>
         {GROUPS.map((group) => (

@@ -11,6 +11,7 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; hint: string }> = [
   { tool: 'lasso', label: 'Lasso', key: 'L', hint: 'Draw round units to paint them' },
   { tool: 'town', label: 'Town', key: 'T', hint: 'Click a town to move all of it' },
   { tool: 'lock', label: 'Lock', key: 'K', hint: 'Click or drag over units to lock them (or unlock them if the first is locked)' },
+  { tool: 'cursor', label: 'Keys', key: 'C', hint: 'Paint with the keyboard: find a unit, or move over units with the arrow keys, and press Enter' },
 ];
 
 export function Toolbar() {

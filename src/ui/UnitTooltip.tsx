@@ -1,5 +1,6 @@
 import { useHover } from '../state/hover';
 import { useApp, useScenario } from '../state/store';
+import { usePlanScore } from '../state/useScores';
 import { isUnitLocked } from '../model/scenario';
 import { RURALITY_NAMES, type Rurality } from '../../solver/model';
 import { fmt1, fmtInt } from './format';
@@ -10,6 +11,7 @@ export function UnitTooltip() {
   const hover = useHover((s) => s.hover);
   const project = useApp((s) => s.project);
   const s = useScenario();
+  const score = usePlanScore();
   if (!hover || !project) return null;
   const { model } = project;
   const u = hover.unit;
@@ -17,6 +19,8 @@ export function UnitTooltip() {
   const zone = z >= 0 ? s.zones[z] : null;
   const ruc = model.units.ruc[u];
   const town = model.units.town[u];
+  // The hatched units: say they earn the extra-rural rate, and why.
+  const extra = score?.extraRural.flags.find((f) => f.unit === u);
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
       <div className="tooltip-title">{model.units.names[u]}</div>
@@ -44,6 +48,15 @@ export function UnitTooltip() {
           {model.units.sparse[u] ? ', sparse' : ''}
           {ruc ? ` (${ruc})` : ''}
         </dd>
+        {extra && (
+          <>
+            <dt>Extra-rural</dt>
+            <dd data-testid="tooltip-extra-rural">
+              {extra.newArea ? 'a new area (no hours yet), ' : 'on the extra-rural rate, '}
+              score {extra.score.toFixed(2)}: {extra.reasons.join('; ')}
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );

@@ -88,8 +88,8 @@ export const openTab = (page: Page, name: string) => page.getByRole('tab', { nam
 /** The map canvas as a PNG. */
 export const mapPixels = async (page: Page) => PNG.sync.read(await page.locator('canvas.maplibregl-canvas').screenshot());
 
-/** How many zone palette colours (fills drawn at 80% over the background) cover more than 200 pixels of the map. */
-export async function zoneColoursShown(page: Page): Promise<number> {
+/** The zone palette colours (fills drawn at 80% over the background) covering more than `minPixels` pixels of the map. */
+export async function zoneColoursOnMap(page: Page, minPixels = 200): Promise<Set<string>> {
   const png = await mapPixels(page);
   const bg = [0xee, 0xf2, 0xf4];
   const blended = ZONE_PALETTE.map((hex) => bg.map((b, j) => Math.round(0.8 * parseInt(hex.slice(1 + 2 * j, 3 + 2 * j), 16) + 0.2 * b)));
@@ -98,8 +98,11 @@ export async function zoneColoursShown(page: Page): Promise<number> {
     const k = blended.findIndex((c) => c.every((v, i) => Math.abs(v - png.data[p + i]) <= 3));
     if (k >= 0) counts[k]++;
   }
-  return counts.filter((n) => n > 200).length;
+  return new Set(ZONE_PALETTE.filter((_, k) => counts[k] > minPixels));
 }
+
+/** How many zone palette colours cover more than 200 pixels of the map. */
+export const zoneColoursShown = async (page: Page) => (await zoneColoursOnMap(page)).size;
 
 /**
  * An init script that counts React renders through the DevTools hook React calls on every
@@ -157,8 +160,12 @@ export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
  * not one flat colour.
  */
 export async function docsScreenshot(target: Page | Locator, file: string, minWidth = 600): Promise<void> {
+  writeDocsPng(file, await target.screenshot(), minWidth);
+}
+
+/** Writes PNG bytes (a printed page, a downloaded map) to docs/<file>, with the checks of docsScreenshot. */
+export function writeDocsPng(file: string, bytes: Buffer, minWidth = 600): void {
   expect(SCREENSHOTS, 'docs screenshots are written only with SCREENSHOTS=1').toBe(true);
-  const bytes = await target.screenshot();
   const png = PNG.sync.read(bytes);
   expect(png.width).toBeGreaterThanOrEqual(minWidth);
   const first = png.data.readUInt32BE(0);

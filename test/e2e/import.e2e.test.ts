@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshApp, waitForMap } from './browser';
-import { chooseBases, chooseUsers, FIXTURES, gotoStep, importDialog, openImport, runImport, TEMPLATES } from './steps';
+import { chooseBases, chooseHexagons, chooseUsers, FIXTURES, gotoStep, importDialog, openImport, runImport, TEMPLATES } from './steps';
 
 const app = freshApp();
 
-const projectName = () => app.page.locator('.project-name').textContent();
+const projectName = () => app.page.getByTestId('project-name').textContent();
 const totalHours = async () => Number(await app.page.locator('[data-testid="total-hours"]').getAttribute('data-hours'));
 const count = async (key: string) => Number((await app.page.locator(`[data-count="${key}"]`).first().textContent())!.replace(/,/g, ''));
 
@@ -27,7 +27,11 @@ async function importTemplates() {
   expect(await page.locator('select[data-field="zone"]').inputValue()).toBe('current_zone');
   // A change to remember: waiting is not used this time.
   await page.locator('select[data-field="waiting"]').selectOption('');
+  // Until units are chosen the footer says so, and Import cannot run.
   await gotoStep(page, 'Units');
+  expect(await page.getByTestId('import-blocker').textContent()).toMatch(/^Units: choose hexagons or a boundary file/);
+  expect(await page.locator('[data-action="run-import"]').isDisabled()).toBe(true);
+  await chooseHexagons(page);
   await page.locator('[data-testid="resolutions"] td.num', { hasText: '≈' }).first().waitFor();
   expect(await page.locator('input[data-resolution="7"]').isChecked()).toBe(true);
   await chooseBases(page, `${TEMPLATES}provider-bases.csv`);
@@ -89,6 +93,7 @@ describe('the Import dialog', () => {
     const preview = await page.locator('[data-testid="users-preview"] tbody').textContent();
     expect(preview).toContain('Zone 2, North');
 
+    await chooseHexagons(page);
     await chooseBases(page, `${FIXTURES}hostile-bases.csv`);
     await runImport(page);
 
@@ -172,6 +177,7 @@ describe('the Import dialog', () => {
     await gotoStep(page, 'Service users');
     await page.locator('[data-testid="users-file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await page.locator('[data-testid="users-preview"]').waitFor();
+    await chooseHexagons(page);
     await gotoStep(page, 'Current zones');
     await page.locator('[data-action="run-import"]').click();
     await page.locator('[data-testid="import-progress"] button', { hasText: 'Cancel' }).click();

@@ -1,9 +1,13 @@
 // The screenshots in docs/ and the README, staged as a commissioner would see them.
 // Runs only when asked (`npm run screenshots`, or SCREENSHOTS=1 npm test), so a
 // test run never rewrites tracked files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsScreenshot, freshApp, openTab, zoneColoursShown } from './browser';
-import { chooseUsers, compare, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
+import { docsScreenshot, freshApp, openTab, writeDocsPng, zoneColoursShown } from './browser';
+import { chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
 
 const app = freshApp();
 
@@ -54,6 +58,51 @@ describe('docs screenshots', () => {
     await app.page.setViewportSize({ width: 1280, height: 860 });
     await importMessyFiles(app.page);
     await docsScreenshot(importDialog(app.page), 'screenshot-import-report.png', 900);
+  });
+
+  it('the Import dialog opened and used from the keyboard (focus ring on the file button)', async () => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.locator('[data-action="import-data"]').focus();
+    await page.keyboard.press('Enter');
+    await importDialog(page).waitFor();
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Service users'))); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.matches('.file-field button'))); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('.file-field button:focus-visible'))).toBe(true);
+    await docsScreenshot(page, 'screenshot-import-keyboard.png', 900);
+  });
+
+  it('painting with the keyboard: the cursor on a unit, its card, and the panel', async () => {
+    const page = app.page;
+    await page.getByTestId('active-zone').selectOption({ label: '9 Grantham' });
+    await page.locator('.tool-group button', { hasText: 'Keys' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('unit-search').focus();
+    await page.keyboard.type('Sleaford');
+    await page.getByRole('listbox', { name: 'Matching units' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Enter');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowLeft']) await page.keyboard.press(key);
+    await page.getByRole('tooltip').waitFor();
+    await docsScreenshot(page, 'screenshot-keyboard-paint.png', 1200);
+  });
+
+  it('the lot report printed to PDF: the cover and the first lot page, as pages', async () => {
+    const report = await openLotReport(app.page);
+    const dir = mkdtempSync(join(tmpdir(), 'carezones-report-'));
+    await report.pdf({ path: join(dir, 'report.pdf'), preferCSSPageSize: true, printBackground: true });
+    // poppler-utils (apt-get install -y poppler-utils) turns the printed pages into pictures.
+    const run = spawnSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', join(dir, 'report.pdf'), join(dir, 'page')]);
+    expect(run.error, 'pdftoppm (poppler-utils) is needed for the report page pictures').toBeUndefined();
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    expect(pages).toHaveLength(2);
+    pages.forEach((f, i) => writeDocsPng(`report-page-${i + 1}.png`, readFileSync(join(dir, f)), 600));
+  });
+
+  it('the map PNG export', async () => {
+    const { bytes } = await download(app.page, 'png');
+    writeDocsPng('map-export.png', bytes, 1400);
   });
 
   it('the lot report cover', async () => {

@@ -95,7 +95,7 @@ export async function runOptimiser(page: Page) {
 export const FIXTURES = 'test/fixtures/import/';
 export const TEMPLATES = 'public/templates/';
 
-export const importDialog = (page: Page) => page.locator('[role="dialog"]');
+export const importDialog = (page: Page) => page.locator('dialog.import-dialog');
 
 export async function openImport(page: Page) {
   await page.locator('[data-action="import-data"]').click();
@@ -108,6 +108,12 @@ export async function chooseUsers(page: Page, path: string) {
   await gotoStep(page, 'Service users');
   await page.locator('[data-testid="users-file"]').setInputFiles(path);
   await page.locator('[data-testid="users-preview"]').waitFor();
+}
+
+/** The Units step picks nothing by itself: choose hexagons (resolution 7 unless changed). */
+export async function chooseHexagons(page: Page) {
+  await gotoStep(page, 'Units');
+  await page.locator('input[name="units-kind"]').first().check();
 }
 
 export async function chooseBases(page: Page, path: string) {
@@ -125,6 +131,7 @@ export async function runImport(page: Page) {
 export async function importMessyFiles(page: Page) {
   await openImport(page);
   await chooseUsers(page, `${FIXTURES}messy-users.csv`);
+  await chooseHexagons(page);
   await chooseBases(page, `${FIXTURES}hostile-bases.csv`);
   await runImport(page);
 }

@@ -8,8 +8,8 @@ import type { AppState } from '../../state/store';
 
 export type Pt = { x: number; y: number };
 
-/** The store the handlers read the tool, zone and brush from, and commit edits to. */
-export type PaintStore = Pick<StoreApi<AppState>, 'getState'>;
+/** The store the handlers read the tool, zone, brush and cursor from, and commit edits to. */
+export type PaintStore = Pick<StoreApi<AppState>, 'getState' | 'subscribe'>;
 
 /** What a handler may do to the map. */
 export interface PaintSurface {
@@ -23,6 +23,8 @@ export interface PaintSurface {
   outline(shape: { box: [Pt, Pt] } | { polygon: Pt[] } | null): void;
   /** Called once a stroke is over (committed or reset): redraws these units from the plan. */
   strokeEnded(units: UnitIndex[], startedMs: number): void;
+  /** Outlines the keyboard cursor's unit, brings it into view and shows its card (null takes it away). */
+  showCursor(unit: UnitIndex | null): void;
 }
 
 export interface PaintHandler {
@@ -41,6 +43,9 @@ export interface PaintHandler {
   mousemove(p: Pt): void;
   /** Ends the stroke: one edit, one undo step. */
   mouseup(): void;
-  /** Keyboard painting and Escape; returns whether the handler took the key. */
-  keydown?(key: string): boolean;
+  /**
+   * A key pressed (KeyboardEvent.key, with Shift) while the map has focus, or Escape
+   * anywhere; returns whether the handler took it (then nothing else acts on it).
+   */
+  keydown?(key: string, shift?: boolean): boolean;
 }

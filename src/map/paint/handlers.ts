@@ -1,9 +1,11 @@
 // The paint tools, one handler each: brush and lock (click or drag a square of
-// brushPx), box (drag a rectangle), lasso (draw round), town (click a town).
-import { asUnit } from '../../../solver/model';
+// brushPx), box (drag a rectangle), lasso (draw round), town (click a town),
+// keyboard (a cursor moved over units with the arrow keys, painting with Enter).
 import type { Project } from '../../model/project';
 import type { PaintHandler, PaintStore, PaintSurface, Pt } from './handler';
 import { lockStroke, zoneStroke, type Stroke } from './stroke';
+import type { UnitIndex } from '../../../solver/model';
+import { middleUnit, neighbourToward, unitsOfTown, type Direction } from '../../model/unitNeighbours';
 
 type Tool = PaintHandler['tool'];
 
@@ -146,10 +148,88 @@ export class TownHandler extends StrokeHandler {
   protected start(p: Pt) {
     const hit = this.surface.unitsInBox(p, p)[0];
     if (hit === undefined) return;
-    const town = this.project.model.units.town;
-    this.stroke!.add(town[hit] < 0 ? [hit] : [...town.keys()].filter((u) => town[u] === town[hit]).map(asUnit));
+    this.stroke!.add(unitsOfTown(this.project.model.units, hit));
   }
   mousemove() {}
+}
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'north', ArrowDown: 'south', ArrowRight: 'east', ArrowLeft: 'west' };
+const OPPOSITE: Record<Direction, Direction> = { north: 'south', south: 'north', east: 'west', west: 'east' };
+
+/**
+ * Painting without the mouse. The arrow keys move the store's cursor to the
+ * neighbouring unit that way (the first press starts it in the middle of the
+ * county; the opposite key goes back where the last step came from); Enter paints the cursor's unit into the zone chosen to paint,
+ * Shift+Enter its whole town; Space locks or unlocks it; Escape takes the
+ * cursor away. Each key is one edit. A click puts the cursor on the unit
+ * clicked (the map still pans). The map shows the cursor wherever it was set
+ * from (a search list sets it too).
+ */
+export class KeyboardHandler implements PaintHandler {
+  readonly tool: Tool = 'cursor';
+  private unsubscribe: (() => void) | null = null;
+  /** The last step: back the opposite way returns to `from` while the cursor is still on `to`. */
+  private step: { from: UnitIndex; to: UnitIndex; direction: Direction } | null = null;
+  constructor(
+    private readonly store: PaintStore,
+    private readonly surface: PaintSurface,
+    private readonly project: Project,
+  ) {}
+
+  enable() {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.cursorUnit !== prev.cursorUnit) this.surface.showCursor(s.cursorUnit);
+    });
+    this.surface.showCursor(this.store.getState().cursorUnit);
+  }
+  disable() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.surface.showCursor(null);
+  }
+  isEnabled() {
+    return this.unsubscribe !== null;
+  }
+  /** No stroke is ever under way: each key commits at once. */
+  isActive() {
+    return false;
+  }
+  reset() {}
+  mousedown(p: Pt) {
+    if (!this.isEnabled()) return false;
+    const hit = this.surface.unitsInBox(p, p)[0];
+    if (hit !== undefined) this.store.getState().setCursor(hit);
+    return false;
+  }
+  mousemove() {}
+  mouseup() {}
+  keydown(key: string, shift = false) {
+    if (!this.isEnabled()) return false;
+    const app = this.store.getState();
+    const units = this.project.model.units;
+    const direction = ARROWS[key];
+    if (direction) {
+      const at = app.cursorUnit;
+      if (at === null) app.setCursor(middleUnit(units));
+      else {
+        const back = this.step && this.step.to === at && OPPOSITE[this.step.direction] === direction ? this.step.from : null;
+        const next = back ?? neighbourToward(units, at, direction);
+        // Nothing that way (the county's edge): the cursor stays, and the key is still the cursor's.
+        if (next !== null) {
+          this.step = back === null ? { from: at, to: next, direction } : null;
+          app.setCursor(next);
+        }
+      }
+      return true;
+    }
+    if (app.cursorUnit === null) return false;
+    if (key === 'Enter') app.paintAtCursor(shift);
+    else if (key === ' ') app.toggleCursorLock();
+    else if (key === 'Escape') app.setCursor(null);
+    else return false;
+    return true;
+  }
 }
 
 /** Every paint tool's handler, in toolbar order. */
@@ -160,5 +240,6 @@ export function paintHandlers(store: PaintStore, surface: PaintSurface, project:
     new LassoHandler(store, surface),
     new TownHandler(store, surface, project),
     new LockHandler(store, surface),
+    new KeyboardHandler(store, surface, project),
   ];
 }

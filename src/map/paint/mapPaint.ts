@@ -1,9 +1,11 @@
 // The paint handlers on a maplibre map: the surface they draw on (queryRenderedFeatures,
-// feature-state previews, an SVG overlay for the rubber band) and the mouse and key
-// events routed to the handler of the store's tool. Panning is off while a paint tool is on.
+// feature-state previews, an SVG overlay for the rubber band, the keyboard cursor) and
+// the mouse and key events routed to the handler of the store's tool. Panning is off
+// while a paint tool is on; the arrow keys pan the map except with the keyboard cursor.
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { UnitIndex } from '../../../solver/model';
 import type { Project } from '../../model/project';
+import { useHover } from '../../state/hover';
 import { LAYERS, SOURCES } from '../mapStyle';
 import type { PaintHandler, PaintStore, PaintSurface, Pt } from './handler';
 import { paintHandlers } from './handlers';
@@ -20,7 +22,18 @@ function insidePolygon(p: Pt, poly: Pt[]): boolean {
   return inside;
 }
 
+/** Keeps the cursor this far inside the map's edges (a share of its width and height), panning when it comes closer. */
+const CURSOR_MARGIN = 0.15;
+
 export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGElement, redraw: (units: Iterable<UnitIndex>) => void): PaintSurface {
+  let cursor: UnitIndex | null = null;
+  const { lon, lat } = project.model.units;
+  // The cursor's card follows the unit as the map moves.
+  const placeCard = () => {
+    if (cursor === null) return;
+    const p = map.project([lon[cursor], lat[cursor]]);
+    useHover.getState().setHover({ unit: cursor, x: p.x, y: p.y });
+  };
   return {
     unitsInBox(a, b) {
       const box: [PointLike, PointLike] = [
@@ -55,6 +68,21 @@ export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGEleme
         overlay.append(poly);
       }
     },
+    showCursor(unit) {
+      if (cursor !== null) map.setFeatureState({ source: SOURCES.units, id: cursor }, { cursor: false });
+      map.off('move', placeCard);
+      if (cursor !== null && unit === null) useHover.getState().setHover(null);
+      cursor = unit;
+      if (unit === null) return;
+      map.setFeatureState({ source: SOURCES.units, id: unit }, { cursor: true });
+      const at: [number, number] = [lon[unit], lat[unit]];
+      const p = map.project(at);
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const inside = (v: number, size: number) => v >= size * CURSOR_MARGIN && v <= size * (1 - CURSOR_MARGIN);
+      if (!inside(p.x, w) || !inside(p.y, h)) map.easeTo({ center: at, duration: 250 });
+      placeCard();
+      map.on('move', placeCard);
+    },
     strokeEnded(units, started) {
       // Undoes any preview the edit refused (locks) by redrawing from the plan.
       redraw(units);
@@ -82,8 +110,17 @@ export function attachPaintTools(map: MapLibre, project: Project, store: PaintSt
   };
   const onMove = (e: MapMouseEvent) => active()?.mousemove(e.point);
   const onUp = () => active()?.mouseup();
+  const container = map.getContainer();
   const onKey = (e: KeyboardEvent) => {
-    if (active()?.keydown?.(e.key)) e.preventDefault();
+    const handler = active();
+    if (!handler?.keydown) return;
+    // Keys belong to the map only while it has focus; Escape also ends a stroke under way.
+    const inMap = e.target instanceof Node && container.contains(e.target);
+    if (!inMap && !(e.key === 'Escape' && handler.isActive())) return;
+    if (handler.keydown(e.key, e.shiftKey)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
   map.on('mousedown', onDown);
   map.on('mousemove', onMove);
@@ -96,7 +133,7 @@ export function attachPaintTools(map: MapLibre, project: Project, store: PaintSt
       if (h.tool === tool) h.enable();
       else h.disable();
     }
-    const painting = tool !== 'pan';
+    const painting = tool !== 'pan' && tool !== 'cursor';
     if (painting) {
       map.dragPan.disable();
       map.boxZoom.disable();
@@ -105,6 +142,11 @@ export function attachPaintTools(map: MapLibre, project: Project, store: PaintSt
       map.boxZoom.enable();
     }
     map.getCanvas().style.cursor = painting ? 'crosshair' : '';
+    // The arrow keys move the keyboard cursor instead of panning; the map takes focus so they work at once.
+    if (tool === 'cursor') {
+      map.keyboard.disable();
+      map.getCanvas().focus();
+    } else map.keyboard.enable();
   };
   syncTool();
   return {

@@ -1,6 +1,7 @@
 // A stroke: the units a gesture has touched so far, previewed as it goes and committed
 // once at the end, so a drag is one edit, one undo step and one autosave.
 import type { UnitIndex } from '../../../solver/model';
+import { UNASSIGNED_COLOUR } from '../../model/palette';
 import { isUnitLocked, setUnitLocks } from '../../model/scenario';
 import type { PaintStore, PaintSurface } from './handler';
 
@@ -12,7 +13,11 @@ export interface Stroke {
   cancel(): void;
 }
 
-/** Paints into the active zone (or splits off part of a zone, when splitting); locked units and zones are passed by. */
+/**
+ * Paints into the active zone, or out of every zone when that is Unassigned (or splits
+ * off part of a zone, when splitting). Locked units and zones are passed by, not
+ * previewed, but still handed to the store, which says why they stayed.
+ */
 export function zoneStroke(store: PaintStore, surface: PaintSurface): Stroke {
   const started = performance.now();
   const touched = new Set<UnitIndex>();
@@ -21,12 +26,12 @@ export function zoneStroke(store: PaintStore, surface: PaintSurface): Stroke {
     add(units) {
       const app = store.getState();
       const s = app.history.present;
-      const colour = s.zones[app.activeZone]?.colour;
-      if (!colour || s.lockedZones[app.activeZone]) return;
+      const colour = app.activeZone < 0 ? UNASSIGNED_COLOUR : s.zones[app.activeZone]?.colour;
+      const zoneLocked = app.activeZone >= 0 && s.lockedZones[app.activeZone];
       for (const u of units) {
-        if (touched.has(u) || isUnitLocked(s, u)) continue;
+        if (touched.has(u)) continue;
         touched.add(u);
-        surface.preview(u, { colour });
+        if (colour && !zoneLocked && !isUnitLocked(s, u)) surface.preview(u, { colour });
       }
     },
     commit() {

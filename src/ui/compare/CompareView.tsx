@@ -7,6 +7,7 @@ import { useApp } from '../../state/store';
 import { modelFor, type Scenario } from '../../model/scenario';
 import { DiffMap } from '../../map/DiffMap';
 import { fmt1, fmtInt, fmtPct, fmtSigned } from '../format';
+import { ModalDialog } from '../ModalDialog';
 import { zoneLabel } from '../../../solver/zoneLabel';
 
 interface Metric {
@@ -52,7 +53,7 @@ export function CompareView() {
   const pick = (which: 'a' | 'b', id: string) => setCompare({ a: which === 'a' ? id : a.id, b: which === 'b' ? id : b.id });
 
   return (
-    <section className="compare" aria-labelledby="compare-heading" data-testid="compare">
+    <ModalDialog className="compare" labelledBy="compare-heading" testId="compare" onClose={() => setCompare(null)}>
       <header className="compare-head">
         <h2 id="compare-heading">Compare scenarios</h2>
         <label>
@@ -125,6 +126,6 @@ export function CompareView() {
           </table>
         </div>
       </div>
-    </section>
+    </ModalDialog>
   );
 }

@@ -19,6 +19,7 @@ import { ProgressBar } from './ProgressBar';
 import { ReportScreen } from './ReportScreen';
 import { TableStep } from './TableStep';
 import { UnitsStep } from './UnitsStep';
+import { ModalDialog } from '../ModalDialog';
 import { ZonesStep } from './ZonesStep';
 
 const STEPS = [
@@ -127,8 +128,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const busy = job !== null;
 
   return (
-    <div className="import-overlay">
-      <div className="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+    <ModalDialog className="import-dialog" labelledBy="import-title" onClose={close}>
         <header className="import-head">
           <h2 id="import-title">{result ? 'Import report' : 'Import data'}</h2>
           <span className="muted">Files are read on this computer only; nothing is uploaded.</span>
@@ -252,7 +252,6 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             )}
           </footer>
         )}
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

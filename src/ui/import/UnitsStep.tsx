@@ -37,7 +37,9 @@ export function UnitsStep({ units, onChange, usersAreaKm2, onBoundaryFile, busy 
         </label>
       </fieldset>
 
-      {units.kind === 'h3' ? (
+      {units.kind === null ? (
+        <p className="hint">Choose one: hexagons need no file; a boundary file gives the areas your council already uses.</p>
+      ) : units.kind === 'h3' ? (
         <>
           <fieldset className="choice">
             <legend>Area to cover with hexagons</legend>

@@ -17,7 +17,8 @@ export interface BoundaryChoice {
 }
 
 export interface UnitsDraft {
-  kind: 'h3' | 'boundary';
+  /** Null until the user picks: the import does not choose the units for them. */
+  kind: 'h3' | 'boundary' | null;
   resolution: number;
   /** For hexagons: the polygons to cover; null = the service users' area. */
   cover: BoundaryChoice | null;
@@ -44,7 +45,7 @@ export const DEFAULT_RESOLUTION = 7;
 
 export const EMPTY_DRAFT: Draft = {
   users: null,
-  units: { kind: 'h3', resolution: DEFAULT_RESOLUTION, cover: null, boundary: null, fields: { id: null, name: null, ruc: null } },
+  units: { kind: null, resolution: DEFAULT_RESOLUTION, cover: null, boundary: null, fields: { id: null, name: null, ruc: null } },
   bases: null,
   zones: { kind: 'none', boundary: null, fields: { id: '', name: null }, list: null },
 };
@@ -54,6 +55,7 @@ export function draftProblem(d: Draft): string | null {
   if (!d.users) return 'Choose the service users file.';
   const users = userMappingProblem(d.users.mapping);
   if (users) return `Service users: ${users}`;
+  if (d.units.kind === null) return 'Units: choose hexagons or a boundary file (step 3).';
   if (d.units.kind === 'boundary') {
     if (!d.units.boundary) return 'Units: choose a boundary file, or use hexagons.';
     if (!d.units.fields.id) return 'Units: choose which property is the unit id.';

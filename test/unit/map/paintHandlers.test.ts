@@ -1,9 +1,11 @@
 // The paint tools, one handler each, driven as the map drives them but on a surface
 // that places each unit at its centre (1 px = 0.001 degree) and records what is drawn.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allUnits, asUnit, asZone, type UnitIndex } from '../../../solver/model';
 import { paintHandlers } from '../../../src/map/paint/handlers';
 import type { PaintHandler, PaintSurface, Pt } from '../../../src/map/paint/handler';
+import { UNASSIGNED_COLOUR } from '../../../src/model/palette';
+import { middleUnit, unitsOfTown } from '../../../src/model/unitNeighbours';
 import { useApp } from '../../../src/state/store';
 import { loadExampleCounty } from '../../support/exampleCounty';
 
@@ -24,6 +26,7 @@ function recordingSurface() {
   const previews = new Map<UnitIndex, { colour: string } | { locked: boolean }>();
   const outlines: unknown[] = [];
   const ended: UnitIndex[][] = [];
+  const cursors: Array<UnitIndex | null> = [];
   const surface: PaintSurface = {
     unitsInBox(a, b) {
       const [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)];
@@ -38,8 +41,9 @@ function recordingSurface() {
     preview: (u, look) => previews.set(u, look),
     outline: (shape) => outlines.push(shape),
     strokeEnded: (units) => ended.push(units),
+    showCursor: (unit) => cursors.push(unit),
   };
-  return { surface, previews, outlines, ended };
+  return { surface, previews, outlines, ended, cursors };
 }
 
 let rec: ReturnType<typeof recordingSurface>;
@@ -55,6 +59,8 @@ function pick() {
   const b = allUnits(count).find((u) => s.zoneOf[u] === 9 && town[u] < 0 && u !== a)!;
   return { a, b, into: asZone(8) };
 }
+
+afterEach(() => Object.values(handlers).forEach((h) => h.disable()));
 
 beforeEach(() => {
   app().openProject(project);
@@ -98,13 +104,33 @@ describe('the brush handler', () => {
     brush.enable();
     brush.mousedown(at(a));
     brush.mousemove(at(b));
+    expect(rec.previews.has(a)).toBe(false);
     brush.mouseup();
     expect([zoneOf(a), zoneOf(b)]).toEqual([9, into]);
+    expect(app().notice).toMatch(/^1 locked unit kept its zone/);
     app().edit((s) => ({ ...s, lockedZones: s.lockedZones.map((l, z) => l || z === into) }));
     const c = [...app().history.present.zoneOf.keys()].find((u) => zoneOf(u) === 9 && u !== a)!;
     brush.mousedown(at(c));
     brush.mouseup();
     expect(zoneOf(c)).toBe(9);
+    expect(app().notice).toBe(`Zone ${app().history.present.zones[into].id} ${app().history.present.zones[into].name} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`);
+    // A stroke that changes what it touched says nothing.
+    app().setActiveZone(7);
+    brush.mousedown(at(c));
+    brush.mouseup();
+    expect(zoneOf(c)).toBe(7);
+    expect(app().notice).toBeNull();
+  });
+
+  it('paints units out of every zone when the zone chosen is Unassigned', () => {
+    const { a } = pick();
+    app().setActiveZone(-1);
+    const brush = handlers.brush;
+    brush.enable();
+    brush.mousedown(at(a));
+    expect(rec.previews.get(a)).toEqual({ colour: UNASSIGNED_COLOUR });
+    brush.mouseup();
+    expect(zoneOf(a)).toBe(-1);
   });
 
   it('abandons a stroke on reset or Escape: nothing committed, previews redrawn', () => {
@@ -208,5 +234,86 @@ describe('the town and lock handlers', () => {
     expect(app().history.present.lockedUnits[b]).toBe(0);
     expect(app().history.present.lockedUnits[a]).toBe(1);
     expect(undoSteps()).toBe(2);
+  });
+});
+
+describe('the keyboard handler', () => {
+  const press = (key: string, shift = false) => handlers.cursor.keydown!(key, shift);
+
+  it('starts the cursor in the middle of the county and steps to a bordering unit with each arrow key', () => {
+    const kb = handlers.cursor;
+    kb.enable();
+    expect(rec.cursors).toEqual([null]);
+    expect(press('ArrowRight')).toBe(true);
+    const start = app().cursorUnit!;
+    expect(start).toBe(middleUnit(project.model.units));
+    expect(press('ArrowRight')).toBe(true);
+    const next = app().cursorUnit!;
+    const { offsets, neighbours } = project.model.units.adjacency;
+    expect([...neighbours.subarray(offsets[start], offsets[start + 1])]).toContain(next);
+    expect(lon[next]).toBeGreaterThan(lon[start]);
+    expect(rec.cursors).toEqual([null, start, next]);
+    // The opposite key goes back the way it came.
+    press('ArrowLeft');
+    expect(app().cursorUnit).toBe(start);
+    // Moving the cursor is not an edit.
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('paints the cursor unit with Enter and its whole town with Shift+Enter, one undo step each', () => {
+    const t = [...town.keys()].find((u) => town[u] >= 0 && unitsOfTown(project.model.units, u).length > 2)!;
+    const members = unitsOfTown(project.model.units, t);
+    const into = (zoneOf(t) + 1) % project.model.zones.length;
+    app().setActiveZone(into);
+    handlers.cursor.enable();
+    app().setCursor(t);
+    expect(press('Enter')).toBe(true);
+    expect(zoneOf(t)).toBe(into);
+    for (const u of members) if (u !== t) expect(zoneOf(u)).toBe(project.plan.zoneOf[u]);
+    expect(undoSteps()).toBe(1);
+    app().setActiveZone((into + 1) % project.model.zones.length);
+    expect(press('Enter', true)).toBe(true);
+    for (const u of members) expect(zoneOf(u)).toBe((into + 1) % project.model.zones.length);
+    expect(undoSteps()).toBe(2);
+  });
+
+  it('locks and unlocks with Space, says why a locked unit stayed, and Escape takes the cursor away', () => {
+    const { a, into } = pick();
+    app().setActiveZone(into);
+    handlers.cursor.enable();
+    app().setCursor(a);
+    expect(press(' ')).toBe(true);
+    expect(app().history.present.lockedUnits[a]).toBe(1);
+    press('Enter');
+    expect(zoneOf(a)).toBe(9);
+    expect(app().notice).toMatch(/^1 locked unit kept its zone/);
+    press(' ');
+    expect(app().history.present.lockedUnits[a]).toBe(0);
+    expect(press('Escape')).toBe(true);
+    expect(app().cursorUnit).toBeNull();
+    // With no cursor, only the arrow keys are the handler's.
+    expect(press('Enter')).toBe(false);
+    expect(press('Escape')).toBe(false);
+    expect(press('a')).toBe(false);
+  });
+
+  it('puts the cursor where the map is clicked, without taking the click from panning', () => {
+    const { a } = pick();
+    handlers.cursor.enable();
+    expect(handlers.cursor.mousedown(at(a))).toBe(false);
+    expect(app().cursorUnit).toBe(a);
+  });
+
+  it('follows a cursor set elsewhere (the search list) while enabled, and takes it off the map when disabled', () => {
+    const { a, b } = pick();
+    const kb = handlers.cursor;
+    expect(kb.keydown!('ArrowUp')).toBe(false);
+    kb.enable();
+    app().setCursor(a);
+    app().setCursor(b);
+    kb.disable();
+    app().setCursor(a);
+    expect(rec.cursors).toEqual([null, a, b, null]);
+    expect(kb.isEnabled()).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asUnit, asZone } from '../../../solver/model';
 import * as S from '../../../src/model/scenario';
+import { zoneLabel, zoneTitle } from '../../../solver/zoneLabel';
 import { commit, redo, startHistory, undo } from '../../../src/state/history';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 
@@ -28,6 +29,20 @@ describe('scenario edits', () => {
     expect(s1.zoneOf[b]).toBe(1);
     unitOf(s0, 2).forEach((u) => expect(s1.zoneOf[u]).toBe(2));
     expect(S.paint(locked, [b], asZone(2))).toBe(locked); // a locked zone gains nothing
+  });
+
+  it('says why a paint left units where they were', () => {
+    const [a, b, c] = unitOf(s0, 0);
+    const locked = S.setZoneLock(S.setUnitLocks(s0, [a, c], true), 2, true);
+    const z2 = locked.zones[2];
+    expect(S.paintRefusal(locked, [b], 2)).toBe(`${zoneTitle(z2)} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`);
+    expect(S.paintRefusal(locked, [a, b, c, ...unitOf(s0, 2)], 1)).toBe(
+      `2 locked units kept their zone (unlock with the Lock tool, K); units of locked zone ${zoneLabel(z2)} stayed there.`,
+    );
+    expect(S.paintRefusal(locked, [a], 1)).toMatch(/^1 locked unit kept its zone/);
+    expect(S.paintRefusal(locked, [b], 1)).toBeNull();
+    // A unit already in the zone is not refused.
+    expect(S.paintRefusal(locked, [a], 0)).toBeNull();
   });
 
   it('merges, deletes and splits zones, keeping indices consistent', () => {

@@ -1,6 +1,6 @@
 // A zone reads once: numbered zones show number and name, named-only zones their name.
 import { describe, expect, it } from 'vitest';
-import { lotTitle, zoneLabel } from '../../../solver/zoneLabel';
+import { lotTitle, zoneLabel, zoneTitle } from '../../../solver/zoneLabel';
 
 describe('zone labels', () => {
   it('shows a numbered zone by number and name', () => {
@@ -32,5 +32,11 @@ describe('zone labels', () => {
   it('falls back to the id when the name is empty', () => {
     expect(zoneLabel({ id: '7', name: '' })).toBe('7');
     expect(lotTitle({ id: '7', name: '  ' })).toBe('Lot 7');
+  });
+
+  it('names a zone in a sentence without saying "Zone" twice', () => {
+    expect(zoneTitle({ id: '10', name: 'Sleaford' })).toBe('Zone 10 Sleaford');
+    expect(zoneTitle({ id: '3', name: 'Zone 3 Town 3' })).toBe('Zone 3 Town 3');
+    expect(zoneTitle({ id: 'Market Town', name: 'Market Town' })).toBe('Zone Market Town');
   });
 });
