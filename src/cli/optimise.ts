@@ -300,6 +300,7 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       extraRuralHours: score.extraRuralHours,
       extraRuralUpliftCost: score.extraRuralUpliftCost,
       travel: score.travel,
+      visitTravel: score.visitTravel,
       hoursSpread: score.hoursSpread,
       ruralShareSpread: score.ruralShareSpread,
       unassigned: score.unassigned,
@@ -310,6 +311,9 @@ function summaryOf(project: Project, score: PlanScore, result: OptimiseResult | 
       id: model.zones[z.zone].id,
       name: model.zones[z.zone].name,
       ...z,
+      difficulty: score.difficulty[z.zone].difficulty,
+      difficultyRank: score.difficulty[z.zone].rank,
+      difficultyReasons: score.difficulty[z.zone].reasons,
       warnings: warnings.map((w) => w.message),
     })),
     extraRural: score.extraRural.flags.map((f) => ({

@@ -140,7 +140,14 @@ describe('npm run optimise', () => {
     const summary = JSON.parse(readFileSync(f('scored/summary.json'), 'utf8'));
     expect(summary.status).toBe('scored');
     expect(summary.objective).toBeNull();
-    expect(summary.zones.find((z: any) => z.id === '10').waitingUsers).toBe(40);
+    const sleaford = summary.zones.find((z: any) => z.id === '10');
+    expect(sleaford.waitingUsers).toBe(40);
+    // Sleaford is among the three hardest zones to serve, for reasons in words.
+    expect(sleaford.difficultyRank).toBeLessThanOrEqual(3);
+    expect(sleaford.difficulty).toBeGreaterThan(0);
+    expect(sleaford.difficultyReasons.join('; ')).toMatch(/40 people waiting/);
+    expect(new Set(summary.zones.map((z: any) => z.difficultyRank))).toEqual(new Set(summary.zones.map((_: unknown, i: number) => i + 1)));
+    expect(sleaford.visitTravel.minutesPerContactHour).toBeGreaterThan(0);
   });
 
   it('exits 3 with the conflicting rules and a fix when no plan can keep them', async () => {
