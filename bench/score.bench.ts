@@ -1,8 +1,11 @@
-// Scoring speed: full scoring of a plan, and one-unit incremental updates, at
-// 10,000 and 100,000 units x 14 zones. Targets: full < 20 ms, one move < 1 ms.
+// Scoring speed: full scoring of a plan, and one-unit incremental updates, on both
+// example counties and at 10,000 and 100,000 units x 14 zones, travel between visits
+// included. Targets: full < 20 ms, one move < 1 ms.
 import type { Bench, BenchRow } from './harness';
 import { medianMs } from './harness';
-import type { CountyModel } from '../solver/model';
+import type { CountyModel, Plan } from '../solver/model';
+import { EXAMPLE_COUNTIES, type ExampleCounty } from '../src/model/exampleCounty';
+import { loadExampleCounty } from '../test/support/exampleCounty';
 import { seededRandom } from '../solver/random';
 import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, ScoreState } from '../solver/score';
 import { syntheticCounty } from '../solver/testing/syntheticCounty';
@@ -45,7 +48,17 @@ async function perMoveMs(model: CountyModel, state: ScoreState, batch: number, r
 
 async function rowsFor(units: number): Promise<BenchRow[]> {
   const { model, plan } = syntheticCounty({ units, zones: ZONES, seed: 1 });
-  const size = `${units.toLocaleString('en-GB')} units x ${ZONES} zones`;
+  return rowsOf(model, plan, `${units.toLocaleString('en-GB')} units x ${ZONES} zones`);
+}
+
+/** The example counties as shipped: real LSOAs, their plans, travel between visits included. */
+async function exampleRows(county: ExampleCounty): Promise<BenchRow[]> {
+  const { model, plan } = loadExampleCounty(county);
+  return rowsOf(model, plan, `${EXAMPLE_COUNTIES[county].label} (${model.units.count} units x ${model.zones.length} zones)`);
+}
+
+async function rowsOf(model: CountyModel, plan: Plan, size: string): Promise<BenchRow[]> {
+  const units = model.units.count;
   const settings = DEFAULT_SCORE_SETTINGS;
   const ctx = prepareScoring(model, settings);
   const state = new ScoreState(ctx, plan);
@@ -59,5 +72,10 @@ async function rowsFor(units: number): Promise<BenchRow[]> {
   ];
 }
 
-const bench: Bench = async () => [...(await rowsFor(10_000)), ...(await rowsFor(100_000))];
+const bench: Bench = async () => [
+  ...(await exampleRows('lincolnshire')),
+  ...(await exampleRows('norfolk')),
+  ...(await rowsFor(10_000)),
+  ...(await rowsFor(100_000)),
+];
 export default bench;

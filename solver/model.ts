@@ -1,6 +1,7 @@
 // The county model every part of carezones shares: units, their demand, zones,
 // provider bases and a plan (unit -> zone). Per-unit data are typed arrays indexed
 // by unit so they are compact, fast to score and transferable to a worker.
+import { BAND_COUNT, bandsOf, defaultVisitsPerWeek, type BandSet } from './visitPattern';
 
 /** Weekly hours of care. */
 export type HoursPerWeek = number;
@@ -92,6 +93,13 @@ export interface Demand {
   doubleHandedHours: Float64Array;
   waitingUsers: Float64Array;
   waitingHours: Float64Array;
+  /** Visits a week (each of one or two carers). */
+  visits: Float64Array;
+  /**
+   * Visits a week whose call band the users file gave, at [unit * BAND_COUNT + band];
+   * the rest of a unit's visits are spread over the bands by the settings' shares.
+   */
+  bandVisits: Float64Array;
 }
 
 export interface Zone {
@@ -136,7 +144,48 @@ export function emptyDemand(count: number): Demand {
     doubleHandedHours: new Float64Array(count),
     waitingUsers: new Float64Array(count),
     waitingHours: new Float64Array(count),
+    visits: new Float64Array(count),
+    bandVisits: new Float64Array(count * BAND_COUNT),
   };
+}
+
+/** One service user's package, as it counts towards its unit's demand. */
+export interface UserDemand {
+  hours: HoursPerWeek;
+  carers: 1 | 2;
+  waiting: boolean;
+  /** Visits a week; the default for the hours when not known. */
+  visitsPerWeek?: number | null;
+  /** Call bands of the visits, when known; they share the visits equally. */
+  bands?: BandSet | null;
+}
+
+/** Adds one user to unit u's demand: the one place a user becomes per-unit figures. */
+export function addUserDemand(demand: Demand, u: UnitIndex, user: UserDemand): void {
+  const h = user.hours;
+  demand.users[u] += 1;
+  demand.hours[u] += h;
+  if (user.carers === 2) demand.doubleHandedHours[u] += h;
+  if (user.waiting) {
+    demand.waitingUsers[u] += 1;
+    demand.waitingHours[u] += h;
+  }
+  // A package with no hours has no visits (the users file warns of zero hours).
+  const visits = h > 0 ? (user.visitsPerWeek ?? defaultVisitsPerWeek(h)) : 0;
+  demand.visits[u] += visits;
+  const bands = user.bands ? bandsOf(user.bands) : [];
+  for (const b of bands) demand.bandVisits[u * BAND_COUNT + b] += visits / bands.length;
+}
+
+/** A copy of the demand with one more user in unit u (the demand given is not touched). */
+export function demandWithUser(demand: Demand, u: UnitIndex, user: UserDemand): Demand {
+  const copy: Demand = {
+    users: demand.users.slice(), hours: demand.hours.slice(), doubleHandedHours: demand.doubleHandedHours.slice(),
+    waitingUsers: demand.waitingUsers.slice(), waitingHours: demand.waitingHours.slice(),
+    visits: demand.visits.slice(), bandVisits: demand.bandVisits.slice(),
+  };
+  addUserDemand(copy, u, user);
+  return copy;
 }
 
 /** Builds a CSR adjacency from per-unit neighbour lists (symmetry is the caller's job). */

@@ -1,11 +1,14 @@
 // What scoring needs to know about a model that does not depend on the plan,
 // computed once: road distance from every unit to each zone's nearest base, to the
-// nearest base of any zone, and each zone's base capacity. A plan change never
-// touches these, which is what makes incremental scoring cheap.
+// nearest base of any zone, each zone's base capacity, each unit's travel between visits
+// and its extra-rural score as a place. A plan change never touches these, which is what
+// makes incremental scoring cheap.
 import type { CountyModel, Rurality } from '../model';
 import { rulesFromSettings, type OptimiseRules } from '../optimise/rules';
 import { minutesPerMetre as minutesPer, roadMetresBetween, unitZoneBaseMetres } from '../travel';
 import type { ScoreSettings } from './settings';
+import { scorePlaces, type ExtraRuralPlaces } from './extraRural';
+import { prepareVisitTravel, type VisitTravelContext } from './visitTravel';
 
 export interface ScoreContext {
   model: CountyModel;
@@ -21,6 +24,10 @@ export interface ScoreContext {
   zoneCapacity: Float64Array;
   /** Driving minutes per road metre, by rurality of the unit driven to. */
   minutesPerMetre: Float64Array;
+  /** What travel between visits needs of each unit, whatever the plan. */
+  visitTravel: VisitTravelContext;
+  /** Each unit's extra-rural score as a place: the flags then only weigh it against the flags before. */
+  extraRuralPlaces: ExtraRuralPlaces;
 }
 
 export function prepareScoring(model: CountyModel, settings: ScoreSettings): ScoreContext {
@@ -55,6 +62,8 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
     minutesPerMetre[r] = minutesPer(r as Rurality, settings.travel);
   }
   const rules = rulesFromSettings(settings, model);
-  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre };
+  const visitTravel = prepareVisitTravel(model, settings);
+  const extraRuralPlaces = scorePlaces({ model, settings, nearestBaseRoadMetres, visitTravel });
+  return { model, settings, rules, zoneCount, baseRoadMetres, nearestBaseRoadMetres, zoneBaseCount, zoneCapacity, minutesPerMetre, visitTravel, extraRuralPlaces };
 }
 

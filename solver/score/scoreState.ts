@@ -10,7 +10,9 @@ import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
 import { extraRuralRate } from './settings';
 import { spreadOf } from './spread';
-import type { ChangeSet, DemandTotals, PlanScore, SplitTown, ZoneScore } from './types';
+import { VisitTravelTracker } from './visitTravel';
+import { zoneDifficulty } from './difficulty';
+import type { ChangeSet, DemandTotals, PlanScore, SplitTown, VisitTravel, ZoneScore } from './types';
 import { zoneWarnings } from './warnings';
 import { ZoneMembers } from './zoneMembers';
 
@@ -36,9 +38,13 @@ const AREA = 9;
 const PERIMETER = 10;
 const ANNUAL_COST = 11;
 const EXTRA_RURAL_HOURS = 12;
-const FIELDS = 13;
+const VISITS = 13;
+const VISIT_METRES = 14;
+const VISIT_MINUTES = 15;
+const VISIT_COST = 16;
+const FIELDS = 17;
 /** Fields that are a unit's hours times something: exactly 0 once a zone has no unit with hours. */
-const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS];
+const HOURS_FIELDS = [HOURS, URBAN_HOURS, RURAL_TOWN_HOURS, RURAL_VILLAGE_HOURS, SPARSE_HOURS, ANNUAL_COST, EXTRA_RURAL_HOURS, VISITS, VISIT_METRES, VISIT_MINUTES, VISIT_COST];
 
 export class ScoreState {
   readonly ctx: ScoreContext;
@@ -65,6 +71,8 @@ export class ScoreState {
   private readonly pieceCount: Int32Array;
   private readonly centres: CentreTravel[];
   private readonly touched: Uint8Array;
+  /** Travel between visits depends on same-zone neighbours, so it is tracked apart from `contrib`. */
+  private readonly visitTravel: VisitTravelTracker;
 
   constructor(ctx: ScoreContext, plan: Plan, history: ScoreHistory = {}) {
     const { model } = ctx;
@@ -94,13 +102,18 @@ export class ScoreState {
 
     // Units join one by one so each same-zone border is counted once, by its later unit.
     this.zoneOfUnit = new Int32Array(n).fill(UNASSIGNED);
+    this.visitTravel = new VisitTravelTracker(model, ctx.visitTravel, this.zoneOfUnit, {
+      sums: this.sums, stride: FIELDS, metres: VISIT_METRES, minutes: VISIT_MINUTES, cost: VISIT_COST,
+    });
     for (let u = 0; u < n; u++) {
       const z = plan.zoneOf[u];
       this.zoneOfUnit[u] = z;
       if (z === UNASSIGNED) this.addUnassigned(u, 1);
-      else this.addToZone(u, z);
+      else this.joinZone(u, z);
       if (this.baseline && this.baseline[u] !== z) this.addDisrupted(u, 1);
     }
+    // Travel between visits reads whole neighbourhoods: all units at once, not one by one.
+    this.visitTravel.addAll();
   }
 
   /** The plan as it stands (a copy). */
@@ -110,6 +123,18 @@ export class ScoreState {
 
   zoneOf(u: UnitIndex): ZoneIndex {
     return this.zoneOfUnit[u];
+  }
+
+  /**
+   * Unit u's travel between visits a week as the plan stands (its own and its same-zone
+   * neighbours' density): road metres, driving minutes, cost a year, and minutes per contact hour.
+   */
+  unitVisitTravel(u: UnitIndex): { metres: number; minutes: number; annualCost: number; minutesPerContactHour: number | null } {
+    const km = this.visitTravel.tourKm[u];
+    const vc = this.ctx.visitTravel;
+    const minutes = km * vc.minutesPerKm[u];
+    const hours = this.ctx.model.demand.hours[u];
+    return { metres: km * vc.metresPerKm, minutes, annualCost: km * vc.costPerKm[u], minutesPerContactHour: hours > 0 ? minutes / hours : null };
   }
 
   zoneHours(z: ZoneIndex): number {
@@ -207,6 +232,7 @@ export class ScoreState {
           ? { metres: centre.hourMetres / centre.hours, minutes: centre.hourMinutes / centre.hours }
           : null,
       centreOfWork: centre.hours > 0 ? { lon: centre.lon, lat: centre.lat } : null,
+      visitTravel: visitTravelOf(s, o),
       pieces: this.pieceCount[z],
       areaKm2: area,
       perimeterKm: perimeter,
@@ -228,7 +254,10 @@ export class ScoreState {
     let annualCost = 0;
     let extraRuralHours = 0;
     let extraRuralUpliftCost = 0;
+    const visitSums = new Float64Array(FIELDS);
     for (const zs of zones) {
+      const o = zs.zone * FIELDS;
+      for (const f of [HOURS, VISITS, VISIT_METRES, VISIT_MINUTES, VISIT_COST]) visitSums[f] += this.sums[o + f];
       assigned.units += zs.units;
       assigned.users += zs.users;
       assigned.hours += zs.hours;
@@ -254,12 +283,14 @@ export class ScoreState {
         meanMetres: hoursWithBase > 0 ? hourMetres / hoursWithBase : null,
         meanMinutes: hoursWithBase > 0 ? hourMinutes / hoursWithBase : null,
       },
+      visitTravel: visitTravelOf(visitSums, 0),
       annualCost,
       extraRuralHours,
       extraRuralUpliftCost,
       townsSplit: this.splitTowns(),
       disruption: this.baseline ? { ...this.disrupted } : null,
       extraRural: this.extraRural,
+      difficulty: zoneDifficulty(zones, this.ctx.settings.difficulty.weights, this.ctx.settings.extraRural),
       warnings: zones.flatMap((zs) => zs.warnings),
     };
   }
@@ -286,6 +317,12 @@ export class ScoreState {
   }
 
   private addToZone(u: UnitIndex, z: ZoneIndex): void {
+    this.joinZone(u, z);
+    this.visitTravel.add(u, z);
+  }
+
+  /** Unit u joins zone z, travel between visits aside. */
+  private joinZone(u: UnitIndex, z: ZoneIndex): void {
     this.shiftZone(u, z, 1);
     this.members.add(u, z);
     this.unitCount[z]++;
@@ -294,6 +331,7 @@ export class ScoreState {
 
   private removeFromZone(u: UnitIndex, z: ZoneIndex): void {
     this.shiftZone(u, z, -1);
+    this.visitTravel.remove(u, z);
     this.members.remove(u, z);
     this.unitCount[z]--;
     if (this.ctx.model.demand.hours[u] !== 0) this.unitsWithHours[z]--;
@@ -391,6 +429,23 @@ function unitContributions(ctx: ScoreContext, flagged: Uint8Array): Float64Array
     const rate = flagged[u] ? extraRate : r === Rurality.Urban ? rates.urban : rates.rural;
     out[o + ANNUAL_COST] = h * rate * weeksPerYear;
     out[o + EXTRA_RURAL_HOURS] = flagged[u] ? h : 0;
+    out[o + VISITS] = demand.visits[u];
   }
   return out;
+}
+
+/** Travel between visits from a zone's sums at offset o; null with no visits. */
+function visitTravelOf(sums: Float64Array, o: number): VisitTravel | null {
+  const visits = sums[o + VISITS];
+  if (!(visits > 0)) return null;
+  const hours = sums[o + HOURS];
+  const minutes = sums[o + VISIT_MINUTES];
+  return {
+    visitsPerWeek: visits,
+    meanVisitMinutes: hours > 0 ? (60 * hours) / visits : null,
+    metresPerVisit: sums[o + VISIT_METRES] / visits,
+    minutesPerVisit: minutes / visits,
+    minutesPerContactHour: hours > 0 ? minutes / hours : null,
+    annualCost: sums[o + VISIT_COST],
+  };
 }

@@ -3,6 +3,13 @@
 // council gave one, otherwise our own choice (see docs/SCORING.md).
 import type { HoursPerWeek, Minutes } from '../model';
 import { DEFAULT_TRAVEL, type TravelSettings } from '../travel';
+import type { CallBand } from '../visitPattern';
+
+/** Default difficulty weights (docs/SCORING.md, "Difficulty"). */
+const DIFFICULTY_WEIGHTS_DEFAULT = { travel: 0.3, waiting: 0.25, capacity: 0.2, rurality: 0.15, providers: 0.1 };
+
+/** Default real-rota factor (see DEFAULT_SCORE_SETTINGS.visitTravel). */
+const ROTA_FACTOR_DEFAULT = 3.4;
 
 export type PoundsPerHour = number;
 export type Pounds = number;
@@ -41,6 +48,8 @@ export interface RuleSettings {
 /** How strongly each criterion counts towards the extra-rural score (any scale; normalised). */
 export interface ExtraRuralWeights {
   rurality: number;
+  /** Travel between visits per contact hour of the place. */
+  travel: number;
   distance: number;
   density: number;
   waiting: number;
@@ -56,23 +65,46 @@ export interface ExtraRuralSettings {
   ruralTownScore: number;
   ruralVillageScore: number;
   sparseBonus: number;
-  /** Distance criterion: 0 at or below `distanceKmLow`, 1 at or above `distanceKmHigh` (road km to the nearest base). */
-  distanceKmLow: number;
-  distanceKmHigh: number;
-  /** Density criterion (h/week per km2): 1 at or below `densityLow`, 0 at or above `densityHigh`, log-linear between. */
-  densityLow: number;
-  densityHigh: number;
+  /**
+   * Travel, distance and low-density criteria are relative to the county's own units
+   * with hours: 0 at or below this percentile of the county, 1 at or above `percentileHigh`.
+   */
+  percentileLow: Percent;
+  percentileHigh: Percent;
   /** Waiting criterion reaches 1 at this many people waiting, or this many waiting hours a week. */
   waitingUsersFull: number;
   waitingHoursFull: number;
+}
+
+/** Travel between visits: how visits fall in the day, how rotas compare with the shortest tour, and what travel costs. */
+export interface VisitTravelSettings {
+  /** Share of visits in each call band, for visits whose band the users file does not give (normalised). */
+  bandShares: Record<CallBand, Share>;
+  /** Real rotas' travel between visits / the shortest tour through the same visits. */
+  rotaFactor: number;
+  /** What a carer is paid for an hour of travel, £. */
+  carerPayPerHour: PoundsPerHour;
+  /** Mileage paid per mile driven, £. */
+  mileagePerMile: Pounds;
+}
+
+/** How much each figure counts towards a zone's difficulty (any scale; normalised). */
+export interface DifficultyWeights {
+  travel: number;
+  rurality: number;
+  waiting: number;
+  capacity: number;
+  providers: number;
 }
 
 export interface ScoreSettings {
   rates: RateSettings;
   weeksPerYear: number;
   travel: TravelSettings;
+  visitTravel: VisitTravelSettings;
   rules: RuleSettings;
   extraRural: ExtraRuralSettings;
+  difficulty: { weights: DifficultyWeights };
   /** Exports withhold every figure about a unit with fewer service users than this (zone figures stay). */
   privacyMinimumUsers: number;
 }
@@ -81,24 +113,34 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   rates: { urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5, extraRuralRate: null },
   weeksPerYear: 52.14,
   travel: DEFAULT_TRAVEL,
+  visitTravel: {
+    // Every package has a morning call; lunch, tea and bed calls share the rest.
+    bandShares: { morning: 0.35, lunch: 0.25, tea: 0.2, bed: 0.2 },
+    // Calibrated so both example counties average about 3 miles a visit, the
+    // industry's measured mean (3.06 miles, Access Group "Hidden Dynamics of Homecare" 2018).
+    rotaFactor: ROTA_FACTOR_DEFAULT,
+    // National Living Wage from April 2025; HMRC approved mileage rate (first 10,000 miles).
+    carerPayPerHour: 12.21,
+    mileagePerMile: 0.45,
+  },
   rules: { hoursTolerancePct: null, zoneHoursMin: null, reachMinutes: null, ruralShareMin: null, ruralShareMax: null, checkCapacity: true },
   extraRural: {
-    // The three Lincolnshire criteria count about equally: rurality and remoteness
-    // 0.55, low value 0.2, high wait 0.25. On the embedded county this flags about
-    // 1,330 h/week, close to the 1,336 h/week the council priced (docs/SCORING.md).
-    weights: { rurality: 0.3, distance: 0.25, density: 0.2, waiting: 0.25 },
-    switchOn: 0.6,
-    switchOff: 0.5,
+    // Lincolnshire's criteria are rurality, low value and high wait; travel between visits
+    // is what makes a remote, low-volume place costly. Relative to the county's own units,
+    // so a county with no sparse LSOAs still flags its remote areas. On the embedded
+    // county this flags about 1,250 h/week, near the 1,336 h/week the council priced.
+    weights: { rurality: 0.25, travel: 0.3, distance: 0.1, density: 0.1, waiting: 0.25 },
+    switchOn: 0.66,
+    switchOff: 0.56,
     ruralTownScore: 0.4,
     ruralVillageScore: 0.8,
     sparseBonus: 0.2,
-    distanceKmLow: 5,
-    distanceKmHigh: 25,
-    densityLow: 0.5,
-    densityHigh: 5,
+    percentileLow: 50,
+    percentileHigh: 95,
     waitingUsersFull: 5,
     waitingHoursFull: 40,
   },
+  difficulty: { weights: DIFFICULTY_WEIGHTS_DEFAULT },
   // The small-numbers rule councils and the NHS publish under: no figure about fewer than 5 people.
   privacyMinimumUsers: 5,
 };

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { flag, nullableRange, ordered, parseWith, range, record, withDefault } from '../schema';
 import { DEFAULT_SCORE_SETTINGS as D, type ScoreSettings } from './settings';
 
+const share = (fallback: number) => withDefault(range(0, 1), fallback);
 const score = (fallback: number) => withDefault(range(0, 1), fallback);
 const weight = (fallback: number) => withDefault(range(0, 100), fallback);
 const poundsPerHour = (fallback: number) => withDefault(range(0, 500, { unit: '£/h', exclusiveMin: true }), fallback);
@@ -30,6 +31,17 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       circuityFactor: withDefault(range(1, 5), D.travel.circuityFactor),
       speedKmh: section({ 0: speed(D.travel.speedKmh[0]), 1: speed(D.travel.speedKmh[1]), 2: speed(D.travel.speedKmh[2]) }, D.travel.speedKmh),
     }, D.travel),
+    visitTravel: section({
+      bandShares: section({
+        morning: share(D.visitTravel.bandShares.morning),
+        lunch: share(D.visitTravel.bandShares.lunch),
+        tea: share(D.visitTravel.bandShares.tea),
+        bed: share(D.visitTravel.bandShares.bed),
+      }, D.visitTravel.bandShares),
+      rotaFactor: withDefault(range(0, 20, { exclusiveMin: true }), D.visitTravel.rotaFactor),
+      carerPayPerHour: withDefault(range(0, 500, { unit: '£/h' }), D.visitTravel.carerPayPerHour),
+      mileagePerMile: withDefault(range(0, 10, { unit: '£/mile' }), D.visitTravel.mileagePerMile),
+    }, D.visitTravel),
     rules: section({
       // null: from the county's data (rulesFromSettings).
       hoursTolerancePct: withDefault(nullableRange(0, 100, { unit: '%' }), D.rules.hoursTolerancePct),
@@ -42,6 +54,7 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
     extraRural: section({
       weights: section({
         rurality: weight(E.weights.rurality),
+        travel: weight(E.weights.travel),
         distance: weight(E.weights.distance),
         density: weight(E.weights.density),
         waiting: weight(E.weights.waiting),
@@ -51,19 +64,25 @@ export const SCORE_SETTINGS_SCHEMA = v.pipe(
       ruralTownScore: score(E.ruralTownScore),
       ruralVillageScore: score(E.ruralVillageScore),
       sparseBonus: score(E.sparseBonus),
-      distanceKmLow: withDefault(range(0, 500, { unit: 'km' }), E.distanceKmLow),
-      distanceKmHigh: withDefault(range(0, 500, { unit: 'km' }), E.distanceKmHigh),
-      densityLow: withDefault(range(0, 100_000, { unit: 'h/week per km²' }), E.densityLow),
-      densityHigh: withDefault(range(0, 100_000, { unit: 'h/week per km²' }), E.densityHigh),
+      percentileLow: withDefault(range(0, 100, { unit: 'percentile' }), E.percentileLow),
+      percentileHigh: withDefault(range(0, 100, { unit: 'percentile' }), E.percentileHigh),
       waitingUsersFull: withDefault(range(0, 100_000, { unit: 'people', exclusiveMin: true }), E.waitingUsersFull),
       waitingHoursFull: withDefault(range(0, 1_000_000, { unit: 'h/week', exclusiveMin: true }), E.waitingHoursFull),
     }, E),
+    difficulty: section({
+      weights: section({
+        travel: weight(D.difficulty.weights.travel),
+        rurality: weight(D.difficulty.weights.rurality),
+        waiting: weight(D.difficulty.weights.waiting),
+        capacity: weight(D.difficulty.weights.capacity),
+        providers: weight(D.difficulty.weights.providers),
+      }, D.difficulty.weights),
+    }, D.difficulty),
     privacyMinimumUsers: withDefault(range(1, 100, { integer: true, unit: 'service users' }), D.privacyMinimumUsers),
   }),
   ordered(['rules', 'ruralShareMin'], ['rules', 'ruralShareMax'], (a: number | null, b: number | null) => a === null || b === null || a <= b, 'not be above'),
   ordered(['extraRural', 'switchOff'], ['extraRural', 'switchOn'], (a, b) => a <= b, 'not be above'),
-  ordered(['extraRural', 'distanceKmLow'], ['extraRural', 'distanceKmHigh'], (a, b) => a < b, 'be below'),
-  ordered(['extraRural', 'densityLow'], ['extraRural', 'densityHigh'], (a, b) => a < b, 'be below'),
+  ordered(['extraRural', 'percentileLow'], ['extraRural', 'percentileHigh'], (a, b) => a < b, 'be below'),
 );
 
 // The schema gives exactly a ScoreSettings: a setting without its line here fails to build.

@@ -1,7 +1,7 @@
 // The figures scoring hands to the app, the optimiser and the CLI: plain data.
 import type { HoursPerWeek, Metres, Minutes, ZoneIndex } from '../model';
 import type { ExtraRuralResult } from './extraRural';
-import type { Percent, Pounds, Share } from './settings';
+import type { DifficultyWeights, Percent, Pounds, Share } from './settings';
 
 export type WarningCode = 'hours-off-mean' | 'zone-size' | 'over-capacity' | 'split-zone' | 'rural-share' | 'no-base';
 
@@ -14,6 +14,19 @@ export interface RuleWarning {
 export interface Travel {
   metres: Metres;
   minutes: Minutes;
+}
+
+/** Travel between consecutive visits of a call band (docs/SCORING.md, "Travel between visits"). */
+export interface VisitTravel {
+  visitsPerWeek: number;
+  /** Contact minutes / visits; null with no hours. */
+  meanVisitMinutes: Minutes | null;
+  metresPerVisit: Metres;
+  minutesPerVisit: Minutes;
+  /** (60 / mean visit length) x mean travel minutes between visits = travel minutes / contact hours; null with no hours. */
+  minutesPerContactHour: Minutes | null;
+  /** Carers' pay for the travel time plus mileage, a year. */
+  annualCost: Pounds;
 }
 
 export interface ZoneScore {
@@ -41,6 +54,8 @@ export interface ZoneScore {
   /** Hours-weighted mean from the zone's hours-weighted centre of work; null with no hours. */
   travelFromCentre: Travel | null;
   centreOfWork: { lon: number; lat: number } | null;
+  /** Travel between visits; null when the zone has no visits. */
+  visitTravel: VisitTravel | null;
   pieces: number;
   areaKm2: number;
   perimeterKm: number;
@@ -83,6 +98,8 @@ export interface PlanScore {
   unassigned: DemandTotals;
   /** Sum over units in zones with a base of hours x road metres (or minutes) from the zone's nearest base. */
   travel: { hourMetres: number; hourMinutes: number; meanMetres: Metres | null; meanMinutes: Minutes | null };
+  /** Travel between visits over the assigned units; null with no visits. */
+  visitTravel: VisitTravel | null;
   annualCost: Pounds;
   extraRuralHours: HoursPerWeek;
   extraRuralUpliftCost: Pounds;
@@ -90,6 +107,8 @@ export interface PlanScore {
   /** Units, users and hours whose zone differs from the baseline plan; null without a baseline. */
   disruption: DemandTotals | null;
   extraRural: ExtraRuralResult;
+  /** How hard each zone is to serve, by zone index, with its rank among the zones. */
+  difficulty: ZoneDifficulty[];
   warnings: RuleWarning[];
 }
 
@@ -99,4 +118,39 @@ export interface ChangeSet {
   zones: ZoneIndex[];
   /** Assigned hours changed (a move to or from UNASSIGNED), so every zone's balance vs mean did too. */
   meanZoneHoursChanged: boolean;
+}
+
+// --- Difficulty (solver/score/difficulty.ts) ---
+
+export type DifficultyFactor = keyof DifficultyWeights;
+
+/** What a zone's provider model asks of its demand (contract: settings.providerModel). */
+export interface ProviderNeed {
+  /** Providers the model needs in a zone. */
+  providers: number;
+  /** Weekly hours a provider needs to be viable (the seeds: healthy at 250-1,000 h/week). */
+  viableHoursPerProvider: number;
+  /** Words for the model, e.g. "one lead provider". */
+  label: string;
+}
+
+
+export interface DifficultyFigure {
+  /** The zone's own figure: minutes per contact hour, rurality 0..1, share waiting, hours / capacity, share of the viable demand missing. */
+  value: number;
+  /** Place in the county's range, 0..1. */
+  scaled: number;
+  /** 1 = highest in the county. */
+  rank: number;
+}
+
+export interface ZoneDifficulty {
+  zone: number;
+  /** 0 (easiest on every figure) to 100 (hardest on every figure). */
+  difficulty: number;
+  /** 1 = hardest zone. */
+  rank: number;
+  figures: Record<DifficultyFactor, DifficultyFigure>;
+  /** The figures that make it hard, in words, the weightiest first. */
+  reasons: string[];
 }

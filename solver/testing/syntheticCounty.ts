@@ -15,6 +15,7 @@ import {
 } from '../model';
 import { seededRandom } from '../random';
 import { haversineMetres } from '../travel';
+import { defaultVisitsPerWeek } from '../visitPattern';
 
 export interface SyntheticOptions {
   units: number;
@@ -122,9 +123,11 @@ export function syntheticCounty(opts: SyntheticOptions): { model: CountyModel; p
     let dh = 0;
     let wu = 0;
     let wh = 0;
+    let visits = 0;
     for (let u = 0; u < users; u++) {
       const h = Math.max(1, Math.round(-Math.log(1 - rand()) * 10));
       hours += h;
+      visits += defaultVisitsPerWeek(h);
       if (rand() < 0.12) dh += h;
       if (rand() < 0.02 + Math.min(0.25, nearestKm / 150)) {
         wu += 1;
@@ -136,6 +139,7 @@ export function syntheticCounty(opts: SyntheticOptions): { model: CountyModel; p
     demand.doubleHandedHours[i] = dh;
     demand.waitingUsers[i] = wu;
     demand.waitingHours[i] = wh;
+    demand.visits[i] = visits;
   }
 
   const zones: Zone[] = towns.map((t, k) => ({ id: String(k + 1), name: `Zone ${k + 1} ${t.name}` }));

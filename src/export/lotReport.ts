@@ -14,7 +14,7 @@ import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation'
 import { REPORT_CSS } from './reportStyles';
 import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
 import { mapSheet } from './svgMap';
-import { shownReasons, unitFiguresShown, withheldText } from './privacy';
+import { shownCount, unitFiguresShown, withheldText } from './privacy';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -90,22 +90,47 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;
 }
 
+const PLACE_WORDS = ['urban', 'rural town', 'village'];
+/** Areas listed on a lot's page, largest first, so the lot still fits its page; the rest are summed. */
+const EXTRA_RURAL_ROWS = 4;
+
 function extraRuralTable(d: ExportData, z: ZoneIndex): string {
   const flags = d.score.extraRural.flags.filter((f) => d.plan.zoneOf[f.unit] === z);
   if (flags.length === 0) return '<p class="note">No area of this lot earns the extra-rural rate.</p>';
-  const { ids, names } = d.model.units;
+  const { ids, names, rurality, sparse } = d.model.units;
   const { hours } = d.model.demand;
-  const rows = flags
-    .sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score)
-    .map(
-      (f) =>
-        `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-        `<td class="n">${esc(unitFiguresShown(d, f.unit) ? oneDp.format(hours[f.unit]) : 'withheld')}</td>` +
-        `<td class="n">${esc(f.score.toFixed(2))}</td>` +
-        `<td class="why">${esc([...(f.newArea ? ['new area: no hours yet'] : []), ...shownReasons(d, f, 'other figures withheld')].join('; '))}</td></tr>`,
+  const num = (x: number | null, f: (x: number) => string) => (x === null ? '–' : f(x));
+  const sorted = flags.sort((a, b) => hours[b.unit] - hours[a.unit] || b.score - a.score);
+  const rows = sorted.slice(0, EXTRA_RURAL_ROWS).map((f) => {
+    const g = f.figures;
+    // Place figures (rurality, distance) always; figures about its people only above the privacy minimum.
+    const people = (text: string) => (unitFiguresShown(d, f.unit) ? text : 'withheld');
+    // A unit with enough users can still have one or two people waiting: that count is withheld too.
+    const waitingText = (n: number) => (shownCount(d, n) === null ? `fewer than ${d.settings.privacyMinimumUsers}` : int(n));
+    return (
+      `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
+      `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
+      `<td class="n">${esc(f.newArea ? 'new area' : people(oneDp.format(hours[f.unit])))}</td>` +
+      `<td class="n">${esc(people(num(g.minutesPerContactHour, (x) => int(x))))}</td>` +
+      `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
+      `<td class="n">${esc(people(num(g.hoursPerKm2, (x) => oneDp.format(x))))}</td>` +
+      `<td class="n">${esc(people(waitingText(g.waitingUsers)))}</td>` +
+      `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
     );
+  });
+  const rest = sorted.slice(EXTRA_RURAL_ROWS);
+  if (rest.length > 0) {
+    const restHours = rest.reduce((t, f) => t + hours[f.unit], 0);
+    const restUsers = rest.reduce((t, f) => t + d.model.demand.users[f.unit], 0);
+    const shown = restUsers === 0 || restUsers >= d.settings.privacyMinimumUsers;
+    rows.push(
+      `<tr><td class="area" colspan="2">${esc(`and ${rest.length} more area${rest.length === 1 ? '' : 's'}`)}</td>` +
+        `<td class="n">${esc(shown ? oneDp.format(restHours) : 'withheld')}</td><td colspan="5"></td></tr>`,
+    );
+  }
   return (
-    '<table class="extra"><thead><tr><th>Area</th><th class="n">Hours/wk</th><th class="n">Score</th><th>Reasons</th></tr></thead>' +
+    '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n">Travel min per contact h</th>' +
+    '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
@@ -203,7 +228,9 @@ function coverPage(s: ReportMaps): string {
     summaryBoxes(d) +
     `<p class="note">Rates: urban ${esc(pence.format(r.urban))}, rural ${esc(pence.format(r.rural))}, extra-rural ` +
     `${esc(pence.format(extraRuralRate(r)))} an hour; ${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
-    `Annual cost prices each area at its own rate.</p>` +
+    `Annual cost prices each area at its own rate. An area’s extra-rural score weighs rurality, travel between visits, ` +
+    `distance to a base, low hours per km² and people waiting against the county’s own areas; each lot lists its ` +
+    `${EXTRA_RURAL_ROWS} largest, the unit GeoJSON every area with its reasons.</p>` +
     (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
     (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +
     lotTable(d) +

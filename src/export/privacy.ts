@@ -30,9 +30,9 @@ export function shownReasons(data: Figures, f: ExtraRuralFlag, note = `figures a
   return waiting > 0 && waiting < min ? f.reasons.map((r, i) => (i === WAITING_REASON ? `fewer than ${min} people waiting` : r)) : f.reasons;
 }
 
-/** reasonsFor (solver/score/extraRural.ts) lists the place first (rurality, then distance to the nearest base), then density, then people waiting. */
+/** reasonsFor (solver/score/extraRural.ts) lists the place first (rurality, then distance to the nearest base), then travel, density, and people waiting last. */
 const PLACE_REASONS = 2;
-const WAITING_REASON = 3;
+const WAITING_REASON = 4;
 
 /** A count as a file may show it: null below the minimum (zero is shown: it is about no one). */
 export const shownCount = (data: Figures, n: number): number | null => (n > 0 && n < data.settings.privacyMinimumUsers ? null : n);

@@ -11,7 +11,7 @@
 //     urbanUsersPerKm2 -> urban; at or above ruralTownUsersPerKm2 -> rural
 //     town and fringe; below (including no users) -> rural village and
 //     dispersed. Density never marks a unit "sparse".
-import { emptyDemand, Rurality, type Demand, type Units } from '../../solver/model';
+import { addUserDemand, emptyDemand, Rurality, type Demand, type Units } from '../../solver/model';
 import { ruralityFromRuc } from '../model/rurality';
 import type { Geocoded } from './geocode';
 import type { UnitLocator } from './locate';
@@ -86,14 +86,9 @@ export function aggregate(input: AggregateInput): Aggregated {
         `Just outside every unit; counted in the nearest, ${units.ids[unit]} (${snappedKm.toFixed(2)} km away)`);
     }
     unitOfUser[k] = unit;
-    const h = user.weeklyHours;
-    demand.users[unit] += 1;
-    demand.hours[unit] += h;
-    if (user.carers === 2) demand.doubleHandedHours[unit] += h;
-    if (user.waiting) {
-      demand.waitingUsers[unit] += 1;
-      demand.waitingHours[unit] += h;
-    }
+    addUserDemand(demand, unit, {
+      hours: user.weeklyHours, carers: user.carers, waiting: user.waiting, visitsPerWeek: user.visitsPerWeek, bands: user.bands,
+    });
     const code = geocoded.ruc[k];
     if (code && !input.rucKnown[unit]) {
       let m = votes.get(unit);

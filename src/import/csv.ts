@@ -232,6 +232,10 @@ export interface UserColumnMapping extends LocationColumnMapping {
   carers: string | null;
   carersFormat: CarersFormat;
   waiting: string | null;
+  /** Optional visit pattern: visits a week, minutes a visit, call bands ("morning; bed"). */
+  visitsPerWeek: string | null;
+  visitMinutes: string | null;
+  callBands: string | null;
   zone: string | null;
 }
 
@@ -241,6 +245,9 @@ const USER_SYNONYMS: Synonyms<Exclude<keyof UserColumnMapping, 'carersFormat'>> 
   weeklyHours: ['weeklyhours', 'hoursperweek', 'hourspw', 'hours', 'hrs', 'hrsperweek', 'weeklyhrs', 'carehours', 'plannedhours', 'commissionedhours', 'totalhours'],
   carers: ['carerspervisit', 'carers', 'doublehanded', 'doubleup', 'double', 'numberofcarers', 'noofcarers', 'staffpervisit', 'handed'],
   waiting: ['waiting', 'waitinglist', 'iswaiting', 'awaitingcare', 'awaiting', 'unmetneed', 'unmet', 'wait'],
+  visitMinutes: ['visitminutes', 'visitlength', 'visitduration', 'minutespervisit', 'visitmins', 'calllength', 'callduration', 'callminutes', 'lengthofvisit', 'durationofvisit', 'minspervisit'],
+  visitsPerWeek: ['visitsperweek', 'visitsaweek', 'weeklyvisits', 'visitspw', 'callsperweek', 'callsaweek', 'weeklycalls', 'numberofvisits', 'noofvisits', 'visits', 'calls'],
+  callBands: ['callbands', 'callband', 'calltimes', 'visittimes', 'timesofday', 'callpattern', 'visitbands', 'bands'],
   zone: ['zone', 'lot', 'currentzone', 'currentlot', 'zoneid', 'lotid', 'lotnumber', 'zonenumber', 'zonename', 'lotname'],
   id: ['id', 'userid', 'serviceuserid', 'serviceuser', 'suid', 'clientid', 'client', 'personid', 'personref', 'clientref', 'ref', 'reference', 'identifier'],
 };

@@ -5,11 +5,16 @@ import { addTableProblems, cellAt, columnIndex, forEachDataRow, type CsvTable, t
 import { locationCells, readLocation } from './location';
 import { ProblemList, type Problem } from './problems';
 import { looksLikeFormula, parseHours, parseYesNo } from './values';
+import { parseCallBands, type BandSet } from '../../solver/visitPattern';
 
 export const USERS_FILE = 'service users';
 
 /** Weekly hours above this cannot be right (a week has 168 hours). */
 const MAX_WEEKLY_HOURS = 168;
+/** More visits a week than one an hour cannot be right. */
+const MAX_VISITS_PER_WEEK = 168;
+/** Visits x length may differ from the weekly hours by this share before a warning. */
+const PATTERN_TOLERANCE = 0.1;
 
 export interface ServiceUser {
   /** Spreadsheet row it came from (header = 1). */
@@ -24,6 +29,10 @@ export interface ServiceUser {
   weeklyHours: number;
   carers: 1 | 2;
   waiting: boolean;
+  /** Visits a week from the file (or from the visit length), null for the default by hours. */
+  visitsPerWeek: number | null;
+  /** Call bands from the file, null when not given. */
+  bands: BandSet | null;
   /** Current zone/lot as written, "" when not given. */
   zone: string;
 }
@@ -57,7 +66,7 @@ function readCarers(text: string, format: UserColumnMapping['carersFormat']): 1 
 export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedRows<ServiceUser> {
   const problems = new ProblemList(USERS_FILE);
   const untrusted = addTableProblems(table, problems);
-  const c = mappedColumns(table, mapping, ['id', 'postcode', 'latitude', 'longitude', 'easting', 'northing', 'weeklyHours', 'carers', 'waiting', 'zone'] as const);
+  const c = mappedColumns(table, mapping, ['id', 'postcode', 'latitude', 'longitude', 'easting', 'northing', 'weeklyHours', 'carers', 'waiting', 'visitsPerWeek', 'visitMinutes', 'callBands', 'zone'] as const);
   if (c.weeklyHours.index < 0) problems.error(null, '', '', 'No weekly hours column is mapped');
   if (c.postcode.index < 0 && c.latitude.index < 0 && c.easting.index < 0) {
     problems.error(null, '', '', 'No postcode or coordinate columns are mapped');
@@ -111,6 +120,14 @@ export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedR
       waiting = false;
     }
 
+    const visitsPerWeek = readVisitPattern(cells, c, hours, row, problems);
+    const bandsText = cellAt(cells, c.callBands.index);
+    let bands = bandsText === '' ? null : parseCallBands(bandsText);
+    if (bands === null && bandsText !== '') {
+      problems.warning(row, c.callBands.header, bandsText, 'Call bands should be morning, lunch, tea or bed; visits spread over the usual shares');
+    }
+    if (bands === 0) bands = null;
+
     const rejected = problems.errorCount > errorsBefore;
     if (rejected || !location || carers === null || !(hours >= 0)) {
       if (hours >= 0) rejectedHours.set(row, hours);
@@ -118,8 +135,52 @@ export function parseUsers(table: CsvTable, mapping: UserColumnMapping): ParsedR
     }
     records.push({
       row, id, postcode: location.postcode, lon: location.lon, lat: location.lat,
-      weeklyHours: hours, carers, waiting, zone: cellAt(cells, c.zone.index),
+      weeklyHours: hours, carers, waiting, visitsPerWeek, bands, zone: cellAt(cells, c.zone.index),
     });
   });
   return { records, problems: problems.items, rowsRead, rejectedHours };
+}
+
+type Columns = ReturnType<typeof mappedColumns<'visitsPerWeek' | 'visitMinutes'>>;
+
+/**
+ * Visits a week from the visits column, or else from the visit length and the hours;
+ * null when neither is given (the default by hours applies). Bad values are errors;
+ * a pattern that does not add up to the weekly hours is a warning, and the visits count.
+ */
+function readVisitPattern(cells: readonly string[], c: Columns, hours: number, row: number, problems: ProblemList): number | null {
+  const visitsText = cellAt(cells, c.visitsPerWeek.index);
+  const minutesText = cellAt(cells, c.visitMinutes.index);
+  const visits = visitsText === '' ? null : Number(visitsText);
+  const minutes = minutesText === '' ? null : parseMinutes(minutesText);
+  if (visits !== null && !(visits >= 0 && visits <= MAX_VISITS_PER_WEEK)) {
+    problems.error(row, c.visitsPerWeek.header, visitsText,
+      Number.isNaN(visits) ? 'Visits a week is not a number' : `Visits a week must be from 0 to ${MAX_VISITS_PER_WEEK}`);
+    return null;
+  }
+  if (minutes !== null && !(minutes > 0 && minutes <= 24 * 60)) {
+    problems.error(row, c.visitMinutes.header, minutesText, Number.isNaN(minutes) ? 'Visit length is not a number of minutes' : 'Visit length must be above 0 and at most a day');
+    return null;
+  }
+  if (!(hours >= 0)) return null;
+  if (visits !== null && minutes !== null) {
+    const patternHours = (visits * minutes) / 60;
+    if (Math.abs(patternHours - hours) > PATTERN_TOLERANCE * Math.max(hours, patternHours)) {
+      problems.warning(row, c.visitMinutes.header, minutesText,
+        `${visits} visits of ${minutes} min make ${Number(patternHours.toFixed(1))} h, not the ${hours} weekly hours; the visits a week are used`);
+    }
+  }
+  if (visits !== null) {
+    if (visits === 0 && hours > 0) problems.warning(row, c.visitsPerWeek.header, visitsText, 'No visits but weekly hours above 0; travel between visits counts none');
+    return visits;
+  }
+  if (minutes !== null) return hours > 0 ? Math.max(1, Math.round((60 * hours) / minutes)) : 0;
+  return null;
+}
+
+/** "30", "30 min", "45mins", "1h", "0.75 h" -> minutes; NaN otherwise. */
+function parseMinutes(text: string): number {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)\s*(min|mins|minutes?|m|h|hr|hrs|hours?)?$/i.exec(text.trim());
+  if (!m) return NaN;
+  return /^h/i.test(m[2] ?? '') ? Number(m[1]) * 60 : Number(m[1]);
 }

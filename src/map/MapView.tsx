@@ -1,4 +1,4 @@
-// The zone map. Created once per project; it subscribes to the store and turns
+// The zone map. Created once per project's units; it subscribes to the store and turns
 // plan changes into feature-state for the changed units only.
 import { useEffect, useRef } from 'react';
 import { NavigationControl, ScaleControl, setWorkerUrl, type Marker } from 'maplibre-gl';
@@ -56,7 +56,7 @@ export function MapView({ project }: { project: Project }) {
         useApp.subscribe((state, prev) => {
           if (state.tool !== prev.tool) tool.syncTool();
           // Another project was opened: this map is about to be replaced, and its units are not the new plan's.
-          if (state.project?.model !== project.model) return;
+          if (state.project?.unitGeo !== project.unitGeo) return;
           const next = state.history.present;
           const before = prev.history.present;
           if (next === before) return;
@@ -86,8 +86,9 @@ export function MapView({ project }: { project: Project }) {
       setMapInstance(null);
       map.remove();
     };
-    // Keyed by the county, not the project object: renaming the project keeps the map.
-  }, [project.model]);
+    // Rebuilt only for new geometry: the map reads no demand (score colours come from the scores),
+    // and renaming the project keeps it.
+  }, [project.unitGeo]);
 
   return (
     <>

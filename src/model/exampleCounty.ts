@@ -3,7 +3,7 @@
 // tests and the browser build them the same way.
 import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone } from '../../solver/model';
+import { addUserDemand, emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone } from '../../solver/model';
 import { assembleProject } from './assembleProject';
 import { ruralityFromRuc } from './rurality';
 import type { Project } from './project';
@@ -90,14 +90,7 @@ export function buildExampleCounty(county: ExampleCounty, texts: ExampleCountyTe
   for (const u of csv(texts.users)) {
     const i = unitOfPostcode.get(u.postcode);
     if (i === undefined) throw new Error(`${info.label} example data: postcode ${u.postcode} of ${u.id} is not in postcodes.csv`);
-    const hours = Number(u.weekly_hours);
-    demand.users[i] += 1;
-    demand.hours[i] += hours;
-    if (u.carers === '2') demand.doubleHandedHours[i] += hours;
-    if (u.waiting === 'yes') {
-      demand.waitingUsers[i] += 1;
-      demand.waitingHours[i] += hours;
-    }
+    addUserDemand(demand, i, { hours: Number(u.weekly_hours), carers: u.carers === '2' ? 2 : 1, waiting: u.waiting === 'yes' });
   }
 
   return assembleProject({

@@ -10,11 +10,12 @@ import type { Project } from '../model/project';
 import { parseWith, SchemaError } from '../../solver/schema';
 import { HOURS_IN_A_WEEK, PROJECT_DOC_SCHEMA, type ParsedProjectDoc } from './projectSchema';
 import type { Scenario } from '../model/scenario';
+import { BAND_COUNT, defaultVisitsPerWeek } from '../../solver/visitPattern';
 
 export const PROJECT_FORMAT = 'carezones-project';
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
-const DEMAND_KEYS = ['users', 'hours', 'doubleHandedHours', 'waitingUsers', 'waitingHours'] as const;
+const DEMAND_KEYS = ['users', 'hours', 'doubleHandedHours', 'waitingUsers', 'waitingHours', 'visits'] as const;
 
 export interface ScenarioDoc {
   id: string;
@@ -35,7 +36,7 @@ export interface ProjectDoc {
   syntheticUsers: boolean;
   attribution: string[];
   units: UnitInput[];
-  demand: Record<(typeof DEMAND_KEYS)[number], number[]>;
+  demand: Record<(typeof DEMAND_KEYS)[number] | 'bandVisits', number[]>;
   towns: Town[];
   scenarios: ScenarioDoc[];
   currentScenarioId: string;
@@ -69,7 +70,7 @@ export function toProjectDoc(w: Workspace): ProjectDoc {
     syntheticUsers: project.syntheticUsers,
     attribution: project.attribution,
     units: unitInputs(project),
-    demand: Object.fromEntries(DEMAND_KEYS.map((k) => [k, Array.from(project.model.demand[k])])) as ProjectDoc['demand'],
+    demand: Object.fromEntries([...DEMAND_KEYS, 'bandVisits' as const].map((k) => [k, Array.from(project.model.demand[k])])) as ProjectDoc['demand'],
     towns: project.model.towns,
     scenarios: w.scenarios.map(scenarioToDoc),
     currentScenarioId: w.currentId,
@@ -121,6 +122,7 @@ function readScenario(o: ParsedProjectDoc['scenarios'][number], path: string, un
 /** Demand a unit cannot have: more hours than its people have in a week, more waiting than people. */
 function checkDemand(d: ParsedProjectDoc['demand'], n: number): void {
   for (const k of DEMAND_KEYS) sameLength(d[k], `demand.${k}`, n);
+  sameLength(d.bandVisits, 'demand.bandVisits', n * BAND_COUNT, `units x ${BAND_COUNT} call bands`);
   const slack = 1e-6;
   for (let u = 0; u < n; u++) {
     const users = d.users[u];
@@ -135,7 +137,19 @@ function checkDemand(d: ParsedProjectDoc['demand'], n: number): void {
  * Steps from each older version to the next. Add one here, with a test, when
  * the document changes shape; files never need hand editing.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, Json>) => Record<string, Json>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, Json>) => Record<string, Json>> = {
+  // 1 -> 2: visits a week per unit, for travel between visits. Version 1 kept no
+  // visit pattern, so each unit gets the default pattern of its mean package.
+  1: (doc) => {
+    if (!isObj(doc.demand) || !Array.isArray(doc.demand.users) || !Array.isArray(doc.demand.hours)) return doc;
+    const users = doc.demand.users as Json[];
+    const hours = doc.demand.hours as Json[];
+    const visits = users.map((n, u) =>
+      typeof n === 'number' && n > 0 && typeof hours[u] === 'number' ? n * defaultVisitsPerWeek((hours[u] as number) / n) : 0,
+    );
+    return { ...doc, demand: { ...doc.demand, visits, bandVisits: new Array(users.length * BAND_COUNT).fill(0) } };
+  },
+};
 
 export function migrate(doc: Record<string, Json>, migrations = MIGRATIONS, current = PROJECT_VERSION): Record<string, Json> {
   let version = int(doc.version, 'version', 0, Number.MAX_SAFE_INTEGER);
@@ -169,6 +183,7 @@ export function readProjectDoc(raw: Json): Workspace {
   });
   checkDemand(doc.demand, n);
   const demand = Object.fromEntries(DEMAND_KEYS.map((k) => [k, Float64Array.from(doc.demand[k])])) as unknown as Demand;
+  demand.bandVisits = Float64Array.from(doc.demand.bandVisits);
   const scenarios = doc.scenarios.map((s, i) => readScenario(s, `scenarios[${i}]`, n));
   const ids = new Set(scenarios.map((s) => s.id));
   if (ids.size !== scenarios.length) fail('scenarios', 'two scenarios share an id');

@@ -67,6 +67,8 @@ const demand = record({
   doubleHandedHours: perUnit(1e7, 'h/week'),
   waitingUsers: perUnit(1e6, 'people'),
   waitingHours: perUnit(1e7, 'h/week'),
+  visits: perUnit(1e7, 'visits/week'),
+  bandVisits: perUnit(1e7, 'visits/week'),
 });
 
 const zone = record({

@@ -38,7 +38,8 @@ export class ScoreSync {
   private current: ScoreUpdate | null = null;
   /** Extra-rural flags of each scenario's last build, passed back so flags switch off with hysteresis. */
   private readonly flagsByScenario = new Map<string, Uint8Array>();
-  private flagsProject: Project | null = null;
+  /** The units the flags belong to: a project with new demand on the same units keeps them. */
+  private flagsUnits: Project['model']['units'] | null = null;
 
   /** Brings the scores up to date; returns the previous update (same object) when nothing that scores read changed. */
   update(next: ScoreInputs): ScoreUpdate {
@@ -76,9 +77,9 @@ export class ScoreSync {
   private rebuild(inputs: ScoreInputs): ScoreUpdate {
     const { project, scenario, settings, baseline } = inputs;
     // Scenario ids of another project may repeat; its flags would belong to other units.
-    if (project !== this.flagsProject) {
+    if (project.model.units !== this.flagsUnits) {
       this.flagsByScenario.clear();
-      this.flagsProject = project;
+      this.flagsUnits = project.model.units;
     }
     const ctx = prepareScoring(modelFor(project.model, scenario), settings);
     const state = new ScoreState(ctx, { zoneOf: scenario.zoneOf }, {

@@ -3,7 +3,7 @@
 // imperatively (src/map/MapView.tsx) so painting never re-renders React.
 import { create } from 'zustand';
 import type { Project } from '../model/project';
-import type { UnitIndex, ZoneIndex } from '../../solver/model';
+import type { Demand, UnitIndex, ZoneIndex } from '../../solver/model';
 import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
 import { unitsOfTown } from '../model/unitNeighbours';
@@ -15,7 +15,7 @@ import { runOptimiser } from '../workers/optimiser/client';
 import type { WorkerJob } from '../workers/workerJob';
 import type { ZonesScenario } from './zonesScenario';
 
-export type SideTab = 'zones' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
+export type SideTab = 'zones' | 'hardest' | 'extra-rural' | 'optimise' | 'scenarios' | 'export' | 'settings';
 
 export type Tool = 'pan' | 'brush' | 'box' | 'lasso' | 'town' | 'lock' | 'cursor';
 
@@ -59,6 +59,11 @@ export interface AppState {
     baselineId?: string | null,
     settings?: ScoreSettings,
   ): void;
+  /**
+   * Replaces the project's demand (the units and their geometry stay): a package the
+   * user chose to add, or taken out again. Saved with the project; no users file changes.
+   */
+  setDemand(demand: Demand): void;
   setError(message: string): void;
   /** Renames the project (the report and the saved file take the new name); blank names are ignored. */
   renameProject(name: string): void;
@@ -207,6 +212,11 @@ export const useApp = create<AppState>((set, get) => ({
       notice: null,
     });
     useHover.getState().setHover(null);
+  },
+  setDemand: (demand) => {
+    const { project } = get();
+    if (!project || demand.hours.length !== project.model.units.count) return;
+    set({ project: { ...project, model: { ...project.model, demand } } });
   },
   setError: (message) => set({ status: 'error', error: message }),
   renameProject: (name) => {

@@ -3,7 +3,7 @@
 // reading scores re-renders when scores change (once per edit, so once per paint
 // stroke) and never on hover or tool changes.
 import { createStore, useStore } from 'zustand';
-import type { PlanScore, ZoneScore } from '../../solver/score';
+import type { PlanScore, ScoreContext, ZoneScore } from '../../solver/score';
 import { useApp, type AppState } from './store';
 import { ScoreSync, type ScoreInputs, type ScoreUpdate } from './scoreSync';
 import type { Scenario } from '../model/scenario';
@@ -52,3 +52,6 @@ export const usePlanScore = (): PlanScore | null => useStore(scoreStore, (s) => 
 /** One zone's scores; the object is kept while the zone's figures do not change. */
 export const useZoneScore = (zone: number): ZoneScore | undefined =>
   useStore(scoreStore, (s) => s.update?.score.zones[zone]);
+
+/** What the scores were built from, whatever the plan (for a what-if on the county as it stands); null before a project is open. */
+export const useScoreContext = (): ScoreContext | null => useStore(scoreStore, (s) => s.update?.state.ctx ?? null);

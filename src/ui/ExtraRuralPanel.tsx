@@ -1,10 +1,11 @@
 // Units on the extra-rural rate: why each is flagged, its hours and what the
-// uplift costs a year. Clicking one shows it on the map.
+// uplift costs a year. Clicking one shows it on the map. Below, the what-if of a new package.
 import { useState } from 'react';
 import { extraRuralRate } from '../../solver/score';
 import { getMapInstance } from '../map/mapInstance';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
+import { PackageWhatIf } from './PackageWhatIf';
 import * as F from './scoreFormat';
 
 const FIRST_SHOWN = 12;
@@ -26,37 +27,40 @@ export function ExtraRuralPanel() {
     getMapInstance()?.flyTo({ center: [model.units.lon[u], model.units.lat[u]], zoom: 10.5, duration: 800 });
 
   return (
-    <section className="panel" aria-labelledby="extra-rural-heading">
-      <h2 id="extra-rural-heading">
-        <span className="hatch-swatch" aria-hidden="true" /> Extra-rural areas
-      </h2>
-      <p className="hint extra-rural-total" data-testid="extra-rural-total">
-        {F.int(flags.length)} units, {F.one(score.extraRuralHours)} h a week, {F.pounds(score.extraRuralUpliftCost)} a year
-        above the rural rate (£{extraRuralRate(settings.rates).toFixed(2)} instead of £{settings.rates.rural.toFixed(2)}).
-      </p>
-      <ol className="extra-rural-list" data-testid="extra-rural-list">
-        {shown.map((f) => {
-          const z = s.zoneOf[f.unit];
-          return (
-            <li key={f.unit} data-unit={f.unit}>
-              <button type="button" className="link" onClick={() => flyTo(f.unit)} title="Show on the map">
-                {model.units.names[f.unit]}
-              </button>
-              <span className="er-zone">{z >= 0 ? `zone ${s.zones[z].id}` : 'no zone'}</span>
-              <span className="er-figures">
-                {f.newArea ? 'new area, no hours yet' : `${F.one(f.hours)} h/wk · ${F.pounds(f.cost)}/yr`} · score{' '}
-                {F.two(f.score)}
-              </span>
-              <span className="er-reasons">{f.reasons.join('; ')}</span>
-            </li>
-          );
-        })}
-      </ol>
-      {flags.length > FIRST_SHOWN && (
-        <button type="button" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${flags.length}`}
-        </button>
-      )}
-    </section>
+    <>
+      <section className="panel" aria-labelledby="extra-rural-heading">
+        <h2 id="extra-rural-heading">
+          <span className="hatch-swatch" aria-hidden="true" /> Extra-rural areas
+        </h2>
+        <p className="hint extra-rural-total" data-testid="extra-rural-total">
+          {F.int(flags.length)} units, {F.one(score.extraRuralHours)} h a week, {F.pounds(score.extraRuralUpliftCost)} a year
+          above the rural rate (£{extraRuralRate(settings.rates).toFixed(2)} instead of £{settings.rates.rural.toFixed(2)}).
+        </p>
+        <ol className="extra-rural-list" data-testid="extra-rural-list">
+          {shown.map((f) => {
+            const z = s.zoneOf[f.unit];
+            return (
+              <li key={f.unit} data-unit={f.unit}>
+                <button type="button" className="link" onClick={() => flyTo(f.unit)} title="Show on the map">
+                  {model.units.names[f.unit]}
+                </button>
+                <span className="er-zone">{z >= 0 ? `zone ${s.zones[z].id}` : 'no zone'}</span>
+                <span className="er-figures">
+                  {f.newArea ? 'new area, no hours yet' : `${F.one(f.hours)} h/wk · ${F.pounds(f.cost)}/yr`} · score{' '}
+                  {F.two(f.score)}
+                </span>
+                <span className="er-reasons">{f.reasons.join('; ')}</span>
+              </li>
+            );
+          })}
+        </ol>
+        {flags.length > FIRST_SHOWN && (
+          <button type="button" onClick={() => setAll(!all)}>
+            {all ? 'Show fewer' : `Show all ${flags.length}`}
+          </button>
+        )}
+      </section>
+      <PackageWhatIf />
+    </>
   );
 }

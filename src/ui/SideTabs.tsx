@@ -7,6 +7,7 @@ import { useApp, type SideTab } from '../state/store';
 import { ZonePanel } from './ZonePanel';
 import { ZoneEditor } from './ZoneEditor';
 import { ExtraRuralPanel } from './ExtraRuralPanel';
+import { HardestZonesPanel } from './HardestZonesPanel';
 import { OptimisePanel } from './OptimisePanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -16,6 +17,7 @@ const ExportPanel = lazy(() => import('./ExportPanel').then((m) => ({ default: m
 
 const TABS: Array<{ id: SideTab; label: string; content: ReactNode }> = [
   { id: 'zones', label: 'Zones', content: <><ZonePanel /><ZoneEditor /></> },
+  { id: 'hardest', label: 'Hardest', content: <HardestZonesPanel /> },
   { id: 'extra-rural', label: 'Extra-rural', content: <ExtraRuralPanel /> },
   { id: 'optimise', label: 'Optimise', content: <OptimisePanel /> },
   { id: 'scenarios', label: 'Scenarios', content: <ScenarioPanel /> },

@@ -7,12 +7,12 @@ import { UNASSIGNED_COLOUR } from '../model/palette';
 import { useApp, useScenario } from '../state/store';
 import { usePlanScore } from '../state/useScores';
 import { PlanSummary } from './PlanSummary';
-import { metric, METRICS, sortZones, warningLabel, type MetricKey, type Sort } from './zoneMetrics';
+import { metric, METRICS, sortZones, warningLabel, zoneRows, type MetricKey, type Sort, type ZoneRow } from './zoneMetrics';
 import * as F from './scoreFormat';
 import { nameHoldsId, zoneLabel } from '../../solver/zoneLabel';
 
 /** Columns of the compact table; the rest of METRICS shows in a row's details. */
-const COLUMNS: MetricKey[] = ['hours', 'balance', 'waiting', 'travelMin', 'cost'];
+const COLUMNS: MetricKey[] = ['difficulty', 'hours', 'balance', 'waiting', 'visitTravel', 'cost'];
 const DETAILS = METRICS.filter((m) => m.key !== 'zone');
 
 function SortHeader({ k, sort, onSort }: { k: MetricKey; sort: Sort; onSort(s: Sort): void }) {
@@ -49,7 +49,7 @@ function Warnings({ zs }: { zs: ZoneScore }) {
   );
 }
 
-function ZoneDetail({ zs, columns }: { zs: ZoneScore; columns: number }) {
+function ZoneDetail({ zs, columns }: { zs: ZoneRow; columns: number }) {
   return (
     <tr className="zone-detail" data-detail-for={zs.zone}>
       <td colSpan={columns}>
@@ -98,6 +98,7 @@ export function ZonePanel() {
       return next;
     });
   const columnCount = COLUMNS.length + 2;
+  const rows = zoneRows(score);
   const maxHours = Math.max(...score.zones.map((zs) => zs.hours), 1);
   const { unassigned } = score;
   const totalHours = score.assigned.hours + unassigned.hours;
@@ -132,9 +133,9 @@ export function ZonePanel() {
           </tr>
         </thead>
         <tbody>
-          {sortZones(score.zones, sort).map((i) => {
+          {sortZones(rows, sort).map((i) => {
             const z = s.zones[i];
-            const zs = score.zones[i];
+            const zs = rows[i];
             const isOpen = open.has(z.id);
             return (
               <Fragment key={z.id}>
@@ -188,18 +189,20 @@ export function ZonePanel() {
                 <span className="swatch" style={{ background: UNASSIGNED_COLOUR }} aria-hidden="true" />
                 Unassigned ({F.int(unassigned.units)} units, {F.int(unassigned.users)} users)
               </th>
+              <td />
               <td className="num"><span className="hours" data-hours={unassigned.hours}>{F.one(unassigned.hours)}</span></td>
-              <td colSpan={columnCount - 2} />
+              <td colSpan={columnCount - 3} />
             </tr>
           )}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">All zones</th>
+            <td />
             <td className="num" data-testid="total-hours" data-hours={totalHours}>{F.one(totalHours)}</td>
             <td />
             <td className="num">{F.int(totalWaiting)}</td>
-            <td className="num">{F.one(score.travel.meanMinutes)}</td>
+            <td className="num">{F.one(score.visitTravel?.minutesPerContactHour)}</td>
             <td className="num" data-testid="total-cost" data-value={score.annualCost}>{F.poundsM(score.annualCost)}</td>
             <td />
           </tr>

@@ -24,6 +24,9 @@ const speed = (s: ScoreSettings, r: 0 | 1 | 2, v: number) => ({
   travel: { ...s.travel, speedKmh: { ...s.travel.speedKmh, [r]: v } },
 });
 const num = (v: number | null) => v ?? 0;
+const visits = (s: ScoreSettings, v: Partial<ScoreSettings['visitTravel']>) => ({ ...s, visitTravel: { ...s.visitTravel, ...v } });
+const band = (s: ScoreSettings, b: keyof ScoreSettings['visitTravel']['bandShares'], v: number) =>
+  visits(s, { bandShares: { ...s.visitTravel.bandShares, [b]: v } });
 const percent = (v: number | null) => (v === null ? null : 100 * v);
 const share = (v: number | null) => (v === null ? null : v / 100);
 
@@ -43,6 +46,13 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'speed-urban', group: 'Travel', label: 'Speed to urban units', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[0], set: (s, v) => speed(s, 0, num(v)) },
   { id: 'speed-town', group: 'Travel', label: 'Speed to rural towns', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[1], set: (s, v) => speed(s, 1, num(v)) },
   { id: 'speed-village', group: 'Travel', label: 'Speed to villages', unit: 'km/h', step: 1, get: (s) => s.travel.speedKmh[2], set: (s, v) => speed(s, 2, num(v)) },
+  { id: 'rota-factor', group: 'Travel', label: 'Rotas vs shortest tour', unit: '×', step: 0.1, get: (s) => s.visitTravel.rotaFactor, set: (s, v) => visits(s, { rotaFactor: num(v) }) },
+  { id: 'carer-pay', group: 'Travel', label: 'Carer pay for travel', unit: '£/h', step: 0.01, get: (s) => s.visitTravel.carerPayPerHour, set: (s, v) => visits(s, { carerPayPerHour: num(v) }) },
+  { id: 'mileage', group: 'Travel', label: 'Mileage', unit: '£/mile', step: 0.01, get: (s) => s.visitTravel.mileagePerMile, set: (s, v) => visits(s, { mileagePerMile: num(v) }) },
+  { id: 'band-morning', group: 'Travel', label: 'Share of visits: morning', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.morning, set: (s, v) => band(s, 'morning', num(v) / 100) },
+  { id: 'band-lunch', group: 'Travel', label: 'Share of visits: lunch', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.lunch, set: (s, v) => band(s, 'lunch', num(v) / 100) },
+  { id: 'band-tea', group: 'Travel', label: 'Share of visits: tea', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.tea, set: (s, v) => band(s, 'tea', num(v) / 100) },
+  { id: 'band-bed', group: 'Travel', label: 'Share of visits: bed', unit: '%', step: 1, get: (s) => 100 * s.visitTravel.bandShares.bed, set: (s, v) => band(s, 'bed', num(v) / 100) },
   // Blank rule settings are derived from the county's data (rulesFromSettings, docs/SCORING.md "Rules").
   {
     id: 'hours-tolerance', group: 'Rules', label: 'Hours within ± of mean', unit: '% (blank: from the data)', step: 1, optional: true,
@@ -66,6 +76,7 @@ export const NUMBER_FIELDS: NumberField[] = [
     get: (s) => percent(s.rules.ruralShareMax), set: (s, v) => rules(s, { ruralShareMax: share(v) }),
   },
   { id: 'w-rurality', group: 'Extra-rural', label: 'Weight: rurality', step: 0.05, get: (s) => s.extraRural.weights.rurality, set: (s, v) => weight(s, { rurality: num(v) }) },
+  { id: 'w-travel', group: 'Extra-rural', label: 'Weight: travel between visits', step: 0.05, get: (s) => s.extraRural.weights.travel, set: (s, v) => weight(s, { travel: num(v) }) },
   { id: 'w-distance', group: 'Extra-rural', label: 'Weight: distance', step: 0.05, get: (s) => s.extraRural.weights.distance, set: (s, v) => weight(s, { distance: num(v) }) },
   { id: 'w-density', group: 'Extra-rural', label: 'Weight: low density', step: 0.05, get: (s) => s.extraRural.weights.density, set: (s, v) => weight(s, { density: num(v) }) },
   { id: 'w-waiting', group: 'Extra-rural', label: 'Weight: waiting', step: 0.05, get: (s) => s.extraRural.weights.waiting, set: (s, v) => weight(s, { waiting: num(v) }) },
@@ -74,10 +85,8 @@ export const NUMBER_FIELDS: NumberField[] = [
   { id: 'town-score', group: 'Extra-rural', label: 'Rurality of a rural town', step: 0.05, get: (s) => s.extraRural.ruralTownScore, set: (s, v) => er(s, { ruralTownScore: num(v) }) },
   { id: 'village-score', group: 'Extra-rural', label: 'Rurality of a village', step: 0.05, get: (s) => s.extraRural.ruralVillageScore, set: (s, v) => er(s, { ruralVillageScore: num(v) }) },
   { id: 'sparse-bonus', group: 'Extra-rural', label: 'Bonus if sparse', step: 0.05, get: (s) => s.extraRural.sparseBonus, set: (s, v) => er(s, { sparseBonus: num(v) }) },
-  { id: 'km-low', group: 'Extra-rural', label: 'Distance counts from', unit: 'km', step: 1, get: (s) => s.extraRural.distanceKmLow, set: (s, v) => er(s, { distanceKmLow: num(v) }) },
-  { id: 'km-high', group: 'Extra-rural', label: 'Distance full at', unit: 'km', step: 1, get: (s) => s.extraRural.distanceKmHigh, set: (s, v) => er(s, { distanceKmHigh: num(v) }) },
-  { id: 'density-low', group: 'Extra-rural', label: 'Density full below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityLow, set: (s, v) => er(s, { densityLow: num(v) }) },
-  { id: 'density-high', group: 'Extra-rural', label: 'Density counts below', unit: 'h/km²', step: 0.1, get: (s) => s.extraRural.densityHigh, set: (s, v) => er(s, { densityHigh: num(v) }) },
+  { id: 'pct-low', group: 'Extra-rural', label: 'Travel, distance, low density count from percentile', unit: '%', step: 1, get: (s) => s.extraRural.percentileLow, set: (s, v) => er(s, { percentileLow: num(v) }) },
+  { id: 'pct-high', group: 'Extra-rural', label: 'and count in full at percentile', unit: '%', step: 1, get: (s) => s.extraRural.percentileHigh, set: (s, v) => er(s, { percentileHigh: num(v) }) },
   { id: 'wait-users', group: 'Extra-rural', label: 'Waiting full at', unit: 'people', step: 1, get: (s) => s.extraRural.waitingUsersFull, set: (s, v) => er(s, { waitingUsersFull: num(v) }) },
   { id: 'wait-hours', group: 'Extra-rural', label: 'or at waiting hours', unit: 'h/wk', step: 1, get: (s) => s.extraRural.waitingHoursFull, set: (s, v) => er(s, { waitingHoursFull: num(v) }) },
   {
@@ -102,6 +111,9 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   for (const [id, v] of [['speed-urban', s.travel.speedKmh[0]], ['speed-town', s.travel.speedKmh[1]], ['speed-village', s.travel.speedKmh[2]]] as const) {
     check(v > 0, id, 'must be above 0');
   }
+  const shares = s.visitTravel.bandShares;
+  check(shares.morning + shares.lunch + shares.tea + shares.bed > 0, 'band-morning', 'at least one band must have visits');
+  check(s.visitTravel.rotaFactor > 0, 'rota-factor', 'must be above 0');
   const { ruralShareMin: rmin, ruralShareMax: rmax, reachMinutes } = s.rules;
   check(rmax === null || rmax <= 1, 'rural-max', 'at most 100%');
   check(rmin === null || rmax === null || rmin <= rmax, 'rural-min', 'must not exceed the maximum');
@@ -112,10 +124,9 @@ export function settingsErrors(s: ScoreSettings): Record<string, string> {
   }
   check(e.switchOff <= e.switchOn, 'switch-off', 'must not exceed switch-on');
   const w = e.weights;
-  check(w.rurality + w.distance + w.density + w.waiting > 0, 'w-rurality', 'at least one weight must be above 0');
-  check(e.distanceKmLow < e.distanceKmHigh, 'km-high', 'must be above "counts from"');
-  check(e.densityLow > 0, 'density-low', 'must be above 0 (a log scale)');
-  check(e.densityLow < e.densityHigh, 'density-high', 'must be above "full below"');
+  check(w.rurality + w.travel + w.distance + w.density + w.waiting > 0, 'w-rurality', 'at least one weight must be above 0');
+  check(e.percentileHigh <= 100, 'pct-high', 'a percentile, at most 100');
+  check(e.percentileLow < e.percentileHigh, 'pct-high', 'must be above "count from"');
   check(e.waitingUsersFull > 0, 'wait-users', 'must be above 0');
   check(e.waitingHoursFull > 0, 'wait-hours', 'must be above 0');
   check(Number.isInteger(s.privacyMinimumUsers) && s.privacyMinimumUsers >= 1 && s.privacyMinimumUsers <= 100, 'privacy-minimum', 'a whole number from 1 to 100');

@@ -1,24 +1,33 @@
 // The zone figures the zone table can show and sort by, each with how to read it
 // from a ZoneScore and how to print it. One list, so headers, the sort menu and
 // the detail rows cannot disagree.
-import type { ZoneScore } from '../../solver/score';
+import type { PlanScore, ZoneDifficulty, ZoneScore } from '../../solver/score';
 import * as F from './scoreFormat';
 
 export type MetricKey =
-  | 'zone' | 'users' | 'hours' | 'balance' | 'capacity' | 'ruralShare' | 'waiting'
-  | 'travelKm' | 'travelMin' | 'pieces' | 'compactness' | 'cost' | 'extraRural';
+  | 'zone' | 'difficulty' | 'users' | 'hours' | 'balance' | 'capacity' | 'ruralShare' | 'waiting'
+  | 'visitTravel' | 'visitTravelCost' | 'travelKm' | 'travelMin' | 'pieces' | 'compactness' | 'cost' | 'extraRural';
+
+/** A zone's figures and its difficulty among the county's zones. */
+export type ZoneRow = ZoneScore & { difficulty: ZoneDifficulty };
+
+export const zoneRows = (score: PlanScore): ZoneRow[] => score.zones.map((zs) => ({ ...zs, difficulty: score.difficulty[zs.zone] }));
 
 export interface Metric {
   key: MetricKey;
   label: string;
   /** Explains the figure (header tooltip). */
   title: string;
-  value(zs: ZoneScore): number | null;
-  format(zs: ZoneScore): string;
+  value(zs: ZoneRow): number | null;
+  format(zs: ZoneRow): string;
 }
 
 export const METRICS: Metric[] = [
   { key: 'zone', label: 'Zone', title: 'Zone number', value: (z) => z.zone, format: (z) => String(z.zone + 1) },
+  {
+    key: 'difficulty', label: 'Hardest', title: 'Rank by how hard the zone is to serve (1 = hardest): travel between visits, waiting, capacity, rurality, provider model',
+    value: (z) => z.difficulty.difficulty, format: (z) => `${z.difficulty.rank}`,
+  },
   { key: 'users', label: 'Users', title: 'Service users', value: (z) => z.users, format: (z) => F.int(z.users) },
   { key: 'hours', label: 'Weekly hours', title: 'Weekly hours of care', value: (z) => z.hours, format: (z) => F.one(z.hours) },
   {
@@ -35,11 +44,19 @@ export const METRICS: Metric[] = [
   },
   { key: 'waiting', label: 'Waiting', title: 'People waiting for a provider', value: (z) => z.waitingUsers, format: (z) => F.int(z.waitingUsers) },
   {
-    key: 'travelKm', label: 'Travel km', title: 'Mean road distance from the zone’s base, weighted by hours',
+    key: 'visitTravel', label: 'Travel/h', title: 'Minutes of travel between visits per contact hour (60 / visit length × minutes between visits)',
+    value: (z) => z.visitTravel?.minutesPerContactHour ?? null, format: (z) => F.one(z.visitTravel?.minutesPerContactHour),
+  },
+  {
+    key: 'visitTravelCost', label: 'Travel £/yr', title: 'Carers’ pay for travel between visits plus mileage, a year',
+    value: (z) => z.visitTravel?.annualCost ?? null, format: (z) => F.poundsM(z.visitTravel?.annualCost),
+  },
+  {
+    key: 'travelKm', label: 'Base km', title: 'Mean road distance from the zone’s base, weighted by hours',
     value: (z) => z.travelFromBase?.metres ?? null, format: (z) => F.km(z.travelFromBase?.metres),
   },
   {
-    key: 'travelMin', label: 'Travel min', title: 'Mean driving minutes from the zone’s base, weighted by hours',
+    key: 'travelMin', label: 'Base min', title: 'Mean driving minutes from the zone’s base, weighted by hours',
     value: (z) => z.travelFromBase?.minutes ?? null, format: (z) => F.one(z.travelFromBase?.minutes),
   },
   { key: 'pieces', label: 'Pieces', title: 'Separate pieces (1 = contiguous)', value: (z) => z.pieces, format: (z) => F.int(z.pieces) },
@@ -62,7 +79,7 @@ export interface Sort {
 }
 
 /** Zone indices in sort order; zones without the figure go last, ties keep zone order. */
-export function sortZones(zones: ZoneScore[], sort: Sort): number[] {
+export function sortZones(zones: ZoneRow[], sort: Sort): number[] {
   const m = metric(sort.key);
   const sign = sort.descending ? -1 : 1;
   return zones

@@ -35,7 +35,7 @@ async function inkAtCentre(half = 14): Promise<number> {
 describe('zone scores', () => {
   it('scores all 12 zones, prices the plan, and opens a zone to show every figure', async () => {
     await expect.poll(() => rows().count()).toBe(12);
-    for (const metricKey of ['balance', 'waiting', 'travelMin', 'cost']) {
+    for (const metricKey of ['difficulty', 'balance', 'waiting', 'visitTravel', 'cost']) {
       const cells = await app.page.locator(`[data-testid="zone-table"] tbody td[data-metric="${metricKey}"]`).allTextContents();
       expect(cells).toHaveLength(12);
       expect(cells.every((t) => /\d/.test(t))).toBe(true);
@@ -52,23 +52,23 @@ describe('zone scores', () => {
     const detail = app.page.locator('tr.zone-detail');
     await expect.poll(() => detail.count()).toBe(1);
     const text = await detail.textContent();
-    for (const label of ['Users', 'Capacity', 'Rural', 'Travel km', 'Pieces', 'Compact', 'Extra-rural', 'Uplift cost']) {
+    for (const label of ['Users', 'Capacity', 'Rural', 'Base km', 'Travel £/yr', 'Pieces', 'Compact', 'Extra-rural', 'Uplift cost']) {
       expect(text).toContain(label);
     }
     expect(await detail.locator('dd[data-metric="pieces"]').textContent()).toBe('3');
   });
 
-  it('singles out Zone 10 (Sleaford): most hours, most waiting, longest travel, and it breaks rules', async () => {
+  it('singles out Zone 10 (Sleaford): most hours, most waiting, the hardest, and it breaks rules', async () => {
     await sortBy('Weekly hours');
     expect(await firstZone()).toBe('10');
     expect(await app.page.locator('[data-testid="zone-table"] thead th').first().getAttribute('aria-sort')).toBe('none');
     await sortBy('Waiting');
     expect(await firstZone()).toBe('10');
     expect(await app.page.locator('th[aria-sort="descending"]').textContent()).toContain('Waiting');
-    await sortBy('Travel min');
+    await sortBy('Hardest');
     expect(await firstZone()).toBe('10');
     // A second click reverses the order.
-    await sortBy('Travel min');
+    await sortBy('Hardest');
     expect(await rows().last().getAttribute('data-zone')).toBe('10');
 
     const warnings = await app.page.locator('tr[data-zone="10"] .zone-warnings li').evaluateAll((els) =>

@@ -6,8 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsScreenshot, freshApp, openTab, writeDocsPng, zoneColoursShown } from './browser';
-import { chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts } from './steps';
+import { docsScreenshot, freshApp, openTab, waitForMap, writeDocsPng, zoneColoursShown } from './browser';
+import {
+  chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts,
+} from './steps';
 
 const app = freshApp();
 
@@ -25,6 +27,37 @@ describe('docs screenshots', () => {
     await docsScreenshot(app.page, 'screenshot-scores.png');
   });
 
+  it('the hardest zones of Lincolnshire, with their reasons', async () => {
+    await openTab(app.page, 'Hardest');
+    await expect.poll(() => app.page.locator('[data-testid="hardest-list"] li').count()).toBe(12);
+    await docsScreenshot(app.page, 'screenshot-hardest.png');
+  });
+
+  it('the hardest zones of Norfolk: the sparse north and west', async () => {
+    await openExampleCounty(app.page, 'norfolk', 17);
+    await waitForMap(app.page);
+    await openTab(app.page, 'Hardest');
+    await expect.poll(() => app.page.locator('[data-testid="hardest-list"] li').count()).toBe(17);
+    await app.page.mouse.move(5, 400);
+    await expect.poll(() => zoneColoursShown(app.page)).toBe(16);
+    await docsScreenshot(app.page, 'screenshot-hardest-norfolk.png');
+  });
+
+  it('the what-if of a new package in a Norfolk hamlet', async () => {
+    await openExampleCounty(app.page, 'norfolk', 17);
+    await waitForMap(app.page);
+    await openTab(app.page, 'Extra-rural');
+    const whatIf = app.page.getByTestId('what-if');
+    await whatIf.getByLabel('Postcode or area').fill("King's Lynn and West Norfolk 014A");
+    await whatIf.getByLabel('Hours a week').fill('7');
+    await whatIf.getByRole('button', { name: 'See what it costs' }).click();
+    const answer = app.page.getByTestId('what-if-answer');
+    await answer.scrollIntoViewIfNeeded();
+    await app.page.mouse.move(5, 400);
+    await expect.poll(() => zoneColoursShown(app.page)).toBe(16);
+    await docsScreenshot(app.page, 'screenshot-what-if.png');
+  });
+
   it('two scenarios compared', async () => {
     await twoDrafts(app.page);
     await compare(app.page, 'Draft A', 'Draft B');
@@ -39,9 +72,12 @@ describe('docs screenshots', () => {
   });
 
   it("Norfolk's default proposal compared with today's zones", async () => {
+    // Tall enough for the whole result (17 zones) to show in the side panel without scrolling.
+    await app.page.setViewportSize({ width: 1440, height: 3400 });
     await openExampleCounty(app.page, 'norfolk', 17);
     const result = await runOptimiser(app.page);
-    await docsScreenshot(result, 'screenshot-optimise-norfolk.png');
+    // The result panel alone: narrower than a page.
+    await docsScreenshot(result, 'screenshot-optimise-norfolk.png', 400);
   });
 
   it('the import mapping of a messy users file', async () => {

@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 /** Lowest first. A module may import from its own layer and those before it; the longest matching prefix decides. */
 export const LAYERS: ReadonlyArray<readonly [name: string, prefixes: readonly string[]]> = [
-  ['solver core', ['solver/model.ts', 'solver/baseUnits.ts', 'solver/random.ts', 'solver/schema.ts', 'solver/travel.ts', 'solver/zoneLabel.ts']],
+  ['solver core', ['solver/model.ts', 'solver/baseUnits.ts', 'solver/random.ts', 'solver/schema.ts', 'solver/travel.ts', 'solver/visitPattern.ts', 'solver/zoneLabel.ts']],
   ['solver lp', ['solver/lp/']],
   ['score settings', ['solver/score/settings.ts']],
   // The rules and what derives their defaults (the reach a county's data allows).

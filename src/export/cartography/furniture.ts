@@ -13,6 +13,8 @@ export interface Drawn {
 
 const SMALL: TextStyle = { sizePx: 10, bold: false };
 const LEGEND: TextStyle = { sizePx: 11, bold: false };
+/** A long zone name in the legend gets smaller, down to this, before it is cut ("11 Great Yarmouth & Northern Villages"). */
+const LEGEND_MIN_PX = 9;
 
 /** The longest round length (1, 2 or 5 x 10^k metres) that fits in maxPx. */
 export function scaleLength(metresPerPx: number, maxPx: number): number {
@@ -87,7 +89,7 @@ export function legend(items: LegendItem[], x: number, y: number, layout: { kind
     items.forEach((item, i) => {
       const cx = x + Math.floor(i / perColumn) * (colW + 10);
       const cy = y + (i % perColumn) * line + line / 2;
-      const fitted = fitText(item.label, LEGEND, colW - SWATCH - ITEM_GAP, LEGEND.sizePx);
+      const fitted = fitText(item.label, LEGEND, colW - SWATCH - ITEM_GAP, LEGEND_MIN_PX);
       parts.push(legendSymbol(item, cx, cy) + svgText(fitted.text, cx + SWATCH + ITEM_GAP, cy, fitted.style, { className: 'legend-label' }));
     });
     width = columns * colW + (columns - 1) * 10;
@@ -96,7 +98,7 @@ export function legend(items: LegendItem[], x: number, y: number, layout: { kind
     let cx = x;
     let cy = y + line / 2;
     for (const item of items) {
-      const fitted = fitText(item.label, LEGEND, layout.maxWidth - SWATCH - ITEM_GAP, LEGEND.sizePx);
+      const fitted = fitText(item.label, LEGEND, layout.maxWidth - SWATCH - ITEM_GAP, LEGEND_MIN_PX);
       const w = itemWidth(fitted.text);
       if (cx > x && cx + w > x + layout.maxWidth) {
         cx = x;

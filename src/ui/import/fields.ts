@@ -25,6 +25,9 @@ export const USER_FIELDS: Array<FieldDef<UserColumnMapping>> = [
   { key: 'weeklyHours', label: 'Weekly hours' },
   { key: 'carers', label: 'Carers per visit', hint: '1 or 2, or a double-handed yes/no' },
   { key: 'waiting', label: 'Waiting for care', hint: 'yes/no' },
+  { key: 'visitsPerWeek', label: 'Visits a week', hint: 'optional; else from the weekly hours' },
+  { key: 'visitMinutes', label: 'Visit length (minutes)', hint: 'optional' },
+  { key: 'callBands', label: 'Call bands', hint: 'optional, e.g. "morning; bed"' },
   { key: 'zone', label: 'Current zone / lot' },
   ...LOCATION_FIELDS,
 ];

@@ -6,6 +6,7 @@ import { REPORT_CSS } from '../../../src/export/reportStyles';
 import { escapeHtml } from '../../../src/export/escapeHtml';
 import { updateZone } from '../../../src/model/scenario';
 import { lotTitle } from '../../../solver/zoneLabel';
+import { scorePlan } from '../../../solver/score';
 import { project, scenario, settings } from './fixtures';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -35,6 +36,20 @@ describe('lot report', () => {
     expect(sleaford).toMatch(/Extra-rural areas/);
     expect(sleaford).toMatch(/km from base/);
     expect(sleaford).toContain('<li>NG34 7</li>');
+  });
+
+  it('lists at most four extra-rural areas on a lot\'s page, the largest, and sums the rest, so the lot keeps to its page', () => {
+    const plain = lotReport(project, scenario, settings, { generatedAt: new Date('2026-04-01T12:00:00Z') });
+    const { model, plan } = project;
+    const flags = scorePlan(model, plan, settings).extraRural.flags;
+    const louth = scenario.zones.findIndex((z) => z.name === 'Louth');
+    const hours = flags.filter((f) => plan.zoneOf[f.unit] === louth).map((f) => model.demand.hours[f.unit]).sort((a, b) => b - a);
+    expect(hours.length).toBeGreaterThan(4);
+    const page = plain.slice(plain.indexOf('Lot 2: Louth'), plain.indexOf('Lot 3: Boston'));
+    const table = page.slice(page.indexOf('<table class="extra">'), page.indexOf('</table>', page.indexOf('<table class="extra">')));
+    expect(table.match(/<tr>/g)).toHaveLength(1 + 4 + 1);
+    const rest = hours.slice(4).reduce((t, h) => t + h, 0);
+    expect(table).toContain(`and ${hours.length - 4} more area${hours.length - 4 === 1 ? '' : 's'}</td><td class="n">${rest.toFixed(1)}</td>`);
   });
 
   it('loads nothing from outside and lets only its own stylesheet apply', () => {

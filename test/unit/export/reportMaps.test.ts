@@ -8,6 +8,8 @@ import { lotMapOptions, overviewMapOptions, reportMaps } from '../../../src/expo
 import { mapPngSheet } from '../../../src/export/mapPng';
 import { mapSheet, type MapSheet } from '../../../src/export/svgMap';
 import { project, scenario, settings } from './fixtures';
+import { loadExampleCounty } from '../../support/exampleCounty';
+import { scenarioFromModel } from '../../../src/model/scenario';
 
 const data = exportData(project, scenario, settings);
 const when = new Date('2026-04-01T12:00:00Z');
@@ -64,5 +66,16 @@ describe('report maps', () => {
     expect(texts.filter((t) => t.endsWith(' base')).length).toBeGreaterThan(6);
     expect(sheet.svg).toContain('Crown copyright');
     expect(sheet.width).toBeGreaterThan(700);
+  });
+
+  it("names every Norfolk zone whole in the legends, the longest too", () => {
+    const norfolk = loadExampleCounty('norfolk');
+    const current = scenarioFromModel(norfolk.model, norfolk.plan, 's1', 'Current zones');
+    const nd = exportData(norfolk, current, settings);
+    const sheets = [mapPngSheet(nd, when)!, mapSheet(overviewMapOptions(reportMaps(nd, when), { maxWidth: 440, maxHeight: 320 })!)];
+    for (const sheet of sheets) {
+      expect(sheet.svg).not.toContain('…');
+      for (const z of current.zones) expect(sheet.svg).toContain(`>${z.id} ${z.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</text>`);
+    }
   });
 });

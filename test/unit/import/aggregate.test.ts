@@ -10,7 +10,7 @@ import type { ServiceUser } from '../../../src/import/users';
 import { fixtureText } from './helpers';
 
 const user = (row: number, lon: number, lat: number, hours: number, extra: Partial<ServiceUser> = {}): ServiceUser => ({
-  row, id: `U${row}`, postcode: null, lon, lat, weeklyHours: hours, carers: 1, waiting: false, zone: '', ...extra,
+  row, id: `U${row}`, postcode: null, lon, lat, weeklyHours: hours, carers: 1, waiting: false, visitsPerWeek: null, bands: null, zone: '', ...extra,
 });
 
 async function squares() {

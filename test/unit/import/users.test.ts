@@ -102,6 +102,39 @@ describe('parseUsers with coordinates and flags', () => {
   });
 });
 
+describe('the optional visit pattern columns', () => {
+  const table = readCsv(
+    'id,postcode,hours,Visits per week,Visit length (mins),Call times\n' +
+      'A,LN1 1AB,7,14,30,morning; bed\n' +
+      'B,LN1 1AB,7,,45 mins,\n' +
+      'C,LN1 1AB,7,,,M L T B\n' +
+      'D,LN1 1AB,7,10,60,elevenses\n' +
+      'E,LN1 1AB,7,lots,,\n' +
+      'F,LN1 1AB,7,,0,\n',
+  );
+  const mapping = guessUserMapping(table.headers);
+  const { records, problems } = parseUsers(table, mapping);
+
+  it('guesses the columns', () => {
+    expect(mapping).toMatchObject({ visitsPerWeek: 'Visits per week', visitMinutes: 'Visit length (mins)', callBands: 'Call times' });
+  });
+
+  it('takes visits a week, else derives them from the length, else leaves the default to the hours', () => {
+    expect(records.map((r) => [r.id, r.visitsPerWeek, r.bands])).toEqual([
+      ['A', 14, 0b1001], ['B', 9, null], ['C', null, 0b1111], ['D', 10, null],
+    ]);
+  });
+
+  it('warns of a pattern that does not make the hours and of unknown bands, and rejects unreadable values', () => {
+    expect(problems).toMatchObject([
+      { row: 5, column: 'Visit length (mins)', value: '60', severity: 'warning', message: '10 visits of 60 min make 10 h, not the 7 weekly hours; the visits a week are used' },
+      { row: 5, column: 'Call times', value: 'elevenses', severity: 'warning' },
+      { row: 6, column: 'Visits per week', value: 'lots', severity: 'error', message: 'Visits a week is not a number' },
+      { row: 7, column: 'Visit length (mins)', value: '0', severity: 'error', message: 'Visit length must be above 0 and at most a day' },
+    ]);
+  });
+});
+
 describe('parseBases', () => {
   it('reads the template and splits multi-zone cells', () => {
     const t = readCsv(publicText('templates/provider-bases.csv'));

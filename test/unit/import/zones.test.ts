@@ -75,7 +75,7 @@ describe('zones from a list of postcode sectors', async () => {
 
 describe('zones from the users\' current zone', () => {
   it('gives each unit the zone most of its users are in', () => {
-    const u = (zone: string): ServiceUser => ({ row: 2, id: 'x', postcode: null, lon: 0, lat: 0, weeklyHours: 1, carers: 1, waiting: false, zone });
+    const u = (zone: string): ServiceUser => ({ row: 2, id: 'x', postcode: null, lon: 0, lat: 0, weeklyHours: 1, carers: 1, waiting: false, visitsPerWeek: null, bands: null, zone });
     const units = { count: 3, ids: ['a', 'b', 'c'] } as Parameters<typeof zonesFromUsers>[2];
     const z = zonesFromUsers([u('1'), u('2'), u('2'), u('1'), u('')], Int32Array.from([0, 0, 0, 1, 2]), units);
     expect(z.zones.map((x) => x.id)).toEqual(['1', '2']);

@@ -23,6 +23,9 @@ export interface UnitSpec {
   doubleHandedHours?: number;
   waitingUsers?: number;
   waitingHours?: number;
+  /** Visits a week; bands by the settings' shares unless `bandVisits` says. */
+  visits?: number;
+  bandVisits?: [number, number, number, number];
 }
 
 export function makeModel(
@@ -45,6 +48,8 @@ export function makeModel(
     demand.doubleHandedHours[u] = s.doubleHandedHours ?? 0;
     demand.waitingUsers[u] = s.waitingUsers ?? 0;
     demand.waitingHours[u] = s.waitingHours ?? 0;
+    demand.visits[u] = s.visits ?? 0;
+    s.bandVisits?.forEach((v, b) => (demand.bandVisits[u * 4 + b] = v));
   });
   return {
     units: {

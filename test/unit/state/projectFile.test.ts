@@ -3,6 +3,7 @@ import { loadExampleCounty } from '../../support/exampleCounty';
 import { migrate, ProjectFileError, readProjectFile, writeProjectFile, type Workspace } from '../../../src/state/projectFile';
 import * as S from '../../../src/model/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
+import { defaultVisitsPerWeek } from '../../../solver/visitPattern';
 
 const project = loadExampleCounty('lincolnshire');
 const base = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
@@ -59,6 +60,20 @@ describe('project file', () => {
     const migrations = { 0: (d: Record<string, unknown>) => ({ ...d, zoneOf: d.plans, plans: undefined }) };
     expect(migrate(v0, migrations, 1)).toEqual({ format: 'carezones-project', version: 1, zoneOf: [1, 2], plans: undefined });
     expect(() => migrate(v0, {}, 1)).toThrow(/no migration from format version 0/);
+  });
+
+  it('opens a format-1 file, giving each unit the default visit pattern of its mean package', () => {
+    const doc = JSON.parse(text);
+    doc.version = 1;
+    delete doc.demand.visits;
+    delete doc.demand.bandVisits;
+    const w = readProjectFile(JSON.stringify(doc));
+    const d = w.project.model.demand;
+    const u = d.users.findIndex((n) => n === 3);
+    expect(d.visits[u]).toBeCloseTo(3 * defaultVisitsPerWeek(d.hours[u] / 3), 9);
+    expect(d.bandVisits).toHaveLength(4 * d.users.length);
+    expect(d.bandVisits.every((x) => x === 0)).toBe(true);
+    expect(d.visits.every((x, i) => (d.users[i] === 0) === (x === 0))).toBe(true);
   });
 
   it('fills settings a file does not have with defaults', () => {

@@ -1,7 +1,7 @@
 // The live-score bookkeeping: incremental after plan edits, rebuilt after anything
 // else, flags kept per scenario for hysteresis, baseline matched by zone id.
 import { describe, expect, it } from 'vitest';
-import { UNASSIGNED } from '../../../solver/model';
+import { demandWithUser, UNASSIGNED } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import * as S from '../../../src/model/scenario';
@@ -97,6 +97,30 @@ describe('ScoreSync', () => {
     // Another scenario has no history of its own, so the same unit is off there.
     const other = { ...start, id: 'b' };
     const fresh = sync.update({ project, scenario: other, settings: stricter, baseline: null });
+    expect(fresh.score.extraRural.flagged[flag.unit]).toBe(0);
+  });
+
+  it('keeps the flags for hysteresis when a package is added to the same units, and forgets them for another county', () => {
+    const sync = new ScoreSync();
+    const first = sync.update({ project, scenario: start, settings, baseline: null });
+    const flag = first.score.extraRural.flags.find((f) => !f.newArea)!;
+    const er = { ...settings.extraRural, switchOn: flag.score + 0.01, switchOff: flag.score - 0.01 };
+    const stricter: ScoreSettings = { ...settings, extraRural: er };
+    sync.update({ project, scenario: start, settings: stricter, baseline: null });
+    // A small package far from the flagged unit: a new project object, the same units.
+    const { offsets, neighbours } = project.model.units.adjacency;
+    const near = new Set([flag.unit, ...neighbours.subarray(offsets[flag.unit], offsets[flag.unit + 1])]);
+    const elsewhere = project.model.demand.hours.findIndex((h, u) => h > 0 && start.zoneOf[u] >= 0 && !near.has(u));
+    expect(elsewhere).toBeGreaterThanOrEqual(0);
+    const demand = demandWithUser(project.model.demand, elsewhere, { hours: 1, carers: 1, waiting: false });
+    const withPackage = { ...project, model: { ...project.model, demand } };
+    const after = sync.update({ project: withPackage, scenario: start, settings: stricter, baseline: null });
+    expect(after.state).not.toBe(first.state);
+    expect(after.score.assigned.hours).toBeCloseTo(first.score.assigned.hours + 1, 9);
+    expect(after.score.extraRural.flags.find((f) => f.unit === flag.unit)?.heldByHysteresis).toBe(true);
+    // Another county's units: no flag history, so the stricter switch-on leaves the unit off.
+    const other = loadExampleCounty('lincolnshire');
+    const fresh = sync.update({ project: other, scenario: start, settings: stricter, baseline: null });
     expect(fresh.score.extraRural.flagged[flag.unit]).toBe(0);
   });
 });

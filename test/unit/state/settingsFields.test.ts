@@ -28,12 +28,17 @@ describe('settings fields', () => {
     expect(Object.keys(settingsErrors(crossed))).toEqual(['switch-off']);
   });
 
-  it('rejects a rural share minimum above the maximum and empty distance or density ranges', () => {
+  it('rejects a rural share minimum above the maximum and an empty percentile range', () => {
     const s: ScoreSettings = {
       ...d,
       rules: { ...d.rules, ruralShareMin: 0.9, ruralShareMax: 0.8 },
-      extraRural: { ...d.extraRural, distanceKmLow: 30, densityLow: 0 },
+      extraRural: { ...d.extraRural, percentileLow: 90, percentileHigh: 80 },
     };
-    expect(Object.keys(settingsErrors(s)).sort()).toEqual(['density-low', 'km-high', 'rural-min']);
+    expect(Object.keys(settingsErrors(s)).sort()).toEqual(['pct-high', 'rural-min']);
+  });
+
+  it('rejects call-band shares that leave no band and a rota factor of 0', () => {
+    const s: ScoreSettings = { ...d, visitTravel: { ...d.visitTravel, rotaFactor: 0, bandShares: { morning: 0, lunch: 0, tea: 0, bed: 0 } } };
+    expect(Object.keys(settingsErrors(s)).sort()).toEqual(['band-morning', 'rota-factor']);
   });
 });

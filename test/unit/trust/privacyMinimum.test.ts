@@ -13,7 +13,7 @@ import { loadExampleCounty } from '../../support/exampleCounty';
 type Row = Record<string, string>;
 const parse = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
 /** Text that gives a figure about a unit's people. */
-const PEOPLE_FIGURE = /h\/km²|waiting/;
+const PEOPLE_FIGURE = /h\/km²|waiting|travel per contact hour/;
 
 describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s', (county) => {
   const project = loadExampleCounty(county);
@@ -50,24 +50,39 @@ describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s',
     const some = score.extraRural.flags.filter((f) => !few(f.unit) && waitingUsers[f.unit] > 0 && waitingUsers[f.unit] < 5);
     expect(some.length).toBeGreaterThan(0);
     const counts = (text: string) => [...text.matchAll(/(\d+) (?:person|people) waiting/g)].map((m) => Number(m[1]));
-    for (const name of ['units', 'lot-report']) {
-      expect(counts(files[name]).filter((n) => n < 5), name).toEqual([]);
-      expect(files[name], name).toContain('fewer than 5 people waiting');
-    }
+    for (const name of ['units', 'lot-report']) expect(counts(files[name]).filter((n) => n < 5), name).toEqual([]);
+    expect(files.units).toContain('fewer than 5 people waiting');
+    // The lot report's waiting column says it in the cell.
+    expect(files['lot-report']).toContain('<td class="n">fewer than 5</td>');
   });
 
-  it('withholds their hours and reasons in the lot report', () => {
-    const report = files['lot-report'];
-    const rows = [...report.matchAll(/<tr><td class="area">.*?<span class="note">([^<]+)<\/span><\/td><td class="n">([^<]*)<\/td><td class="n">[^<]*<\/td><td class="why">([^<]*)<\/td><\/tr>/g)];
-    expect(rows.length).toBe(score.extraRural.flags.length);
-    for (const [, id, hoursCell, why] of rows) {
-      const u = project.model.units.ids.indexOf(id);
-      if (!few(u)) continue;
-      expect(hoursCell).toBe('withheld');
-      expect(why).not.toMatch(PEOPLE_FIGURE);
-      expect(why).toMatch(/other figures withheld$/);
-    }
-    expect(report).toContain('<h3>Extra-rural areas <span class="note">· withheld: figures about an area with fewer than 5 users (the privacy minimum)</span></h3>');
+  it('withholds the figures about their people in the lot report, and keeps the place', () => {
+    // Each lot lists its four largest extra-rural areas: place, hours, travel, km from base, h/km², waiting, score.
+    const listed = (text: string) =>
+      [...text.matchAll(/<tr><td class="area">[^<]*<span class="note">([^<]+)<\/span><\/td>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map(([, id, cells]) => ({
+        u: project.model.units.ids.indexOf(id),
+        cells: [...cells.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]),
+      }));
+    const perLot = new Map<number, number>();
+    for (const f of score.extraRural.flags) perLot.set(project.plan.zoneOf[f.unit], (perLot.get(project.plan.zoneOf[f.unit]) ?? 0) + 1);
+    const expected = [...perLot.values()].reduce((t, n) => t + Math.min(4, n), 0);
+    const check = (text: string, minimum: number) => {
+      const rows = listed(text);
+      expect(rows.length).toBe(expected);
+      for (const { u, cells } of rows) {
+        const [, hoursCell, travel, km, density, waiting] = cells;
+        expect(km, 'the distance to a base is about the place').toMatch(/^\d/);
+        const people = [travel, density, waiting, ...(hoursCell === 'new area' ? [] : [hoursCell])];
+        if (users[u] < minimum) for (const c of people) expect(c).toBe('withheld');
+        else for (const c of people) expect(c).not.toBe('withheld');
+      }
+    };
+    check(files['lot-report'], settings.privacyMinimumUsers);
+    expect(files['lot-report']).toContain('<h3>Extra-rural areas <span class="note">· withheld: figures about an area with fewer than 5 users (the privacy minimum)</span></h3>');
+    // With a minimum above every area's users, every listed area's people figures are withheld, and the lots' other areas summed too.
+    const strict = buildAllExports(project, scenario, { ...settings, privacyMinimumUsers: 100 }).find((f) => f.name.includes('lot-report'))!.text;
+    check(strict, 100);
+    expect(strict).toMatch(/more areas?<\/td><td class="n">withheld<\/td>/);
   });
 
   it('withholds postcode counts below the minimum, and the shares that would give them back', () => {

@@ -1,0 +1,71 @@
+// The what-if of a new package: does the place switch to the extra-rural rate, and
+// what does it cost? Scored on a copy: the data are not touched.
+import { describe, expect, it } from 'vitest';
+import { demandWithUser, Rurality } from '../../../solver/model';
+import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, whatIfPackage } from '../../../solver/score';
+import { loadExampleCounty } from '../../support/exampleCounty';
+
+const d = DEFAULT_SCORE_SETTINGS;
+const { model, plan } = loadExampleCounty('norfolk');
+const current = scorePlan(model, plan);
+const ctx = prepareScoring(model, d);
+const flags = current.extraRural.flagged;
+const unitNamed = (name: string) => model.units.names.indexOf(name);
+
+describe('a new package, what if', () => {
+  it('switches a remote hamlet with no service before to the extra-rural rate, and prices it', () => {
+    const u = unitNamed("King's Lynn and West Norfolk 014A");
+    expect(model.demand.hours[u]).toBe(0);
+    const hoursBefore = model.demand.hours.slice();
+    const w = whatIfPackage(ctx, flags, u, { hours: 7, carers: 1, waiting: true });
+    expect(w).toMatchObject({ newArea: true, wasFlagged: false, flagged: true, rate: 16.76 });
+    expect(w.score).toBeGreaterThanOrEqual(d.extraRural.switchOn);
+    expect(w.annualCost).toBeCloseTo(7 * 16.76 * 52.14, 6);
+    expect(w.packageUplift).toBeCloseTo(7 * 0.8 * 52.14, 6);
+    expect(w.placeUplift).toBe(0);
+    expect(w.minutesPerContactHour).toBeGreaterThan(current.visitTravel!.minutesPerContactHour!);
+    expect(w.travelCost).toBeGreaterThan(0);
+    expect(w.reasons[0]).toBe('village');
+    expect(w.reasons[1]).toMatch(/^\d+ km from base/);
+    expect(w.reasons[2]).toMatch(/min travel per contact hour \(top \d+%\)/);
+    // Nothing was added to the data.
+    expect(Array.from(model.demand.hours)).toEqual(Array.from(hoursBefore));
+  });
+
+  it('prices the uplift of the place\'s other hours when the package switches it on', () => {
+    const u = unitNamed("King's Lynn and West Norfolk 014F");
+    expect(flags[u]).toBe(0);
+    const w = whatIfPackage(ctx, flags, u, { hours: 7, carers: 1, waiting: true });
+    expect(w.flagged).toBe(true);
+    expect(w.placeUplift).toBeCloseTo(model.demand.hours[u] * 0.8 * 52.14, 6);
+  });
+
+  it('keeps a flagged place on, and never flags a town', () => {
+    const on = current.extraRural.flags.find((f) => !f.newArea)!.unit;
+    const kept = whatIfPackage(ctx, flags, on, { hours: 2, carers: 1, waiting: false });
+    expect(kept).toMatchObject({ wasFlagged: true, flagged: true, placeUplift: 0 });
+    const town = model.units.rurality.findIndex((r, u) => r === Rurality.Urban && model.demand.hours[u] > 0);
+    const w = whatIfPackage(ctx, flags, town, { hours: 20, carers: 2, waiting: true });
+    expect(w).toMatchObject({ flagged: false, rate: d.rates.urban });
+    expect(w.reasons[0]).toBe('urban (never extra-rural)');
+  });
+
+  it('agrees with scoring the county afresh with the package in its data', () => {
+    // Every unit of a sample, with a package as large as a care-home move and as small as one visit.
+    for (let u = 0; u < model.units.count; u += 37) {
+      for (const pkg of [{ hours: 0.5, carers: 1 as const, waiting: true }, { hours: 30, carers: 2 as const, waiting: false, visitsPerWeek: 28 }]) {
+        const w = whatIfPackage(ctx, flags, u, pkg);
+        const fresh = scorePlan({ ...model, demand: demandWithUser(model.demand, u, pkg) }, plan, d, { extraRuralFlags: flags });
+        expect(w.flagged, `unit ${u}`).toBe(fresh.extraRural.flagged[u] === 1);
+        expect(w.score).toBeCloseTo(fresh.extraRural.score[u], 12);
+      }
+    }
+  });
+
+  it('refuses a package with no hours and a unit that does not exist', () => {
+    expect(() => whatIfPackage(ctx, flags, 0, { hours: 0, carers: 1, waiting: true })).toThrow(/hours above 0/);
+    expect(() => whatIfPackage(ctx, flags, model.units.count, { hours: 5, carers: 1, waiting: true })).toThrow(/no unit/);
+    expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 0 })).toThrow(/at least one visit/);
+    expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 29 })).toThrow(/at most 28/);
+  });
+});
