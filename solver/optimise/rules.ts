@@ -243,26 +243,29 @@ export function rulesLabel(rules: OptimiseRules): string {
   return parts.length ? parts.join(', ') : 'no rules';
 }
 
-/** Why each rule default derived from the data is what it is, in words (for the panel and the CLI). */
-export function defaultsInWords(settings: ScoreSettings, model: CountyModel): string[] {
+/**
+ * Why each rule default derived from the data is what it is, in words (for the panel and the CLI).
+ * Rules in `given` (a rules file, command-line flags) are the user's, so they get no reason.
+ */
+export function defaultsInWords(settings: ScoreSettings, model: CountyModel, given: Partial<OptimiseRules> = {}): string[] {
   const r = settings.rules;
   const rules = rulesFromSettings(settings, model);
   const out: string[] = [];
-  if (r.zoneHoursMin === null && rules.size) {
+  if (r.zoneHoursMin === null && rules.size && !('size' in given)) {
     out.push(
       rules.size.min < VIABLE_PROVIDER_HOURS
         ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep a provider at ${VIABLE_PROVIDER_HOURS} h/week.`
         : `Smallest zone ${h(rules.size.min)} h/week: enough for its provider to be viable (${VIABLE_PROVIDER_HOURS} h/week).`,
     );
   }
-  if (r.hoursTolerancePct === null) {
+  if (r.hoursTolerancePct === null && !('balance' in given)) {
     out.push(
       rules.balance
         ? `Zone hours within ±${FALLBACK_TOLERANCE_PCT}% of the mean zone, as some zone has no base capacity to bound it.`
         : 'No band around the mean zone: every zone has a base whose capacity bounds it, so small rural zones may stay small.',
     );
   }
-  if (r.reachMinutes === null) {
+  if (r.reachMinutes === null && !('reach' in given)) {
     const d = derivedReach(settings, model, { ...rules, reach: null });
     out.push(
       !d
@@ -272,6 +275,6 @@ export function defaultsInWords(settings: ScoreSettings, model: CountyModel): st
           : `Reach ${h(d.minutes)} minutes: the shortest (at least 30) at which every unit with care has a base within reach; at no reach does the care fit the zones' capacity.`,
     );
   }
-  if (r.ruralShareMin === null && r.ruralShareMax === null) out.push('No rural-share band: zones may be as rural or as urban as their places are.');
+  if (r.ruralShareMin === null && r.ruralShareMax === null && !('ruralShare' in given)) out.push('No rural-share band: zones may be as rural or as urban as their places are.');
   return out;
 }

@@ -1,8 +1,9 @@
 // npm run optimise -- --users u.csv --bases b.csv --units units.geojson
 //                     [--zones current.geojson|zones.csv] [--rules rules.json]
 //                     [--lookup ONSPD.csv] [--mode fast|thorough] [--time-limit S]
-//                     [--seed N] [--settings settings.json] [--centres centres.csv]
-//                     [--score-only] --out plan/ [--problems FILE] [--strict]
+//                     [--seed N] [--score-only] --out plan/
+//                     [--settings settings.json] [--reach MIN|off] [--min-zone-hours H]
+//                     [--balance PCT|off] [--defaults] [--centres centres.csv] [--problems FILE] [--strict]
 // For analysts: the same import, scoring, optimiser and exports as the app, on
 // any county's files. Exit codes: 0 done, 1 unusable input (nothing written),
 // 2 bad arguments, 3 the rules cannot all be kept (the explanation says which
@@ -23,7 +24,7 @@ import {
 } from '../../solver/optimise';
 import { readRulesFile, RULES_FILE_SCHEMA, type RulesFile } from '../../solver/optimise/rulesSchema';
 import { SchemaError } from '../../solver/schema';
-import { DEFAULT_SCORE_SETTINGS, rateMixWords, rateSchemeWords, scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
+import { rateMixWords, rateSchemeWords, scorePlan, type PlanScore, type ScoreSettings } from '../../solver/score';
 import { readScoreSettings } from '../../solver/score/settingsSchema';
 import { projectFromFiles, type ProjectFromFiles, type ZonesChoice } from '../import/projectFromFiles';
 import { readBoundaries, type BoundaryInput } from '../import/boundaries';
@@ -48,11 +49,14 @@ const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --
                                           without it the users' own zone column is used, if they have one
   [--rules rules.json]                    optimiser rules, e.g. {"balance": {"tolerance": 0.25}, "capacity": true, "lockedZones": ["5"]}
   [--lookup postcodes.csv]                ONSPD / NSPL / Code-Point Open CSV for exact postcode locations (else sector/district centres)
+  [--settings settings.json]              scoring and travel settings (a settings object, or a project file saved by the app);
+                                          what it leaves out takes its default. The optimiser measures travel with them
   [--reach minutes|off]                   longest drive from a zone's base to a unit with care (default: from the data)
   [--min-zone-hours h]                    smallest zone, weekly hours (default: viable for its providers)
+  [--balance percent|off]                 zone hours within ±percent of the mean zone (default: from the data)
+  [--defaults]                            print the rules the data gives, with the reason for each, and stop (writes nothing;
+                                          --out not needed)
   [--mode fast|thorough] [--time-limit seconds] [--seed n]
-  [--settings settings.json]              score settings over the defaults, e.g. a rate scheme:
-                                          {"rates": {"scheme": "bands", "bands": [{"fromMiles": 0, "rate": 17.4}, {"fromMiles": 3, "rate": 19.68}]}}
   [--centres centres.csv]                 points distance bands are measured from (name, latitude, longitude), e.g. GP surgeries
   [--score-only]                          score the current zones without optimising
   [--problems FILE]                       where to write every import problem (default: beside the output folder, <out>-problems.csv;
@@ -76,7 +80,6 @@ interface Options {
   units: string;
   zones?: string;
   rules?: string;
-  settings?: string;
   centres?: string;
   lookup?: string;
   out: string;
@@ -87,6 +90,10 @@ interface Options {
   /** Minutes, null for "off", undefined for the default. */
   reach?: number | null;
   minZoneHours?: number;
+  /** ± percent, null for "off", undefined for the default. */
+  balancePct?: number | null;
+  settings?: string;
+  defaultsOnly: boolean;
   problems: string;
   strict: boolean;
 }
@@ -96,11 +103,14 @@ function options(argv: string[]): Options | null {
     users: { type: 'string' }, bases: { type: 'string' }, units: { type: 'string' }, zones: { type: 'string' },
     rules: { type: 'string' }, settings: { type: 'string' }, centres: { type: 'string' }, lookup: { type: 'string' }, out: { type: 'string' }, mode: { type: 'string' },
     'time-limit': { type: 'string' }, seed: { type: 'string' }, 'score-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    reach: { type: 'string' }, 'min-zone-hours': { type: 'string' },
+    reach: { type: 'string' }, 'min-zone-hours': { type: 'string' }, balance: { type: 'string' },
+    defaults: { type: 'boolean' },
     problems: { type: 'string' }, strict: { type: 'boolean' },
   });
   if (v.help) return null;
-  for (const k of ['users', 'units', 'out'] as const) if (!v[k]) throw new UsageError(`missing --${k}`);
+  const defaultsOnly = Boolean(v.defaults);
+  for (const k of ['users', 'units', 'out'] as const) if (!v[k] && !(k === 'out' && defaultsOnly)) throw new UsageError(`missing --${k}`);
+  if (defaultsOnly && v['score-only']) throw new UsageError('--defaults and --score-only cannot be used together');
   const mode = v.mode ?? 'fast';
   if (mode !== 'fast' && mode !== 'thorough') throw new UsageError(`--mode must be fast or thorough, not "${mode}"`);
   const number = (name: string, text: string | undefined, fallback: number) => {
@@ -110,29 +120,14 @@ function options(argv: string[]): Options | null {
     return x;
   };
   return {
-    users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, settings: v.settings, centres: v.centres, lookup: v.lookup, out: v.out!,
+    users: v.users!, bases: v.bases, units: v.units!, zones: v.zones, rules: v.rules, centres: v.centres, lookup: v.lookup, out: v.out ?? '',
     mode, timeLimit: number('time-limit', v['time-limit'], 60), seed: number('seed', v.seed, 1), scoreOnly: Boolean(v['score-only']),
     reach: v.reach === undefined ? undefined : v.reach === 'off' ? null : number('reach', v.reach, 0),
     minZoneHours: v['min-zone-hours'] === undefined ? undefined : number('min-zone-hours', v['min-zone-hours'], 0),
-    problems: v.problems ?? `${v.out!.replace(/[\\/]+$/, '')}-problems.csv`, strict: Boolean(v.strict),
+    balancePct: v.balance === undefined ? undefined : v.balance === 'off' ? null : number('balance', v.balance, 0),
+    settings: v.settings, defaultsOnly,
+    problems: v.problems ?? `${(v.out ?? 'carezones').replace(/[\\/]+$/, '')}-problems.csv`, strict: Boolean(v.strict),
   };
-}
-
-/** Score settings from JSON, over the defaults, checked by the settings schema. */
-function settingsFile(path: string): ScoreSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read(path).toString('utf8'));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  try {
-    return readScoreSettings(raw);
-  } catch (e) {
-    if (!(e instanceof SchemaError)) throw e;
-    throw new InputError(`${path}: ${e.lines.join('; ')}`);
-  }
 }
 
 /** Settings measuring distance bands from the centres in a CSV; rows that cannot be placed are reported. */
@@ -188,6 +183,23 @@ export function parseRules(text: string, project: Project, file = 'rules'): Part
     });
   }
   return rules;
+}
+
+/** Settings from a settings JSON or a project file's settings, checked by the settings schema; gaps take defaults. */
+export function parseSettings(text: string, file = 'settings'): ScoreSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  const isProject = typeof raw === 'object' && raw !== null && 'settings' in raw;
+  try {
+    return readScoreSettings(isProject ? (raw as { settings: unknown }).settings : raw, isProject ? 'settings' : file);
+  } catch (e) {
+    if (e instanceof SchemaError) throw new InputError(`${file}: ${e.lines.join('; ')}`);
+    throw e;
+  }
 }
 
 const boundaryInput = (path: string): BoundaryInput => ({ name: basename(path), data: new Uint8Array(read(path)) });
@@ -347,6 +359,8 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     const basesBytes = opts.bases ? new Uint8Array(read(opts.bases)) : null;
     const unitsFile = boundaryInput(opts.units);
     const rulesText = opts.rules && !opts.scoreOnly ? read(opts.rules).toString('utf8') : null;
+    const fromFile = opts.settings ? parseSettings(read(opts.settings).toString('utf8'), opts.settings) : readScoreSettings({});
+    const settings = opts.centres ? withCentres(fromFile, opts.centres, io) : fromFile;
     const imported = await projectFromFiles({
       name: basename(opts.users).replace(/\.\w+$/, ''),
       units: { kind: 'boundary', file: unitsFile, fields: await unitFields(unitsFile) },
@@ -375,8 +389,6 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
     }
     if (opts.strict && problems.length > 0) throw new InputError(`--strict: ${problems.length} problems (errors and warnings) in the input`);
 
-    const given = opts.settings ? settingsFile(opts.settings) : DEFAULT_SCORE_SETTINGS;
-    const settings = opts.centres ? withCentres(given, opts.centres, io) : given;
     let result: OptimiseResult | null = null;
     let rules: OptimiseRules | null = null;
     let finalPlan = plan;
@@ -386,13 +398,19 @@ export async function runOptimiseCli(argv: string[], io: CliIo = console): Promi
       const flags: Partial<OptimiseRules> = {};
       if (opts.reach !== undefined) flags.reach = opts.reach === null ? null : { minutes: opts.reach };
       if (opts.minZoneHours !== undefined) flags.size = { min: opts.minZoneHours };
+      if (opts.balancePct !== undefined) flags.balance = opts.balancePct === null ? null : { tolerance: opts.balancePct / 100 };
       rules = completeRules({ ...given, ...flags }, rulesFromSettings(settings, model, plan));
       io.log(`Rules: ${rulesLabel(rules)}.`);
-      for (const line of defaultsInWords(settings, model)) io.log(`  ${line}`);
+      for (const line of defaultsInWords(settings, model, { ...given, ...flags })) io.log(`  ${line}`);
+      if (opts.defaultsOnly) {
+        reportProblems(io, problems, opts.problems);
+        return 0;
+      }
       result = await optimise({
         model, current: plan, rules, travel: settings.travel, settings, mode: opts.mode, timeLimitSeconds: opts.timeLimit, seed: opts.seed,
       });
       io.log(result.explanation.summary);
+      io.log(result.explanation.objective);
       if (result.comparison) for (const line of comparisonLines(result.comparison)) io.log(line);
       if (result.status === 'infeasible' || result.status === 'cancelled') {
         for (const c of result.explanation.conflicts) io.error(`  ${c.message}${c.fix ? ` ${c.fix}` : ''}`);

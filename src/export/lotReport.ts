@@ -14,7 +14,7 @@ import { mainShare, sectorAreas, type PostcodeArea } from './postcodeAllocation'
 import { REPORT_CSS } from './reportStyles';
 import { colourOf, lotMapOptions, overviewMapOptions, reportMaps, type ReportMaps } from './reportMaps';
 import { mapSheet } from './svgMap';
-import { unitFiguresShown, withheldText } from './privacy';
+import { shownCount, unitFiguresShown, withheldText } from './privacy';
 
 export interface LotReportOptions {
   /** Date printed on the cover; now when absent. */
@@ -105,6 +105,8 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     const g = f.figures;
     // Place figures (rurality, distance) always; figures about its people only above the privacy minimum.
     const people = (text: string) => (unitFiguresShown(d, f.unit) ? text : 'withheld');
+    // A unit with enough users can still have one or two people waiting: that count is withheld too.
+    const waitingText = (n: number) => (shownCount(d, n) === null ? `fewer than ${d.settings.privacyMinimumUsers}` : int(n));
     return (
       `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
       `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
@@ -112,7 +114,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
       `<td class="n">${esc(people(num(g.minutesPerContactHour, (x) => int(x))))}</td>` +
       `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
       `<td class="n">${esc(people(num(g.hoursPerKm2, (x) => oneDp.format(x))))}</td>` +
-      `<td class="n">${esc(people(int(g.waitingUsers)))}</td>` +
+      `<td class="n">${esc(people(waitingText(g.waitingUsers)))}</td>` +
       `<td class="n">${esc(f.score.toFixed(2))}</td></tr>`
     );
   });

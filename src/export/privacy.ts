@@ -23,12 +23,16 @@ export const withheldText = (data: Figures): string => `withheld (fewer than ${d
  * those about the place (rurality, distance to a base), then `note`.
  */
 export function shownReasons(data: Figures, f: ExtraRuralFlag, note = `figures about its people ${withheldText(data)}`): string[] {
-  if (unitFiguresShown(data, f.unit)) return f.reasons;
-  return [...f.reasons.slice(0, PLACE_REASONS), note];
+  if (!unitFiguresShown(data, f.unit)) return [...f.reasons.slice(0, PLACE_REASONS), note];
+  // A unit with enough users can still have one or two people waiting: that count is withheld too.
+  const min = data.settings.privacyMinimumUsers;
+  const waiting = data.model.demand.waitingUsers[f.unit];
+  return waiting > 0 && waiting < min ? f.reasons.map((r, i) => (i === WAITING_REASON ? `fewer than ${min} people waiting` : r)) : f.reasons;
 }
 
-/** reasonsFor (solver/score/extraRural.ts) lists the place first: rurality, then distance to the nearest base. */
+/** reasonsFor (solver/score/extraRural.ts) lists the place first (rurality, then distance to the nearest base), then travel, density, and people waiting last. */
 const PLACE_REASONS = 2;
+const WAITING_REASON = 4;
 
 /** A count as a file may show it: null below the minimum (zero is shown: it is about no one). */
 export const shownCount = (data: Figures, n: number): number | null => (n > 0 && n < data.settings.privacyMinimumUsers ? null : n);

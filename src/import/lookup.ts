@@ -41,16 +41,16 @@ export interface PostcodeLookup {
   lsoa: Uint32Array;
   lsoaCodes: string[];
   stats: LookupStats;
-  /** The first rows refused (a coordinate outside the UK or not a number), by row and column; stats.rowsRefused counts them all. */
+  /** The first rows refused (see LookupStats.rowsRefused), by row and column; stats.rowsRefused counts them all. */
   problems: Problem[];
 }
 
 export interface LookupStats {
   columns: LookupColumns;
   rowsRead: number;
-  /** Rows whose postcode cell is not a postcode. */
+  /** Rows whose postcode cell is not a postcode (also counted in rowsRefused). */
   rowsSkipped: number;
-  /** Rows left out because a coordinate is not a number or not in the UK. */
+  /** Rows left out, each with a problem while fewer than LOOKUP_PROBLEMS_KEPT: a coordinate not a number or not in the UK, cells not lining up with the header, no postcode. */
   rowsRefused: number;
   duplicates: number;
   terminated: number;
@@ -217,6 +217,8 @@ export class PostcodeLookupBuilder {
     const key = postcodeKeyOf(text, this.starts[c.postcode], this.ends[c.postcode]);
     if (key < 0) {
       this.stats.rowsSkipped++;
+      const cell = text.slice(this.starts[c.postcode], this.ends[c.postcode]).slice(0, 60);
+      this.refuseRow(`${JSON.stringify(cell)} is not a postcode`, this.header[c.postcode] ?? `column ${c.postcode + 1}`, cell);
       return;
     }
     const point = this.location(text);
@@ -276,10 +278,10 @@ export class PostcodeLookupBuilder {
     return [NaN, NaN];
   }
 
-  private refuseRow(message: string): void {
+  private refuseRow(message: string, column = '', value = ''): void {
     this.stats.rowsRefused++;
     if (this.problems.length < LOOKUP_PROBLEMS_KEPT) {
-      this.problems.push({ file: this.file, row: this.lineNo, column: '', value: '', message: `Row ${this.lineNo}: ${message}; the row is left out`, severity: 'error' });
+      this.problems.push({ file: this.file, row: this.lineNo, column, value, message: `Row ${this.lineNo}: ${message}; the row is left out`, severity: 'error' });
     }
   }
 

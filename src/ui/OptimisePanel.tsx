@@ -219,7 +219,7 @@ export function OptimisePanel() {
             Mode
             <select value={form.mode} onChange={(e) => set('mode', e.target.value as Form['mode'])} aria-label="Mode">
               <option value="fast">Fast (seconds)</option>
-              <option value="thorough">Thorough (proves the gap)</option>
+              <option value="thorough">Thorough (never worse than fast)</option>
             </select>
           </label>
           {form.mode === 'thorough' && (
@@ -229,6 +229,12 @@ export function OptimisePanel() {
             </label>
           )}
         </div>
+        {form.mode === 'thorough' && (
+          <p className="hint" data-testid="thorough-hint">
+            Thorough mode starts from the fast plan and keeps it unless it finds one that travels less under the same
+            rules; it spends the time limit searching and narrowing the gap to the best possible plan.
+          </p>
+        )}
       </fieldset>
       {derived && derived.words.length > 0 && (
         <details className="defaults">

@@ -14,8 +14,11 @@ export const two = orDash((x) => twoDp.format(x));
 export const share = orDash((x) => `${whole.format(100 * x)}%`);
 /** A percentage already in 0..100 (or beyond). */
 export const pct = orDash((x) => `${whole.format(x)}%`);
-/** A signed percentage difference: +12%, −8%. */
-export const signedPct = orDash((x) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${whole.format(Math.abs(x))}%`);
+/** A signed percentage difference: +12%, −8%; one that rounds to nothing is ±0%, not −0%. */
+export const signedPct = orDash((x) => {
+  const size = whole.format(Math.abs(x));
+  return `${size === '0' ? '±' : x > 0 ? '+' : '−'}${size}%`;
+});
 /** An hourly rate: £19.10. */
 export const rate = orDash((x) => `£${twoDp.format(x)}`);
 export const pounds = orDash((x) => `£${whole.format(x)}`);

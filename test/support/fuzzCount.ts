@@ -58,7 +58,7 @@ for (const f of fc.sample(boundaryFiles(lsoas, 'lsoa11cd'), { numRuns: runs, see
   try {
     const file = await boundariesModule.readBoundaries({ name: 'units.geojson', data: f.text });
     const built = unitsModule.buildPolygonUnits(file, { id: 'lsoa11cd', name: 'lsoa11nm', ruc: 'ruc11cd' }, 'units.geojson');
-    const numbers = featureNumbersOf(f, built.units.ids);
+    const numbers = featureNumbersOf('lsoa11cd', file, built.units.ids);
     reading = {
       units: built.units.ids.map((id: string, u: number) => ({ id, number: numbers[u], geometry: built.geo.features[u].geometry })),
       problems: [...file.problems, ...built.problems],

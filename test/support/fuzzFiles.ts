@@ -120,8 +120,6 @@ export interface FuzzedBoundaries {
   bad: Array<{ number: number; fault: BoundaryFault }>;
   /** Feature number -> unit id of the untouched features. */
   good: Map<number, string>;
-  /** The id property's value of each feature, by feature number - 1 ('' when it has none). */
-  ids: string[];
 }
 
 type AnyFeature = { type: string; properties: Record<string, unknown> | null; geometry: unknown };
@@ -215,7 +213,9 @@ export function boundaryFiles(units: FeatureCollection<Polygon | MultiPolygon>, 
     const good = new Map<number, string>();
     units.features.forEach((f, at) => {
       const p = byAt.get(at);
-      const earlier = at > 0 ? (units.features[p ? p.pick % at : 0] as AnyFeature) : null;
+      // An untouched feature before this one (a repeat of a refused feature's id is no repeat to the reader).
+      const untouched = units.features.slice(0, at).filter((_, k) => !byAt.has(k));
+      const earlier = p && untouched.length > 0 ? (untouched[p.pick % untouched.length] as AnyFeature) : null;
       const faulty = p ? withFault(f, p.fault, earlier, idProperty, p.pick, box) : null;
       if (!p || !faulty) {
         out.push(f as AnyFeature);
@@ -232,8 +232,7 @@ export function boundaryFiles(units: FeatureCollection<Polygon | MultiPolygon>, 
       out.push(faulty[0]);
       bad.push({ number: out.length, fault: p.fault });
     });
-    const ids = out.map((x) => (x.properties?.[idProperty] === undefined ? '' : String(x.properties[idProperty])));
-    return { text: JSON.stringify({ type: 'FeatureCollection', features: out }), bad, good, ids };
+    return { text: JSON.stringify({ type: 'FeatureCollection', features: out }), bad, good };
   });
 }
 
@@ -266,9 +265,17 @@ export function geometryFault(g: Polygon | MultiPolygon): string | null {
   return null;
 }
 
-/** The feature number each kept unit came from: the first feature with its id (later ones repeat it). */
-export function featureNumbersOf(f: FuzzedBoundaries, unitIds: readonly string[]): number[] {
-  return unitIds.map((id) => f.ids.indexOf(id) + 1);
+/**
+ * The feature number each kept unit came from: the first feature the reader kept
+ * (after its own checks) with the unit's id; later ones repeat it.
+ */
+export function featureNumbersOf(idProperty: string, read: { features: Array<{ properties: Record<string, unknown> | null }>; featureNumbers: number[] }, unitIds: readonly string[]): number[] {
+  const first = new Map<string, number>();
+  read.features.forEach((feature, k) => {
+    const id = String(feature.properties?.[idProperty] ?? '').trim();
+    if (!first.has(id)) first.set(id, read.featureNumbers[k]);
+  });
+  return unitIds.map((id) => first.get(id) ?? 0);
 }
 
 export function judgeBoundaries(f: FuzzedBoundaries, reading: BoundaryReading | Error, overlapShare = 0.005): Verdict {

@@ -268,21 +268,39 @@ export interface FixLevers {
   sizeMin?: number;
 }
 
+/** Zones named one by one up to this many; beyond, the messages group them by what bounds them. */
+const MAX_ZONES_LISTED = 6;
+
+/** What bounds each zone's hours (capacity, or the band's ceiling where lower), e.g. "Zone 2: capacity 900 h/week". */
+function ceilingsInWords(p: ReachProblem, zones: number[]): string {
+  const { model, bands } = p;
+  const byCapacity = (z: number) => bands.capacity[z] <= bands.upper[z];
+  if (zones.length <= MAX_ZONES_LISTED) {
+    return zones.map((z) => `${zoneName(model, z)}: ${byCapacity(z) ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`}`).join('; ');
+  }
+  const cap = zones.filter(byCapacity);
+  const ceiling = zones.filter((z) => !byCapacity(z));
+  const parts: string[] = [];
+  if (cap.length) parts.push(`the capacity of ${cap.length} zones, ${hrs(cap.reduce((a, z) => a + bands.capacity[z], 0))}`);
+  if (ceiling.length) parts.push(`the band ceiling of ${zoneList(model, ceiling)}, ${hrs(ceiling.reduce((a, z) => a + bands.upper[z], 0))}`);
+  return parts.join('; ');
+}
+
 function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, levers: FixLevers): ReachConflict {
   const { model, bands } = p;
   const fixed = fixedHours(p);
   const everyZone = short.zones.length === countConstrained(p);
-  const limits = short.zones.map((z) => {
-    const byCapacity = bands.capacity[z] <= bands.upper[z];
-    const what = byCapacity ? `capacity ${hrs(bands.capacity[z])}` : `band ceiling ${hrs(bands.upper[z])}`;
-    return `${zoneName(model, z)}: ${what}${fixed[z] > 0 ? `, ${hrs(fixed[z])} of it in units that must stay` : ''}`;
-  });
-  const gap = short.care - short.limit;
+  // Counted with the units that must stay in these zones (base units, locked units), so the care is
+  // all the care these zones alone can serve and the limit is their capacity as the commissioner knows it.
+  const care = short.care + short.zones.reduce((a, z) => a + fixed[z], 0);
+  const limit = short.zones.reduce((a, z) => a + Math.max(fixed[z], Math.min(bands.upper[z], bands.capacity[z])), 0);
+  const gap = care - limit;
   const fixes: string[] = [];
   const byCapacity = short.zones.filter((z) => bands.capacity[z] < bands.upper[z]);
   const bandRoom = short.zones.reduce((a, z) => a + Math.max(0, bands.upper[z] - fixed[z]), 0);
   if (byCapacity.length > 0 && bandRoom >= short.care - 1e-6) {
-    fixes.push(`raise base capacity in ${zoneList(model, byCapacity)} by ${hrs(gap)} in all`);
+    const where = byCapacity.length <= MAX_ZONES_LISTED ? ` in ${zoneList(model, byCapacity)}` : '';
+    fixes.push(`raise base capacity${where} by ${hrs(gap)} in all`);
   }
   const tol = levers.tolerance;
   if (tol !== undefined && short.zones.some((z) => bands.upper[z] < bands.capacity[z])) {
@@ -290,7 +308,7 @@ function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, levers
     if (t !== null) fixes.push(`widen the balance band to ±${pct(t)}`);
   }
   if (!everyZone) {
-    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfRoom(p, m) === null);
+    const r = smallestReach(minutes, (m) => shortOfRoom(p, m) === null);
     if (r !== null) fixes.push(`set the reach to ${r} minutes`);
     const place = nearestTowns(model, short.cells.flatMap((c) => unitsOf(p, c)));
     if (place) fixes.push(`add a base of another zone near ${place}`);
@@ -299,8 +317,8 @@ function roomConflict(p: ReachProblem, short: Shortfall, minutes: number, levers
   return {
     rule: everyZone ? 'capacity' : 'reach-capacity',
     message: everyZone
-      ? `There ${short.care === 1 ? 'is' : 'are'} ${hrs(short.care)} of care to place, but the rules let the zones take ${hrs(short.limit)} in all (${limits.join('; ')}): ${hrs(gap)} short.`
-      : `Within ${minutes} minutes, ${hrs(short.care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${they} take ${hrs(short.limit)} (${limits.join('; ')}): ${hrs(gap)} short.`,
+      ? `There ${care === 1 ? 'is' : 'are'} ${hrs(care)} of care, but the rules let the zones take ${hrs(limit)} in all (${ceilingsInWords(p, short.zones)}): ${hrs(gap)} short.`
+      : `Within ${minutes} minutes, ${hrs(care)} of care can only be served from the bases of ${zoneList(model, short.zones)}, but the rules let ${they} take ${hrs(limit)} (${ceilingsInWords(p, short.zones)}): ${hrs(gap)} short.`,
     fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
 }
@@ -336,17 +354,19 @@ function floorConflict(p: ReachProblem, short: Shortfall, minutes: number, lever
     }
   }
   if (!everyZone) {
-    const r = smallestReach(minutes, (m) => unplaceable(p, m).length === 0 && shortOfCare(p, m) === null);
+    const r = smallestReach(minutes, (m) => shortOfCare(p, m) === null);
     if (r !== null) fixes.push(`set the reach to ${r} minutes`);
     fixes.push(`move ${short.zones.length === 1 ? 'its base' : 'their bases'} closer to more care`);
   }
-  const floors = short.zones.map((z) => `${zoneName(model, z)} ${hrs(bands.lower[z])}`).join('; ');
+  const floors =
+    short.zones.length <= MAX_ZONES_LISTED ? ` (${short.zones.map((z) => `${zoneName(model, z)} ${hrs(bands.lower[z])}`).join('; ')})` : '';
   const are = short.care === 1 ? 'is' : 'are';
+  const need = short.zones.length === 1 ? `its floor is ${hrs(short.limit)}` : `their floors need ${hrs(short.limit)}${floors}`;
   return {
     rule: everyZone ? 'balance' : 'reach-floor',
     message: everyZone
-      ? `There ${are} ${hrs(short.care)} of care to place, but the zones' floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`
-      : `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${are} ${hrs(short.care)} of care; their floors need ${hrs(short.limit)} (${floors}): ${hrs(gap)} short.`,
+      ? `There ${are} ${hrs(short.care)} of care, but the zones' floors need ${hrs(short.limit)}${floors}: ${hrs(gap)} short.`
+      : `Within ${minutes} minutes of the bases of ${zoneList(model, short.zones)} there ${are} ${hrs(short.care)} of care; ${need}: ${hrs(gap)} short.`,
     fix: fixes.length ? `${capitalise(fixes.join(', or '))}.` : undefined,
   };
 }

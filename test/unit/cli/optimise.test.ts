@@ -96,6 +96,44 @@ describe('npm run optimise', () => {
     expect(Math.min(...summary.comparison.zones.map((z: any) => z.hours.after))).toBeGreaterThanOrEqual(1200 - 1e-6);
   });
 
+  it('prints the rules the data gives, with their reasons, and stops with --defaults', async () => {
+    const r = await run([...common(), '--defaults', '--problems', f('defaults-problems.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rules: ≥250 h/week, reach 65 min, capacity.');
+    expect(r.out).toMatch(/Smallest zone 250 h\/week: enough for its provider to be viable/);
+    expect(r.out).toMatch(/No band around the mean zone: every zone has a base whose capacity bounds it/);
+    expect(r.out).toMatch(/Reach 65 minutes: the shortest \(at least 30\)/);
+    expect(r.out).not.toMatch(/Travel from the bases/);
+    expect(r.out).not.toMatch(/wrote \d+ files/);
+  });
+
+  it('takes the balance band from a flag, and gives no data reason for a rule the user set', async () => {
+    const r = await run([...common(), '--balance', '25', '--reach', '70', '--defaults', '--problems', f('balance-problems.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rules: ±25%, ≥250 h/week, reach 70 min, capacity.');
+    expect(r.out).not.toMatch(/band around the mean/);
+    expect(r.out).not.toMatch(/Reach \d+ minutes: the shortest/);
+    expect(r.out).toMatch(/Smallest zone 250 h\/week/);
+    const off = await run([...common(), '--balance', 'off', '--reach', 'off', '--defaults', '--problems', f('off-problems.csv')]);
+    expect(off.out).toContain('Rules: ≥250 h/week, capacity.');
+  });
+
+  it('measures travel with the settings file, a project file\'s settings too, and refuses a bad one', async () => {
+    writeFileSync(f('winding.json'), JSON.stringify({ travel: { circuityFactor: 2 } }));
+    writeFileSync(f('project.json'), JSON.stringify({ name: 'x', settings: { travel: { circuityFactor: 2 } } }));
+    writeFileSync(f('bad-settings.json'), JSON.stringify({ travel: { circuityFactor: 9 } }));
+    // Roads twice as winding: every drive takes longer, so the shortest workable reach is longer.
+    for (const file of ['winding.json', 'project.json']) {
+      const r = await run([...common(), '--settings', f(file), '--defaults', '--problems', f(`${file}-problems.csv`)]);
+      expect(r.code, r.err).toBe(0);
+      const reach = Number(/reach (\d+) min/.exec(r.out)?.[1]);
+      expect(reach).toBeGreaterThan(65);
+    }
+    const bad = await run([...common(), '--settings', f('bad-settings.json'), '--out', f('bad')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/bad-settings\.json.*travel\.circuityFactor.*5/);
+  });
+
   it('scores the current zones without optimising', async () => {
     const r = await run([...common(), '--score-only', '--out', f('scored')]);
     expect(r.code).toBe(0);
@@ -148,7 +186,7 @@ describe('npm run optimise', () => {
     writeFileSync(f('badsettings.json'), JSON.stringify({ rates: { scheme: 'miles' } }));
     const r = await run([...common(), '--score-only', '--settings', f('badsettings.json'), '--out', f('bad')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/badsettings\.json: settings\.rates\.scheme: must be one of class, bands, flat, found "miles"/);
+    expect(r.err).toMatch(/badsettings\.json: \S*rates\.scheme: must be one of class, bands, flat, found "miles"/);
     const noCentres = await run([...common(), '--score-only', '--centres', f('users.csv'), '--out', f('bad')]);
     expect(noCentres.code).toBe(1);
     expect(noCentres.err).toMatch(/users\.csv: No coordinate columns/);
@@ -166,6 +204,8 @@ describe('npm run optimise', () => {
     [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--mode', 'quick'], /--mode must be fast or thorough/],
     [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--colour', 'red'], /Unknown option '--colour'/],
     [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--reach', 'far'], /--reach must be a positive number, not "far"/],
+    [['--users', 'u.csv', '--units', 'x', '--out', 'o', '--balance', 'wide'], /--balance must be a positive number, not "wide"/],
+    [['--users', 'u.csv', '--units', 'x', '--defaults', '--score-only'], /--defaults and --score-only cannot be used together/],
   ])('exits 2 on bad arguments %#', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

@@ -37,3 +37,35 @@ describe('default proposals on the example counties', () => {
     });
   }
 });
+
+describe('a reach too short for the county is explained in numbers', () => {
+  // Figures checked by hand against the straight drive times of each unit to each base
+  // (Grantham: 2,391 h/week within 20 minutes of its base and of no other; King's Lynn: 1,717 within 30).
+  it('lincolnshire at 20 minutes: Grantham alone reaches more care than its capacity', async () => {
+    const { model, plan } = loadExampleCounty('lincolnshire');
+    const rules = { ...rulesFromSettings(DEFAULT_SCORE_SETTINGS, model, plan), reach: { minutes: 20 } };
+    const r = await optimise({ model, current: plan, rules, settings: DEFAULT_SCORE_SETTINGS });
+    expect(r.status).toBe('infeasible');
+    const c = r.explanation.conflicts.find((x) => x.rule === 'reach-capacity');
+    expect(c?.message).toBe(
+      'Within 20 minutes, 2,391 h/week of care can only be served from the bases of Zone 9 Grantham, but the rules let it take 2,200 h/week (Zone 9 Grantham: capacity 2,200 h/week): 191 h/week short.',
+    );
+    expect(c?.fix).toBe('Raise base capacity in Zone 9 Grantham by 191 h/week in all, or set the reach to 30 minutes, or add a base of another zone near Grantham.');
+    expect(r.explanation.conflicts.find((x) => x.rule === 'reach')?.fix).toMatch(/^Set the reach to 65 minutes, or add a base near /);
+  });
+
+  it('norfolk at 30 minutes: four Fens units no base reaches, and King\'s Lynn 17 h/week over capacity', async () => {
+    const { model, plan } = loadExampleCounty('norfolk');
+    const rules = { ...rulesFromSettings(DEFAULT_SCORE_SETTINGS, model, plan), reach: { minutes: 30 } };
+    const r = await optimise({ model, current: plan, rules, settings: DEFAULT_SCORE_SETTINGS });
+    expect(r.status).toBe('infeasible');
+    const stranded = r.explanation.conflicts.find((x) => x.rule === 'reach');
+    expect(stranded?.message).toMatch(/^4 units \(239 h\/week\) are beyond 30 minutes of every base: .*King's Lynn and West Norfolk 013B \(45 min, Zone 3 Fens and Brecks\)/);
+    expect(stranded?.fix).toBe('Set the reach to 45 minutes, or add a base near Downham Market.');
+    const c = r.explanation.conflicts.find((x) => x.rule === 'reach-capacity');
+    expect(c?.message).toBe(
+      "Within 30 minutes, 1,717 h/week of care can only be served from the bases of Zone 1 King's Lynn, but the rules let it take 1,700 h/week (Zone 1 King's Lynn: capacity 1,700 h/week): 17 h/week short.",
+    );
+    expect(c?.fix).toBe("Raise base capacity in Zone 1 King's Lynn by 17 h/week in all, or set the reach to 35 minutes, or add a base of another zone near King's Lynn.");
+  });
+});

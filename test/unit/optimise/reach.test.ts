@@ -67,7 +67,7 @@ describe('reach rule', () => {
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'reach-capacity');
     expect(c?.message).toBe(
-      'Within 10 minutes, 30 h/week of care can only be served from the bases of Zone 2, but the rules let it take 25 h/week (Zone 2: capacity 35 h/week, 10 h/week of it in units that must stay): 5 h/week short.',
+      'Within 10 minutes, 40 h/week of care can only be served from the bases of Zone 2, but the rules let it take 35 h/week (Zone 2: capacity 35 h/week): 5 h/week short.',
     );
     expect(c?.fix).toMatch(/^Raise base capacity in Zone 2 by 5 h\/week in all, or set the reach to 15 minutes/);
     // Both fixes work.
@@ -87,7 +87,7 @@ describe('reach rule', () => {
     const r = await optimise({ model, current: plan, rules: { balance: { tolerance: 0.1 }, ruralShare: null, capacity: false, reach: { minutes: 7 } } });
     expect(r.status).toBe('infeasible');
     const c = r.explanation.conflicts.find((x) => x.rule === 'reach-floor');
-    expect(c?.message).toBe('Within 7 minutes of the bases of Zone 1 there are 40 h/week of care; their floors need 45 h/week (Zone 1 45 h/week): 5 h/week short.');
+    expect(c?.message).toBe('Within 7 minutes of the bases of Zone 1 there are 40 h/week of care; its floor is 45 h/week: 5 h/week short.');
     expect(c?.fix).toBe('Widen the balance band to ±20%, or move its base closer to more care.');
   });
 

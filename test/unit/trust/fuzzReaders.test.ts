@@ -13,6 +13,8 @@ import { goldenInputs } from '../../support/golden';
 import { ukText } from '../import/helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+/** npm run fuzz's 2,000 runs take minutes on a loaded machine. */
+const TIMEOUT = Math.max(60_000, RUNS * 200);
 
 async function readLookup(text: string): Promise<LookupReading | Error> {
   try {
@@ -33,7 +35,7 @@ async function readUnits(f: FuzzedBoundaries): Promise<BoundaryReading | Error> 
   try {
     const file = await readBoundaries({ name: 'units.geojson', data: f.text });
     const built = buildPolygonUnits(file, { id: 'lsoa11cd', name: 'lsoa11nm', ruc: 'ruc11cd' }, 'units.geojson');
-    const numbers = featureNumbersOf(f, built.units.ids);
+    const numbers = featureNumbersOf('lsoa11cd', file, built.units.ids);
     return {
       units: built.units.ids.map((id, u) => ({ id, number: numbers[u], geometry: built.geo.features[u].geometry })),
       problems: [...file.problems, ...built.problems],
@@ -53,7 +55,7 @@ describe('fuzzed postcode lookups', () => {
       }),
       { numRuns: RUNS * 2, seed: 13 },
     );
-  });
+  }, TIMEOUT);
 });
 
 const lsoas = JSON.parse(goldenInputs('geometry-in').find((i) => i.file === 'lincoln-lsoas.geojson')!.text()) as FeatureCollection<Polygon | MultiPolygon>;
@@ -68,5 +70,5 @@ describe('fuzzed unit boundary files', () => {
       }),
       { numRuns: RUNS, seed: 14 },
     );
-  });
+  }, TIMEOUT);
 });

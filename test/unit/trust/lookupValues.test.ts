@@ -66,6 +66,14 @@ describe('a postcode lookup CSV', () => {
     expect(l.stats.rowsRefused).toBe(2);
   });
 
+  it('refuses a row whose postcode cell is not a postcode, naming it', async () => {
+    const l = await lookupOf(['LN2 1LJ,53.231160,-0.537350,,', 'LN2 ??,53.2,-0.5,,', ',53.2,-0.5,,']);
+    expect(l.count).toBe(1);
+    expect(l.problems.map((p) => [p.row, p.column, p.value])).toEqual([[3, 'pcds', 'LN2 ??'], [4, 'pcds', '']]);
+    expect(l.problems[0].message).toBe('Row 3: "LN2 ??" is not a postcode; the row is left out');
+    expect(l.stats).toMatchObject({ rowsRefused: 2, rowsSkipped: 2 });
+  });
+
   it('keeps postcodes the file says have no location (ONSPD writes 99.999999, 0), without a problem', async () => {
     const l = await lookupOf(['LN1 9ZZ,99.999999,0.000000,,', 'LN1 9ZY,,,0,0']);
     expect(l.count).toBe(2);

@@ -45,6 +45,17 @@ describe.each(['lincolnshire', 'norfolk'] as const)('the privacy minimum on %s',
     expect(reasons.some((r: string) => /withheld \(fewer than 5 users\)/.test(r))).toBe(true);
   });
 
+  it('withholds a count of people waiting below the minimum even in a unit with enough users', () => {
+    const { waitingUsers } = project.model.demand;
+    const some = score.extraRural.flags.filter((f) => !few(f.unit) && waitingUsers[f.unit] > 0 && waitingUsers[f.unit] < 5);
+    expect(some.length).toBeGreaterThan(0);
+    const counts = (text: string) => [...text.matchAll(/(\d+) (?:person|people) waiting/g)].map((m) => Number(m[1]));
+    for (const name of ['units', 'lot-report']) expect(counts(files[name]).filter((n) => n < 5), name).toEqual([]);
+    expect(files.units).toContain('fewer than 5 people waiting');
+    // The lot report's waiting column says it in the cell.
+    expect(files['lot-report']).toContain('<td class="n">fewer than 5</td>');
+  });
+
   it('withholds the figures about their people in the lot report, and keeps the place', () => {
     // Each lot lists its four largest extra-rural areas: place, hours, travel, km from base, h/km², waiting, score.
     const listed = (text: string) =>
