@@ -81,7 +81,7 @@ export function zoneDifficulty(zones: ZoneScore[], weights: DifficultyWeights, e
     const difficulty = totalWeight > 0 && zs.hours > 0 ? (100 * weighted.reduce((t, x) => t + x.w, 0)) / totalWeight : 0;
     // A figure is a reason when it sits in the upper half of the county's range (or the zone is short of providers).
     const reasons = weighted
-      .filter(({ f }) => zs.hours > 0 && figs[f].scaled >= 0.5)
+      .filter(({ f }) => zs.hours > 0 && (figs[f].scaled >= 0.5 || (f === 'providers' && figs[f].value > 0)))
       .sort((a, b) => b.w - a.w)
       .map(({ f }) => reasonFor(f, zs, figs[f], need, active.length));
     return { zone: zs.zone, difficulty, rank: 0, figures: figs, reasons };

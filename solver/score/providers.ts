@@ -37,6 +37,18 @@ export function providersPerZone(pm: ProviderModelSettings): number {
 }
 
 /** The least weekly hours a zone needs for every provider of the model to be healthy. */
+/** What a zone must carry under the model, as difficulty weighs it: its providers and the hours that keep them healthy. */
+export function providerNeed(pm: ProviderModelSettings): { providers: number; viableHoursPerProvider: HoursPerWeek; label: string } {
+  const count = providersPerZone(pm);
+  const label =
+    pm.kind === 'lead'
+      ? 'one lead provider'
+      : pm.kind === 'framework'
+        ? `a framework of ${count} providers`
+        : `a ${Math.round(pm.principalShare * 100)}% principal${pm.principalFrameworkProviders > 0 ? ` + ${providers(pm.principalFrameworkProviders)}` : ''}`;
+  return { providers: count, viableHoursPerProvider: minViableZoneHours(pm) / count, label };
+}
+
 export function minViableZoneHours(pm: ProviderModelSettings): HoursPerWeek {
   const min = pm.healthyMinHours;
   if (pm.kind === 'lead') return min;

@@ -8,7 +8,7 @@ import { centreOfWork, type CentreTravel } from './centreOfWork';
 import type { ScoreContext } from './context';
 import { detectExtraRural, type ExtraRuralResult } from './extraRural';
 import { PieceCounter } from './pieces';
-import { providerFit } from './providers';
+import { providerFit, providerNeed } from './providers';
 import { unitRates, type UnitRates } from './rates';
 import { spreadOf } from './spread';
 import { VisitTravelTracker } from './visitTravel';
@@ -301,7 +301,7 @@ export class ScoreState {
       disruption: this.baseline ? { ...this.disrupted } : null,
       extraRural: this.extraRural,
       rates: this.rates,
-      difficulty: zoneDifficulty(zones, this.ctx.settings.difficulty.weights, this.ctx.settings.extraRural),
+      difficulty: zoneDifficulty(zones, this.ctx.settings.difficulty.weights, this.ctx.settings.extraRural, providerNeed(this.ctx.settings.providerModel)),
       warnings: zones.flatMap((zs) => zs.warnings),
     };
   }

@@ -1,7 +1,7 @@
 // Difficulty: relative to the county's own zones, one set of defaults for any county.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, zoneDifficulty, type ZoneScore } from '../../../solver/score';
-import { loadExampleCounty } from '../../support/exampleCounty';
+import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
 
 const d = DEFAULT_SCORE_SETTINGS;
 
@@ -75,5 +75,19 @@ describe('the hardest zones of the example counties, with one set of defaults', 
     expect(top.sort()).toEqual(['Fakenham & Wells', 'Fens and Brecks', 'West Norfolk Coastal']);
     const city = ranked('norfolk').find((x) => x.name === 'Norwich City')!;
     expect(city.rank).toBe(17);
+  });
+
+  it("counts the providers Norfolk's own model needs: Gorleston is too small for a 70% principal + 1 framework provider", () => {
+    const { model, plan } = loadExampleCounty('norfolk');
+    const settings = exampleCountySettings('norfolk');
+    expect(settings.providerModel.kind).toBe('principal');
+    const score = scorePlan(model, plan, settings);
+    const named = score.difficulty.map((x) => ({ ...x, name: model.zones[x.zone].name }));
+    const gorleston = named.find((x) => x.name === 'Gorleston')!;
+    expect(gorleston.reasons.join('; ')).toMatch(/below the 83\d h\/week a 70% principal \+ 1 framework provider needs/);
+    // The one lead provider of the default settings asks 250 h/week, which Gorleston carries.
+    const asLead = scorePlan(model, plan, d).difficulty.find((x) => x.zone === gorleston.zone)!;
+    expect(asLead.reasons.join('; ')).not.toMatch(/h\/week .* needs/);
+    expect(named.sort((a, b) => a.rank - b.rank).slice(0, 3).map((x) => x.name).sort()).toEqual(['Fakenham & Wells', 'Fens and Brecks', 'West Norfolk Coastal']);
   });
 });
