@@ -67,8 +67,8 @@ describe('side tabs', () => {
     await zones.focus();
     expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('ArrowRight');
-    expect(await activeLabel(page)).toBe('Extra-rural');
-    expect(await page.locator('#panel-extra-rural').isVisible()).toBe(true);
+    expect(await activeLabel(page)).toBe('Hardest');
+    expect(await page.locator('#panel-hardest').isVisible()).toBe(true);
     await page.keyboard.press('End');
     expect(await activeLabel(page)).toBe('Rates');
     expect(await page.locator('#panel-settings').isVisible()).toBe(true);
