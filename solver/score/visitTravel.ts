@@ -14,6 +14,7 @@ import type { CountyModel, UnitIndex } from '../model';
 import { minutesPerMetre } from '../travel';
 import { BAND_COUNT, CALL_BANDS } from '../visitPattern';
 import type { ScoreSettings, VisitTravelSettings } from './settings';
+import { METRES_PER_MILE } from './rates';
 
 /**
  * Tour constant beta. The published asymptotic value is 0.7124 (Percus and Martin 1996,
@@ -23,7 +24,6 @@ import type { ScoreSettings, VisitTravelSettings } from './settings';
  */
 export const TOUR_CONSTANT = 0.9;
 
-const METRES_PER_MILE = 1609.344;
 const DAYS = 7;
 
 /** What travel between visits needs to know of each unit, whatever the plan. */
