@@ -4,10 +4,11 @@
 // the answer follows exactly the rules the flags follow, hysteresis included. This
 // is the contract's switch-on rule: a new package in a place with no service before
 // is a new area, waiting until a provider takes it.
-import { demandWithUser, Rurality, type UnitIndex } from '../model';
+import { demandWithUser, type UnitIndex } from '../model';
 import type { ScoreContext } from './context';
 import { detectExtraRural, explainUnit, scorePlaces, type ExtraRuralCriteria } from './extraRural';
-import { extraRuralRate, type Pounds, type PoundsPerHour } from './settings';
+import { rateReason, unitRates } from './rates';
+import type { Pounds, PoundsPerHour } from './settings';
 import { MAX_VISITS_PER_WEEK } from '../visitPattern';
 import { prepareVisitTravel } from './visitTravel';
 
@@ -30,11 +31,13 @@ export interface PackageWhatIf {
   criteria: ExtraRuralCriteria;
   /** The place's figures in words with the package, e.g. "village", "31 min travel per contact hour (top 4%)". */
   reasons: string[];
-  /** Hourly rate the package would be paid at. */
+  /** Hourly rate the package would be paid at, under the county's rate scheme. */
   rate: PoundsPerHour;
+  /** Why it is that rate, in words: "Band 3: 7.4 miles from Swaffham", "Extra-rural: rural rate + 5%". */
+  rateReason: string;
   /** The package a year at that rate. */
   annualCost: Pounds;
-  /** Of which the extra-rural uplift over the rural rate. */
+  /** Of which the extra-rural uplift over the rate the place would have unflagged. */
   packageUplift: Pounds;
   /** The uplift a year on the place's other hours, when the package switches the place on. */
   placeUplift: Pounds;
@@ -63,9 +66,12 @@ export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: U
   const result = detectExtraRural(after, previousFlags);
   const flag = result.flags.find((f) => f.unit === u);
   const explained = flag ?? explainUnit(after, u);
-  const { rates, weeksPerYear } = settings;
-  const upliftPerHour = extraRuralRate(rates) - rates.rural;
-  const rate = flag ? extraRuralRate(rates) : model.units.rurality[u] === Rurality.Urban ? rates.urban : rates.rural;
+  // Priced as scoring prices it (one mechanism for every scheme: class, bands, flat),
+  // with the flags the package leads to; the uplift is over the place's unflagged rate.
+  const rates = unitRates(withPackage, settings, result.flagged, ctx.centreDistances);
+  const rate = rates.rate[u];
+  const upliftPerHour = flag ? rate - rates.baseRate[u] : 0;
+  const { weeksPerYear } = settings;
   const wasFlagged = previousFlags[u] === 1;
   // The place's travel a year: minutes a week = per contact hour x hours, in tour km, at the unit's cost per km.
   const costOf = (c: ScoreContext) => {
@@ -82,9 +88,10 @@ export function whatIfPackage(ctx: ScoreContext, previousFlags: Uint8Array, u: U
     criteria: explained.criteria,
     reasons: explained.reasons,
     rate,
+    rateReason: rateReason(withPackage, rates, u),
     annualCost: pkg.hours * rate * weeksPerYear,
-    packageUplift: flag ? pkg.hours * upliftPerHour * weeksPerYear : 0,
-    placeUplift: flag && !wasFlagged ? model.demand.hours[u] * upliftPerHour * weeksPerYear : 0,
+    packageUplift: pkg.hours * upliftPerHour * weeksPerYear,
+    placeUplift: !wasFlagged ? model.demand.hours[u] * upliftPerHour * weeksPerYear : 0,
     minutesPerContactHour: after.visitTravel.placeMinutesPerContactHour[u],
     travelCost: costOf(after) - costOf(ctx),
   };

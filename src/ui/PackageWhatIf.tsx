@@ -3,7 +3,7 @@
 // (solver/score/whatIf.ts); nothing is added to the project unless the user says so,
 // and the postcode typed is never kept.
 import { useMemo, useState, type FormEvent } from 'react';
-import { demandWithUser, type Demand, type UserDemand } from '../../solver/model';
+import { demandWithUser, Rurality, type Demand, type UserDemand } from '../../solver/model';
 import { whatIfPackage, type PackageWhatIf as WhatIf, type ScoreContext } from '../../solver/score';
 import { zoneLabel } from '../../solver/zoneLabel';
 import { defaultVisitsPerWeek, MAX_VISITS_PER_WEEK } from '../../solver/visitPattern';
@@ -172,13 +172,13 @@ function showOnMap(project: Project, u: number) {
   getMapInstance()?.flyTo({ center: [project.model.units.lon[u], project.model.units.lat[u]], zoom: 11, duration: 800 });
 }
 
-function headline(project: Project, r: WhatIf, rural: number): string {
+function headline(project: Project, r: WhatIf): string {
   const name = project.model.units.names[r.unit];
   if (r.flagged && !r.wasFlagged) return `${name} would switch to the extra-rural rate${r.newArea ? ': a new area, with no service before' : ''}.`;
   if (r.flagged) return `${name} is on the extra-rural rate already, and stays on it.`;
   if (r.wasFlagged) return `${name} would come off the extra-rural rate: with the package it is no longer remote and low-volume enough.`;
-  if (r.rate !== rural) return `${name} is urban: the package is paid at the urban rate (extra-rural is for rural places only).`;
-  return `${name} stays on the rural rate.`;
+  if (project.model.units.rurality[r.unit] === Rurality.Urban) return `${name} is urban: it keeps its rate (extra-rural is for rural places only).`;
+  return `${name} keeps its rate: it is not remote and low-volume enough for extra-rural.`;
 }
 
 function Answer({ project, result: r, hours, onAdd }: { project: Project; result: WhatIf; hours: number; onAdd: () => void }) {
@@ -189,14 +189,14 @@ function Answer({ project, result: r, hours, onAdd }: { project: Project; result
   const threshold = r.wasFlagged ? switchOff : switchOn;
   return (
     <div className="what-if-answer" role="status" data-testid="what-if-answer" data-flagged={r.flagged} data-was-flagged={r.wasFlagged}>
-      <p className="what-if-headline">{headline(project, r, settings.rates.rural)}</p>
+      <p className="what-if-headline">{headline(project, r)}</p>
       <ul>
         <li>
           Score {F.two(r.score)} against {r.wasFlagged ? 'switch-off' : 'switch-on'} {F.two(threshold)}
           {z >= 0 ? `; in zone ${zoneLabel(s.zones[z])}` : '; in no zone'}.
         </li>
         <li data-testid="what-if-package-cost">
-          The package: {F.one(hours)} h a week at £{r.rate.toFixed(2)} is {F.pounds(r.annualCost)} a year
+          The package: {F.one(hours)} h a week at £{r.rate.toFixed(2)} ({r.rateReason}) is {F.pounds(r.annualCost)} a year
           {r.packageUplift > 0 ? `, of which ${F.pounds(r.packageUplift)} is the extra-rural uplift` : ''}.
         </li>
         {r.placeUplift > 0 && (

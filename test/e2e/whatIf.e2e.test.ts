@@ -37,9 +37,9 @@ describe('what if a new package starts here', () => {
     expect(await answer().locator('.what-if-headline').textContent()).toBe(
       `${HAMLET} would switch to the extra-rural rate: a new area, with no service before.`,
     );
-    // 7 h x £16.76 x 52.14 weeks; the uplift is 7 h x £0.80 x 52.14.
+    // Norfolk prices by distance band and sets no extra-rural uplift: 7 h x £21.72 (Band 3) x 52.14 weeks.
     expect(await answer().getByTestId('what-if-package-cost').textContent()).toBe(
-      'The package: 7.0 h a week at £16.76 is £6,117 a year, of which £292 is the extra-rural uplift.',
+      'The package: 7.0 h a week at £21.72 (Band 3: 8.2 miles from Downham Market) is £7,927 a year.',
     );
     expect(await answer().textContent()).toMatch(/Why: village; \d+ km from base[^;]*; \d+ min travel per contact hour \(top \d+%\)/);
     // A what-if only: the flagged areas and their hours are as they were.
@@ -82,9 +82,11 @@ describe('what if a new package starts here', () => {
     await whatIf().getByRole('button', { name: 'See what it costs' }).click();
     await expect.poll(() => answer().getAttribute('data-flagged')).toBe('false');
     expect(await answer().locator('.what-if-headline').textContent()).toBe(
-      `${chosen.replace(/ \(.*$/, '')} is urban: the package is paid at the urban rate (extra-rural is for rural places only).`,
+      `${chosen.replace(/ \(.*$/, '')} is urban: it keeps its rate (extra-rural is for rural places only).`,
     );
-    expect(await answer().getByTestId('what-if-package-cost').textContent()).toBe('The package: 10.0 h a week at £15.63 is £8,149 a year.');
+    expect(await answer().getByTestId('what-if-package-cost').textContent()).toMatch(
+      /^The package: 10\.0 h a week at £15\.63 \(Urban: urban \([A-C]\d\)\) is £8,149 a year\.$/,
+    );
   });
 
   it('refuses a package without hours, or with more visits than a week holds, and says what is wrong', async () => {

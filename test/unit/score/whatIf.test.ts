@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demandWithUser, Rurality } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, whatIfPackage } from '../../../solver/score';
-import { loadExampleCounty } from '../../support/exampleCounty';
+import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
 
 const d = DEFAULT_SCORE_SETTINGS;
 const { model, plan } = loadExampleCounty('norfolk');
@@ -67,5 +67,36 @@ describe('a new package, what if', () => {
     expect(() => whatIfPackage(ctx, flags, model.units.count, { hours: 5, carers: 1, waiting: true })).toThrow(/no unit/);
     expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 0 })).toThrow(/at least one visit/);
     expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 29 })).toThrow(/at most 28/);
+  });
+
+  it("prices a package by the county's own rate scheme: Norfolk's distance bands, as scoring prices the place", () => {
+    const norfolk = exampleCountySettings('norfolk');
+    expect(norfolk.rates.scheme).toBe('bands');
+    const nctx = prepareScoring(model, norfolk);
+    const nflags = scorePlan(model, plan, norfolk).extraRural.flagged;
+    for (let u = 0; u < model.units.count; u += 23) {
+      const pkg = { hours: 7, carers: 1 as const, waiting: true };
+      const w = whatIfPackage(nctx, nflags, u, pkg);
+      const fresh = scorePlan({ ...model, demand: demandWithUser(model.demand, u, pkg) }, plan, norfolk, { extraRuralFlags: nflags });
+      expect(w.rate, `unit ${u}`).toBe(fresh.rates.rate[u]);
+      expect([17.4, 19.68, 21.72]).toContain(w.rate);
+      expect(w.rateReason).toMatch(/^Band [123]: \d+\.\d miles from /);
+      expect(w.annualCost).toBeCloseTo(7 * w.rate * norfolk.weeksPerYear, 6);
+      // Norfolk sets no extra-rural uplift: its bands price remoteness, so a flag adds nothing.
+      expect(w.packageUplift).toBe(0);
+      expect(w.placeUplift).toBe(0);
+    }
+  });
+
+  it('puts the uplift on the band rate when a banded county sets one', () => {
+    const base = exampleCountySettings('norfolk');
+    const s = { ...base, rates: { ...base.rates, extraRuralUpliftPct: 10 } };
+    const u = unitNamed("King's Lynn and West Norfolk 014A");
+    const w = whatIfPackage(prepareScoring(model, s), scorePlan(model, plan, s).extraRural.flagged, u, { hours: 7, carers: 1, waiting: true });
+    expect(w.flagged).toBe(true);
+    const band = w.rate / 1.1;
+    expect([17.4, 19.68, 21.72].some((b) => Math.abs(b - band) < 0.01)).toBe(true);
+    expect(w.packageUplift).toBeCloseTo(7 * (w.rate - Math.round(band * 100) / 100) * s.weeksPerYear, 6);
+    expect(w.rateReason).toMatch(/, \+ 10% extra-rural$/);
   });
 });
