@@ -231,6 +231,7 @@ export function ZonePanel() {
             <td />
             <td className="num">{F.int(totalWaiting)}</td>
             <td className="num">{F.one(score.visitTravel?.minutesPerContactHour)}</td>
+            <td />
             <td className="num" data-testid="total-cost" data-value={score.annualCost}>{F.poundsM(score.annualCost)}</td>
             <td />
           </tr>
