@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshApp, openTab, waitForMap, zoneColoursOnMap } from './browser';
-import { openExample, openRatesSettings } from './steps';
+import { openExampleCounty, openRatesSettings } from './steps';
 import { assignZoneColours, zoneNeighbours } from '../../src/model/palette';
 import { DEFAULT_SCORE_SETTINGS, scorePlan } from '../../solver/score';
 import { exampleCountyFile, exampleCountySettings, loadExampleCounty } from '../support/exampleCounty';
@@ -38,7 +38,7 @@ describe('the county picker', () => {
   });
 
   it('opens Norfolk: its 17 zones in the table with the county total, and on the map', async () => {
-    await openExample(app.page, 'norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await expect.poll(() => rows().count()).toBe(17);
     await expect.poll(() => app.page.locator('tr[data-zone="4"] th').textContent()).toContain('Fakenham');
     const shown = await app.page.locator('[data-testid="total-hours"]').getAttribute('data-hours');
@@ -71,7 +71,7 @@ describe('the county picker', () => {
 
 describe('rates and providers on Norfolk', () => {
   it("shows each unit's rate and why, and its zone's providers, in its tooltip; each zone's rate and band mix in the table", async () => {
-    await openExample(app.page, 'norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await waitForMap(app.page);
     const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;
     await app.page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.45);
@@ -90,7 +90,7 @@ describe('rates and providers on Norfolk', () => {
   });
 
   it('lets the user edit a band: a £1 rise in Band 2 costs its hours x 52.14 a year, and a bad band is refused', async () => {
-    await openExample(app.page, 'norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await openRatesSettings(app.page);
     expect(await app.page.getByRole('radio', { name: /By road distance/ }).isChecked()).toBe(true);
     const cost = () => app.page.getByTestId('summary-cost').getAttribute('data-value').then(Number);
@@ -107,7 +107,7 @@ describe('rates and providers on Norfolk', () => {
   });
 
   it("lets the user ask for two framework providers beside each principal: King's Lynn then cannot keep them", async () => {
-    await openExample(app.page, 'norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     await openRatesSettings(app.page);
     expect(await app.page.getByRole('combobox', { name: 'Provider model' }).inputValue()).toBe('principal');
     const minimum = app.page.getByTestId('provider-minimum');

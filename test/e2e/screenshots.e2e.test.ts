@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsScreenshot, freshApp, openTab, waitForMap, writeDocsPng, zoneColoursShown } from './browser';
 import {
-  chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExample, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts,
+  chooseUsers, compare, download, FIXTURES, importDialog, importMessyFiles, openExampleCounty, openImport, openLotReport, prepareOptimiserRun, runOptimiser, twoDrafts,
 } from './steps';
 
 const app = freshApp();
@@ -96,7 +96,7 @@ describe('docs screenshots', () => {
   });
 
   it("a Norfolk unit's rate and why, and its zone's providers, in the hover card", async () => {
-    await openExample(app.page, 'norfolk');
+    await openExampleCounty(app.page, 'norfolk', 17);
     // Norfolk's map has drawn its zones: 17 zones in 15 colours, the smallest (Gorleston) a few pixels under labels.
     await expect.poll(() => zoneColoursShown(app.page)).toBeGreaterThanOrEqual(13);
     const box = (await app.page.locator('canvas.maplibregl-canvas').boundingBox())!;

@@ -31,15 +31,6 @@ export async function paintAt(page: Page, p: Point, zoneLabel: string) {
   await page.mouse.up();
 }
 
-/** Opens an example county from the picker ('norfolk'), saying yes to replacing the open project. */
-export async function openExample(page: Page, county: string) {
-  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Example county', exact: true }).click();
-  const label = await page.getByRole('combobox', { name: 'Which example county' }).locator('option:checked').textContent();
-  await expect.poll(() => page.locator('.project-name').textContent()).toContain(label ?? county);
-}
-
 /** The Rates tab with its settings open. */
 export async function openRatesSettings(page: Page) {
   await openTab(page, 'Rates');
@@ -89,11 +80,14 @@ export async function prepareOptimiserRun(page: Page) {
   await lockZone(page, '5');
 }
 
-/** Opens an example county from the picker, replacing the open project, and waits for its zone table. */
+/** Opens an example county from the picker, saying yes to replacing the open project; waits for its name and its `zones` rows. */
 export async function openExampleCounty(page: Page, county: 'lincolnshire' | 'norfolk', zones: number) {
-  await page.getByRole('combobox', { name: 'Which example county' }).selectOption(county);
+  const picker = page.getByRole('combobox', { name: 'Which example county' });
+  await picker.selectOption(county);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Example county', exact: true }).click();
+  const label = await picker.locator('option:checked').textContent();
+  await expect.poll(() => page.locator('.project-name').textContent()).toContain(label ?? county);
   await expect.poll(() => page.locator('[data-testid="zone-table"] tbody tr').count()).toBe(zones);
 }
 
