@@ -1,6 +1,7 @@
 // The rules a plan must keep, the one place their defaults come from
 // (rulesFromSettings), and the per-zone hour bands they imply.
 import type { CountyModel, HoursPerWeek, Minutes, Plan, UnitIndex, ZoneIndex } from '../model';
+import { minViableZoneHours, providerNeed } from '../score/providers';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../score/settings';
 import { defaultReach } from './reach/default';
 
@@ -85,8 +86,6 @@ export interface OptimiseRules {
   candidateZones: number;
 }
 
-/** A provider is healthy at 250-1,000 h/week (council report 000); below 250 it is not viable. */
-export const VIABLE_PROVIDER_HOURS: HoursPerWeek = 250;
 /** The ± band used when some zone's base capacity is unknown, so zones cannot grow without limit. */
 export const FALLBACK_TOLERANCE_PCT = 25;
 /** Where the rural-share rule starts when a user switches it on. */
@@ -97,9 +96,10 @@ export const SUGGESTED_RURAL_SHARE: RuralShareRule = { min: 0.1, max: 0.8 };
  * the Optimise panel starts from it, the CLI fills what a rules file leaves out
  * from it, and scoring warns against it (docs/SCORING.md, "Rules"). A setting
  * left null is derived from the county's data:
- * - size: every zone at least the provider model's viable minimum (one provider at
- *   250 h/week), but at most half the mean zone, so a county of small zones is not
- *   held to a floor none could meet;
+ * - size: every zone at least what keeps the provider model's providers healthy
+ *   (minViableZoneHours: one lead provider at 250 h/week; Norfolk's 70% principal +
+ *   1 framework provider 833 h/week), but at most half the mean zone, so a county of
+ *   small zones is not held to a floor none could meet;
  * - balance: no band around the mean where every zone has a base with a known
  *   capacity (capacity and size bound each zone); else ±25%;
  * - reach: the shortest workable reach from the data, at least 30 minutes (reachDefault.ts);
@@ -110,7 +110,7 @@ export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, c
   const r = settings.rules;
   const zones = model.zones.length;
   const total = model.demand.hours.reduce((a, b) => a + b, 0);
-  const viable = VIABLE_PROVIDER_HOURS;
+  const viable = minViableZoneHours(settings.providerModel);
   const sizeMin = r.zoneHoursMin ?? (zones > 0 ? Math.min(viable, total / zones / 2) : 0);
   const tolerancePct = r.hoursTolerancePct ?? (r.checkCapacity && everyZoneHasCapacity(model) ? null : FALLBACK_TOLERANCE_PCT);
   const rules: OptimiseRules = {
@@ -252,10 +252,12 @@ export function defaultsInWords(settings: ScoreSettings, model: CountyModel, giv
   const rules = rulesFromSettings(settings, model);
   const out: string[] = [];
   if (r.zoneHoursMin === null && rules.size && !('size' in given)) {
+    const viable = minViableZoneHours(settings.providerModel);
+    const model = `${providerNeed(settings.providerModel).label} needs ${h(viable)} h/week`;
     out.push(
-      rules.size.min < VIABLE_PROVIDER_HOURS
-        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep a provider at ${VIABLE_PROVIDER_HOURS} h/week.`
-        : `Smallest zone ${h(rules.size.min)} h/week: enough for its provider to be viable (${VIABLE_PROVIDER_HOURS} h/week).`,
+      rules.size.min < viable
+        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep its providers healthy (${model}).`
+        : `Smallest zone ${h(rules.size.min)} h/week: enough for its providers to be viable (${model}).`,
     );
   }
   if (r.hoursTolerancePct === null && !('balance' in given)) {

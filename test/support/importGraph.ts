@@ -10,7 +10,8 @@ import ts from 'typescript';
 export const LAYERS: ReadonlyArray<readonly [name: string, prefixes: readonly string[]]> = [
   ['solver core', ['solver/model.ts', 'solver/baseUnits.ts', 'solver/random.ts', 'solver/schema.ts', 'solver/travel.ts', 'solver/visitPattern.ts', 'solver/zoneLabel.ts']],
   ['solver lp', ['solver/lp/']],
-  ['score settings', ['solver/score/settings.ts']],
+  // Settings and what the provider model asks of a zone: the rules' defaults read both.
+  ['score settings', ['solver/score/settings.ts', 'solver/score/providers.ts']],
   // The rules and what derives their defaults (the reach a county's data allows).
   ['optimiser rules', ['solver/optimise/rules.ts', 'solver/optimise/reach/', 'solver/optimise/cells.ts']],
   ['score', ['solver/score/']],

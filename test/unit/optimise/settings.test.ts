@@ -1,7 +1,7 @@
 // The optimiser, the Optimise panel, the CLI and scoring's warnings take their rules
 // and their travel from the same settings (rulesFromSettings, solver/travel.ts).
 import { describe, expect, it } from 'vitest';
-import { optimise, planObjective, resolveRules, rulesFromSettings, verifyPlan } from '../../../solver/optimise';
+import { defaultsInWords, optimise, planObjective, resolveRules, rulesFromSettings, verifyPlan } from '../../../solver/optimise';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 import { Rurality } from '../../../solver/model';
@@ -36,6 +36,18 @@ describe('rule defaults: one source', () => {
     expect(rulesFromSettings(DEFAULT_SCORE_SETTINGS, small.model).size).toEqual({ min: mean / 2 });
     const noCapacity = { ...county.model, bases: county.model.bases.map((b, i) => (i === 0 ? { ...b, capacityHours: 0 } : b)) };
     expect(rulesFromSettings(DEFAULT_SCORE_SETTINGS, noCapacity).balance).toEqual({ tolerance: 0.25 });
+  });
+
+  it("set the floor from the provider model: what keeps the zone's providers healthy, at most half the mean zone", () => {
+    const withModel = (providerModel: ScoreSettings['providerModel']): ScoreSettings => ({ ...DEFAULT_SCORE_SETTINGS, providerModel });
+    const pm = DEFAULT_SCORE_SETTINGS.providerModel;
+    const mean = county.model.demand.hours.reduce((a, b) => a + b, 0) / county.model.zones.length;
+    // A framework of 2: two providers at 250 h/week each.
+    expect(rulesFromSettings(withModel({ ...pm, kind: 'framework', frameworkProviders: 2 }), county.model).size).toEqual({ min: Math.min(500, mean / 2) });
+    // Norfolk's 70% principal + 1 framework provider: the framework's 30% must reach 250 h/week, so 833 h/week.
+    const norfolk = withModel({ ...pm, kind: 'principal', principalShare: 0.7, principalFrameworkProviders: 1 });
+    expect(rulesFromSettings(norfolk, county.model).size!.min).toBeCloseTo(Math.min(250 / 0.3, mean / 2), 9);
+    expect(defaultsInWords(norfolk, county.model)[0]).toMatch(/^Smallest zone [\d,]+ h\/week: .*\(a 70% principal \+ 1 framework provider needs 833 h\/week\)\.$/);
   });
 
   it('follow a change of settings', () => {
