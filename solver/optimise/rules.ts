@@ -96,10 +96,11 @@ export const SUGGESTED_RURAL_SHARE: RuralShareRule = { min: 0.1, max: 0.8 };
  * the Optimise panel starts from it, the CLI fills what a rules file leaves out
  * from it, and scoring warns against it (docs/SCORING.md, "Rules"). A setting
  * left null is derived from the county's data:
- * - size: every zone at least what keeps the provider model's providers healthy
- *   (minViableZoneHours: one lead provider at 250 h/week; Norfolk's 70% principal +
- *   1 framework provider 833 h/week), but at most half the mean zone, so a county of
- *   small zones is not held to a floor none could meet;
+ * - size: every zone at least one healthy provider's hours (providerModel.healthyMinHours,
+ *   250 h/week), but at most half the mean zone, so a county of small zones is not held
+ *   to a floor none could meet. What the whole provider model needs (minViableZoneHours:
+ *   Norfolk's 70% principal + 1 framework provider 833 h/week) is warned of by scoring,
+ *   not forced: as a floor it leaves Norfolk with no whole-unit plan within reach 45;
  * - balance: no band around the mean where every zone has a base with a known
  *   capacity (capacity and size bound each zone); else ±25%;
  * - reach: the shortest workable reach from the data, at least 30 minutes (reachDefault.ts);
@@ -110,7 +111,7 @@ export function rulesFromSettings(settings: ScoreSettings, model: CountyModel, c
   const r = settings.rules;
   const zones = model.zones.length;
   const total = model.demand.hours.reduce((a, b) => a + b, 0);
-  const viable = minViableZoneHours(settings.providerModel);
+  const viable = settings.providerModel.healthyMinHours;
   const sizeMin = r.zoneHoursMin ?? (zones > 0 ? Math.min(viable, total / zones / 2) : 0);
   const tolerancePct = r.hoursTolerancePct ?? (r.checkCapacity && everyZoneHasCapacity(model) ? null : FALLBACK_TOLERANCE_PCT);
   const rules: OptimiseRules = {
@@ -252,12 +253,14 @@ export function defaultsInWords(settings: ScoreSettings, model: CountyModel, giv
   const rules = rulesFromSettings(settings, model);
   const out: string[] = [];
   if (r.zoneHoursMin === null && rules.size && !('size' in given)) {
-    const viable = minViableZoneHours(settings.providerModel);
-    const model = `${providerNeed(settings.providerModel).label} needs ${h(viable)} h/week`;
+    const pm = settings.providerModel;
+    const need = minViableZoneHours(pm);
+    const label = providerNeed(pm).label;
+    const whole = need > rules.size.min ? ` ${label[0].toUpperCase()}${label.slice(1)} needs ${h(need)} h/week: a zone under that is warned of, not forbidden.` : '';
     out.push(
-      rules.size.min < viable
-        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep its providers healthy (${model}).`
-        : `Smallest zone ${h(rules.size.min)} h/week: enough for its providers to be viable (${model}).`,
+      (rules.size.min < pm.healthyMinHours
+        ? `Smallest zone ${h(rules.size.min)} h/week: half the mean zone, as the county's zones are too small for every one to keep a provider at ${h(pm.healthyMinHours)} h/week.`
+        : `Smallest zone ${h(rules.size.min)} h/week: enough for one provider to be healthy.`) + whole,
     );
   }
   if (r.hoursTolerancePct === null && !('balance' in given)) {

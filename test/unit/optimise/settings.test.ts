@@ -38,16 +38,17 @@ describe('rule defaults: one source', () => {
     expect(rulesFromSettings(DEFAULT_SCORE_SETTINGS, noCapacity).balance).toEqual({ tolerance: 0.25 });
   });
 
-  it("set the floor from the provider model: what keeps the zone's providers healthy, at most half the mean zone", () => {
+  it("hold every zone to one healthy provider's hours, and name what the whole provider model needs", () => {
     const withModel = (providerModel: ScoreSettings['providerModel']): ScoreSettings => ({ ...DEFAULT_SCORE_SETTINGS, providerModel });
     const pm = DEFAULT_SCORE_SETTINGS.providerModel;
-    const mean = county.model.demand.hours.reduce((a, b) => a + b, 0) / county.model.zones.length;
-    // A framework of 2: two providers at 250 h/week each.
-    expect(rulesFromSettings(withModel({ ...pm, kind: 'framework', frameworkProviders: 2 }), county.model).size).toEqual({ min: Math.min(500, mean / 2) });
+    expect(rulesFromSettings(withModel({ ...pm, healthyMinHours: 300 }), county.model).size).toEqual({ min: 300 });
     // Norfolk's 70% principal + 1 framework provider: the framework's 30% must reach 250 h/week, so 833 h/week.
     const norfolk = withModel({ ...pm, kind: 'principal', principalShare: 0.7, principalFrameworkProviders: 1 });
-    expect(rulesFromSettings(norfolk, county.model).size!.min).toBeCloseTo(Math.min(250 / 0.3, mean / 2), 9);
-    expect(defaultsInWords(norfolk, county.model)[0]).toMatch(/^Smallest zone [\d,]+ h\/week: .*\(a 70% principal \+ 1 framework provider needs 833 h\/week\)\.$/);
+    expect(rulesFromSettings(norfolk, county.model).size).toEqual({ min: 250 });
+    expect(defaultsInWords(norfolk, county.model)[0]).toBe(
+      'Smallest zone 250 h/week: enough for one provider to be healthy. A 70% principal + 1 framework provider needs 833 h/week: a zone under that is warned of, not forbidden.',
+    );
+    expect(defaultsInWords(DEFAULT_SCORE_SETTINGS, county.model)[0]).toBe('Smallest zone 250 h/week: enough for one provider to be healthy.');
   });
 
   it('follow a change of settings', () => {
