@@ -5,9 +5,9 @@ import type { Bench, BenchRow } from './harness';
 import { medianMs } from './harness';
 import type { CountyModel, Plan } from '../solver/model';
 import { EXAMPLE_COUNTIES, type ExampleCounty } from '../src/model/exampleCounty';
-import { loadExampleCounty } from '../test/support/exampleCounty';
+import { exampleCountySettings, loadExampleCounty } from '../test/support/exampleCounty';
 import { seededRandom } from '../solver/random';
-import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, ScoreState } from '../solver/score';
+import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, ScoreState, type ScoreSettings } from '../solver/score';
 import { syntheticCounty } from '../solver/testing/syntheticCounty';
 
 const ZONES = 14;
@@ -48,18 +48,17 @@ async function perMoveMs(model: CountyModel, state: ScoreState, batch: number, r
 
 async function rowsFor(units: number): Promise<BenchRow[]> {
   const { model, plan } = syntheticCounty({ units, zones: ZONES, seed: 1 });
-  return rowsOf(model, plan, `${units.toLocaleString('en-GB')} units x ${ZONES} zones`);
+  return rowsOf(model, plan, `${units.toLocaleString('en-GB')} units x ${ZONES} zones`, DEFAULT_SCORE_SETTINGS);
 }
 
-/** The example counties as shipped: real LSOAs, their plans, travel between visits included. */
+/** The example counties as shipped, with their own settings (Norfolk's distance bands and provider model). */
 async function exampleRows(county: ExampleCounty): Promise<BenchRow[]> {
   const { model, plan } = loadExampleCounty(county);
-  return rowsOf(model, plan, `${EXAMPLE_COUNTIES[county].label} (${model.units.count} units x ${model.zones.length} zones)`);
+  return rowsOf(model, plan, `${EXAMPLE_COUNTIES[county].label} (${model.units.count} units x ${model.zones.length} zones)`, exampleCountySettings(county));
 }
 
-async function rowsOf(model: CountyModel, plan: Plan, size: string): Promise<BenchRow[]> {
+async function rowsOf(model: CountyModel, plan: Plan, size: string, settings: ScoreSettings): Promise<BenchRow[]> {
   const units = model.units.count;
-  const settings = DEFAULT_SCORE_SETTINGS;
   const ctx = prepareScoring(model, settings);
   const state = new ScoreState(ctx, plan);
   const repeat = units > 20_000 ? 5 : 11;
