@@ -3,7 +3,7 @@
 // included. Targets: full < 20 ms, one move < 1 ms.
 import type { Bench, BenchRow } from './harness';
 import { medianMs } from './harness';
-import type { CountyModel, Plan } from '../solver/model';
+import { asUnit, type CountyModel, type Plan, type UnitIndex, type ZoneIndex } from '../solver/model';
 import { EXAMPLE_COUNTIES, type ExampleCounty } from '../src/model/exampleCounty';
 import { exampleCountySettings, loadExampleCounty } from '../test/support/exampleCounty';
 import { seededRandom } from '../solver/random';
@@ -13,10 +13,10 @@ import { syntheticCounty } from '../solver/testing/syntheticCounty';
 const ZONES = 14;
 
 /** A move an optimiser would try: a unit to the zone of one of its neighbours. */
-function boundaryMove(model: CountyModel, state: ScoreState, rand: () => number): [number, number] {
+function boundaryMove(model: CountyModel, state: ScoreState, rand: () => number): [UnitIndex, ZoneIndex] {
   const { offsets, neighbours } = model.units.adjacency;
   for (;;) {
-    const u = Math.floor(rand() * model.units.count);
+    const u = asUnit(Math.floor(rand() * model.units.count));
     const from = state.zoneOf(u);
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
       const to = state.zoneOf(neighbours[k]);

@@ -11,16 +11,24 @@ export type Minutes = number;
 export type UnitId = string;
 /** External id of a zone (lot), e.g. "10". */
 export type ZoneId = string;
+declare const indexKind: unique symbol;
+/**
+ * A number branded as an index of one kind: it reads, indexes arrays and does
+ * arithmetic as a number, but a plain number (or an index of another kind) is
+ * not one until marked with asUnit / asZone / asCell, so the compiler catches a
+ * zone index passed where a unit index is expected.
+ */
+export type IndexOf<K extends string> = number & { readonly [indexKind]: K };
 /** Index into a model's unit arrays. */
-export type UnitIndex = number;
+export type UnitIndex = IndexOf<'unit'>;
 /** Index into `CountyModel.zones`; UNASSIGNED when a unit has no zone. */
-export type ZoneIndex = number;
-export const UNASSIGNED: ZoneIndex = -1;
-/** No unit: the far side of a unit's outer edge (coast, county line), a base with no units. */
-export const NO_UNIT: UnitIndex = -1;
+export type ZoneIndex = IndexOf<'zone'>;
 /** Marks a number (a loop counter, a typed-array read, a literal in a test) as a unit or zone index. */
 export const asUnit = (i: number) => i as UnitIndex;
 export const asZone = (i: number) => i as ZoneIndex;
+export const UNASSIGNED: ZoneIndex = asZone(-1);
+/** No unit: the far side of a unit's outer edge (coast, county line), a base with no units. */
+export const NO_UNIT: UnitIndex = asUnit(-1);
 /** Every unit index of a model with `count` units, in order. */
 export const allUnits = (count: number): UnitIndex[] => Array.from({ length: count }, (_, u) => u as UnitIndex);
 
@@ -29,6 +37,17 @@ export interface UnitList extends Uint32Array {
   readonly [k: number]: UnitIndex;
   [Symbol.iterator](): ArrayIterator<UnitIndex>;
 }
+
+/**
+ * Zone indices in a typed array (a unit -> zone table kept by the scorer): reading
+ * or iterating gives ZoneIndex, writing takes one. Make one with zoneList.
+ */
+export interface ZoneList extends Int32Array {
+  [k: number]: ZoneIndex;
+  [Symbol.iterator](): ArrayIterator<ZoneIndex>;
+}
+/** A ZoneList for `count` units, every unit UNASSIGNED. */
+export const zoneList = (count: number) => new Int32Array(count).fill(UNASSIGNED) as ZoneList;
 
 /**
  * Rurality band of a unit, from the ONS 2011 rural-urban classification
@@ -51,7 +70,7 @@ export const RURALITY_NAMES: Record<Rurality, string> = {
 export interface Adjacency {
   /** Neighbours of unit u are neighbours[offsets[u] .. offsets[u + 1]). */
   offsets: Uint32Array;
-  neighbours: Uint32Array;
+  neighbours: UnitList;
   /** Shared border length in km, aligned with `neighbours` (0 for a link across water). */
   sharedKm: Float64Array;
   /** Pairs joined with no shared border (islands, the far bank of a river), also listed in `neighbours`. */
@@ -200,7 +219,7 @@ export function adjacencyFromLists(lists: Array<Array<[UnitIndex, number]>>): Ad
       sharedKm[offsets[u] + k] = km;
     });
   });
-  return { offsets, neighbours, sharedKm };
+  return { offsets, neighbours: neighbours as UnitList, sharedKm };
 }
 
 export function neighboursOf(adj: Adjacency, u: UnitIndex): UnitList {

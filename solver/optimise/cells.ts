@@ -1,9 +1,13 @@
 // What every part of the optimiser says about a cell (a unit, or the units of a
 // town kept whole): whether it is free to place, and its name in messages.
-import type { CountyModel } from '../model';
+import type { CountyModel, IndexOf } from '../model';
 
 /** Index of a cell of the zoning problem (cellStart, fixedZone, cost rows); not a unit index. */
-export type CellIndex = number;
+export type CellIndex = IndexOf<'cell'>;
+/** Marks a number (a loop counter, a typed-array read) as a cell index. */
+export const asCell = (i: number) => i as CellIndex;
+/** No cell: a zone with no root cell, none found yet. */
+export const NO_CELL: CellIndex = asCell(-1);
 
 /** fixedZone value of a cell the optimiser may place. */
 export const FREE = -2;

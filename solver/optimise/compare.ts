@@ -4,7 +4,7 @@
 // current plan breaks that forced it ("Zone 10 Sleaford must shed 521 h/week to
 // fit its base capacity"). The optimiser only ever cuts travel within the rules,
 // so a rise comes from a rule the current plan does not keep.
-import { UNASSIGNED, type CountyModel, type HoursPerWeek, type Minutes, type Plan, type ZoneIndex } from '../model';
+import { asZone, UNASSIGNED, type CountyModel, type HoursPerWeek, type Minutes, type Plan, type ZoneIndex } from '../model';
 import { scorePlan } from '../score/scorePlan';
 import type { Pounds, ScoreSettings } from '../score/settings';
 import { hasCare, unitZoneMinutes } from './reach/minutes';
@@ -115,7 +115,7 @@ export function compareWithCurrent(input: CompareInput): PlanComparison {
   const piecesAfter = zonePieces(model, proposed);
 
   const zones: ZoneChange[] = model.zones.map((_, z) => ({
-    zone: z as ZoneIndex,
+    zone: asZone(z),
     label: zoneLabel(model.zones[z]),
     hours: { before: before.zones[z].hours, after: after.zones[z].hours },
     users: { before: before.zones[z].users, after: after.zones[z].users },
@@ -150,7 +150,7 @@ function lockedUnits(model: CountyModel, current: Plan, rules: OptimiseRules): U
   const out = new Uint8Array(model.units.count);
   for (const u of rules.lockedUnits) out[u] = 1;
   const lockedZone = new Set(rules.lockedZones);
-  for (let u = 0; u < model.units.count; u++) if (lockedZone.has(current.zoneOf[u] as ZoneIndex)) out[u] = 1;
+  for (let u = 0; u < model.units.count; u++) if (lockedZone.has(asZone(current.zoneOf[u]))) out[u] = 1;
   return out;
 }
 

@@ -6,8 +6,8 @@
 // units and a change that would fix it.
 import { baseUnits } from '../baseUnits';
 import { zoneLabel } from '../zoneLabel';
-import type { ZoneIndex } from '../model';
-import type { CellIndex } from './cells';
+import { asZone, type ZoneIndex } from '../model';
+import { asCell, type CellIndex } from './cells';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
 import type { PlanState } from './planState';
 import { reachToJoin, roundUpMinutes } from './reach/minutes';
@@ -31,7 +31,7 @@ function reachable(problem: ZoningProblem, z: ZoneIndex, from: CellIndex[]): Uin
   while (stack.length) {
     const u = stack.pop()!;
     for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
-      const v = adjCells[k];
+      const v = asCell(adjCells[k]);
       if (!seen[v] && Number.isFinite(cost[v * zones + z])) {
         seen[v] = 1;
         stack.push(v);
@@ -56,15 +56,16 @@ function baseIn(problem: ZoningProblem, z: ZoneIndex, c: CellIndex): string | nu
 function zoneReach(problem: ZoningProblem): Conflict[] {
   const { bands, fixedZone, hours } = problem;
   const out: Conflict[] = [];
-  for (let z = 0 as ZoneIndex; z < problem.zones; z++) {
+  for (let z = asZone(0); z < problem.zones; z++) {
     if (!bands.constrained[z]) continue;
     const fixed: CellIndex[] = [];
-    for (let c = 0; c < problem.cells; c++) if (fixedZone[c] === z) fixed.push(c);
-    const start = problem.rootCell[z] >= 0 ? problem.rootCell[z] : fixed[0];
+    for (let c = asCell(0); c < problem.cells; c++) if (fixedZone[c] === z) fixed.push(c);
+    const root = asCell(problem.rootCell[z]);
+    const start = root >= 0 ? root : fixed[0];
     if (start === undefined) continue;
     const seen = reachable(problem, z, [start]);
-    const rootBase = problem.rootCell[z] >= 0 ? baseIn(problem, z, problem.rootCell[z]) : null;
-    const from = problem.rootCell[z] < 0 ? cellLabel(problem.model, problem.cellUnits, problem.cellStart, start) : rootBase && fixed.length > 1 ? `the unit of ${rootBase}` : 'its base';
+    const rootBase = root >= 0 ? baseIn(problem, z, root) : null;
+    const from = root < 0 ? cellLabel(problem.model, problem.cellUnits, problem.cellStart, start) : rootBase && fixed.length > 1 ? `the unit of ${rootBase}` : 'its base';
     const stranded = fixed.filter((c) => !seen[c]);
     if (stranded.length > 0) {
       const label = cellLabel(problem.model, problem.cellUnits, problem.cellStart, stranded[0]);
@@ -111,15 +112,15 @@ function cutOffGroups(problem: ZoningProblem): Conflict[] {
   const { bands, fixedZone, adjStart, adjCells, hours, model } = problem;
   const open = (c: number) => fixedZone[c] === FREE || (fixedZone[c] >= 0 && bands.constrained[fixedZone[c]] === 1);
   const group = new Int32Array(problem.cells).fill(-1);
-  const groups: number[][] = [];
-  for (let s = 0; s < problem.cells; s++) {
+  const groups: CellIndex[][] = [];
+  for (let s = asCell(0); s < problem.cells; s++) {
     if (group[s] >= 0 || !open(s)) continue;
     const members = [s];
     group[s] = groups.length;
     for (let i = 0; i < members.length; i++) {
       const u = members[i];
       for (let k = adjStart[u]; k < adjStart[u + 1]; k++) {
-        const v = adjCells[k];
+        const v = asCell(adjCells[k]);
         if (group[v] < 0 && open(v)) {
           group[v] = groups.length;
           members.push(v);

@@ -6,9 +6,10 @@
 // the smallest change to that family that makes the LP relaxation feasible.
 import { withColumns, withoutObjective, withRows, type ExtraRow } from '../lp/augment';
 import type { ExtraColumn, LpBackend, LpProblem } from '../lp/types';
-import type { ZoneIndex } from '../model';
+import { asZone, type ZoneIndex } from '../model';
 import { allCandidates } from './candidates';
 import { cellLabel, FREE, type ZoningProblem } from './problem';
+import { asCell, NO_CELL } from './cells';
 import type { PlanState } from './planState';
 import { reachConflicts, zoneName } from './reach/checks';
 import type { Relaxation } from './relaxation';
@@ -28,7 +29,7 @@ export function explainBinding(problem: ZoningProblem, relaxation: Relaxation): 
   const zoneHours = lpZoneHours(problem, relaxation);
   const measure = problem.rules.disruption?.measure ?? 'hours';
   const out: BindingRule[] = [];
-  for (let z = 0 as ZoneIndex; z < problem.zones; z++) {
+  for (let z = asZone(0); z < problem.zones; z++) {
     const b = rows.balance[z] >= 0 ? y[rows.balance[z]] : 0;
     if (b < -TINY) {
       out.push({ rule: 'balance-upper', zone: z, kmSaved: 100 * -b, message: `Letting ${zoneName(z)} take 100 more hours a week would cut ${km(100 * -b)} of weekly travel.` });
@@ -73,9 +74,9 @@ export function precheck(problem: ZoningProblem): Conflict[] {
   let placed = 0;
   let placedRural = 0;
   let lockedHours = 0;
-  let biggest = -1;
+  let biggest = NO_CELL;
   const fixedIn = new Float64Array(zones);
-  for (let c = 0; c < problem.cells; c++) {
+  for (let c = asCell(0); c < problem.cells; c++) {
     const f = problem.fixedZone[c];
     if (f >= 0 && !bands.constrained[f]) {
       lockedHours += problem.hours[c];

@@ -3,7 +3,7 @@
 // a cost per zone (travel plus penalties) and whether it is free, fixed to a zone
 // or left out. Everything downstream (LP, repair, local search) works on cells.
 import { baseUnits } from '../baseUnits';
-import { Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
+import { asZone, Rurality, UNASSIGNED, type CountyModel, type Plan, type ZoneIndex } from '../model';
 import { DEFAULT_TRAVEL } from '../travel';
 import { cellZoneMinutes, reachNeeded, unitZoneMinutes } from './reach/minutes';
 import { resolveRules, zoneBands, type OptimiseRules, type ZoneBands } from './rules';
@@ -11,7 +11,7 @@ import { unitZoneMetres, type TravelOptions } from './travelCost';
 import { zoneLabel, zoneTitle } from '../zoneLabel';
 
 export { FREE, cellLabel } from './cells';
-import { FREE, cellLabel } from './cells';
+import { asCell, FREE, cellLabel, type CellIndex } from './cells';
 
 export interface ZoningProblem {
   model: CountyModel;
@@ -88,7 +88,7 @@ export function buildProblem(
   const ruralHours = new Float64Array(cells);
   const fixedZone = new Int32Array(cells).fill(FREE);
   const startZone = new Int32Array(cells);
-  for (let c = 0; c < cells; c++) {
+  for (let c = asCell(0); c < cells; c++) {
     startZone[c] = current.zoneOf[cellUnits[cellStart[c]]];
     let pinned: ZoneIndex | null = null;
     for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
@@ -97,7 +97,7 @@ export function buildProblem(
       hours[c] += h;
       users[c] += model.demand.users[u];
       if (model.units.rurality[u] !== Rurality.Urban) ruralHours[c] += h;
-      const z = current.zoneOf[u] as ZoneIndex;
+      const z = asZone(current.zoneOf[u]);
       const pin = lockedUnit[u] === 1 || (z >= 0 && lockedZone[z] === 1) || (!rules.assignAll && z === UNASSIGNED);
       if (!pin) continue;
       if (pinned !== null && pinned !== z) {
@@ -209,11 +209,11 @@ function pinBaseCells(
 ): Int32Array {
   const zones = model.zones.length;
   const rootCell = new Int32Array(zones).fill(-1);
-  const claims = new Map<number, Array<{ zone: number; base: number }>>();
+  const claims = new Map<CellIndex, Array<{ zone: number; base: number }>>();
   baseUnits(model).forEach((u, b) => {
     const z = model.bases[b].zone;
     if (u < 0 || z < 0 || z >= zones || lockedZone[z]) return;
-    const c = cellOfUnit[u];
+    const c = asCell(cellOfUnit[u]);
     const list = claims.get(c) ?? [];
     if (!list.some((x) => x.zone === z)) list.push({ zone: z, base: b });
     claims.set(c, list);

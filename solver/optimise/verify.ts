@@ -2,7 +2,7 @@
 // optimiser's cells or running totals): assignment, bands, locks, disruption,
 // whole towns, contiguity, and the objective recomputed from scratch.
 import { baseUnits } from '../baseUnits';
-import { Rurality, UNASSIGNED, type CountyModel, type Plan, type UnitIndex, type ZoneIndex } from '../model';
+import { asUnit, asZone, Rurality, UNASSIGNED, type CountyModel, type Plan } from '../model';
 import { resolveRules, townIsWhole, zoneBands, type OptimiseRules } from './rules';
 import { DEFAULT_TRAVEL } from '../travel';
 import { hasCare, unitZoneMinutes } from './reach/minutes';
@@ -47,9 +47,9 @@ export function verifyPlan(
   let movedHours = 0;
   const locked = new Set(rules.lockedUnits);
   const lockedZones = new Set(rules.lockedZones);
-  for (let u = 0 as UnitIndex; u < n; u++) {
-    const z = zoneOf[u] as ZoneIndex;
-    const was = current.zoneOf[u] as ZoneIndex;
+  for (let u = asUnit(0); u < n; u++) {
+    const z = asZone(zoneOf[u]);
+    const was = asZone(current.zoneOf[u]);
     if (z !== UNASSIGNED && (z < 0 || z >= Z || !Number.isInteger(z))) problems.push(`unit ${u} has zone ${z}`);
     if (z === UNASSIGNED && (rules.assignAll || was !== UNASSIGNED)) problems.push(`unit ${u} has no zone`);
     if (!rules.assignAll && was === UNASSIGNED && z !== UNASSIGNED) problems.push(`unit ${u} was out of the plan and was given a zone`);
@@ -88,8 +88,8 @@ export function verifyPlan(
   if (rules.reach) {
     const settings = travel.travel ?? DEFAULT_TRAVEL;
     const minutes = unitZoneMinutes(model, unitZoneMetres(model, current, settings, travel.travelMatrix), settings);
-    for (let u = 0 as UnitIndex; u < n; u++) {
-      const z = zoneOf[u] as ZoneIndex;
+    for (let u = asUnit(0); u < n; u++) {
+      const z = asZone(zoneOf[u]);
       if (z < 0 || z >= Z || locked.has(u) || lockedZones.has(z) || !hasCare(model, u)) continue;
       const m = minutes[u * Z + z];
       if (m > rules.reach.minutes + TOLERANCE) problems.push(`${model.units.names[u] ?? u} is ${m.toFixed(1)} min from ${model.zones[z].name}'s base, reach ${rules.reach.minutes} min`);

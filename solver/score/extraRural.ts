@@ -11,7 +11,7 @@
 // Every criterion belongs to the place, not the plan: distance is to the nearest base of
 // ANY zone and travel uses the unit's neighbours whatever their zone, so redrawing a
 // boundary never switches the rate.
-import { Rurality, type CountyModel, type UnitIndex } from '../model';
+import { asUnit, Rurality, type CountyModel, type UnitIndex } from '../model';
 import type { ExtraRuralSettings, ScoreSettings } from './settings';
 import type { VisitTravelContext } from './visitTravel';
 
@@ -163,7 +163,7 @@ function distributions(ctx: PlaceInputs, s: ExtraRuralSettings): CountyDistribut
   const travel = new Float64Array(count);
   const distance = new Float64Array(count);
   const sparseness = new Float64Array(count);
-  for (let u = 0, i = 0; u < hours.length; u++) {
+  for (let u = asUnit(0), i = 0; u < hours.length; u++) {
     if (!(hours[u] > 0)) continue;
     travel[i] = travelOf(ctx, u);
     distance[i] = distanceOf(ctx, u);
@@ -251,7 +251,7 @@ export function scorePlaces(ctx: PlaceInputs): ExtraRuralPlaces {
   const n = ctx.model.units.count;
   const score = new Float64Array(n);
   const scratch = noCriteria();
-  for (let u = 0; u < n; u++) score[u] = weightedScore(criteriaOf(ctx, dist, s, u, scratch), s);
+  for (let u = asUnit(0); u < n; u++) score[u] = weightedScore(criteriaOf(ctx, dist, s, u, scratch), s);
   return { dist, score };
 }
 
@@ -277,7 +277,7 @@ export function detectExtraRural(ctx: ScoredPlaces, previous?: Uint8Array): Extr
   const { dist, score } = ctx.extraRuralPlaces;
   const flagged = new Uint8Array(n);
   const flags: ExtraRuralFlag[] = [];
-  for (let u = 0; u < n; u++) {
+  for (let u = asUnit(0); u < n; u++) {
     const wasOn = previous !== undefined && previous[u] === 1;
     if (!(score[u] >= s.switchOn || (wasOn && score[u] >= s.switchOff))) continue;
     const hasHours = model.demand.hours[u] > 0;

@@ -3,7 +3,7 @@
 // per-zone sums and updated in O(1) (perimeter in O(degree)); contiguity and the
 // centre of work are recomputed lazily over the two touched zones when next read.
 // Building a state from a plan is the full compute: `scorePlan` is built on it.
-import { Rurality, UNASSIGNED, type Plan, type UnitIndex, type ZoneIndex } from '../model';
+import { asZone, asUnit, Rurality, UNASSIGNED, zoneList, type Plan, type UnitIndex, type ZoneIndex, type ZoneList } from '../model';
 import { centreOfWork, type CentreTravel } from './centreOfWork';
 import type { ScoreContext } from './context';
 import { detectExtraRural, type ExtraRuralResult } from './extraRural';
@@ -54,7 +54,7 @@ export class ScoreState {
   /** Every unit's rate, its category and what it was measured from. */
   readonly rates: UnitRates;
   readonly zoneCount: number;
-  private readonly zoneOfUnit: Int32Array;
+  private readonly zoneOfUnit: ZoneList;
   private readonly baseline: Int32Array | null;
   private readonly contrib: Float64Array;
   private readonly sums: Float64Array;
@@ -109,12 +109,12 @@ export class ScoreState {
     this.touched = new Uint8Array(zoneCount);
 
     // Units join one by one so each same-zone border is counted once, by its later unit.
-    this.zoneOfUnit = new Int32Array(n).fill(UNASSIGNED);
+    this.zoneOfUnit = zoneList(n);
     this.visitTravel = new VisitTravelTracker(model, ctx.visitTravel, this.zoneOfUnit, {
       sums: this.sums, stride: FIELDS, metres: VISIT_METRES, minutes: VISIT_MINUTES, cost: VISIT_COST,
     });
-    for (let u = 0; u < n; u++) {
-      const z = plan.zoneOf[u];
+    for (let u = asUnit(0); u < n; u++) {
+      const z = asZone(plan.zoneOf[u]);
       this.zoneOfUnit[u] = z;
       if (z === UNASSIGNED) this.addUnassigned(u, 1);
       else this.joinZone(u, z);
@@ -185,7 +185,7 @@ export class ScoreState {
       if ((from === UNASSIGNED || to === UNASSIGNED) && hours[u] !== 0) meanZoneHoursChanged = true;
     }
     const zones: ZoneIndex[] = [];
-    for (let z = 0; z < this.zoneCount; z++) {
+    for (let z = asZone(0); z < this.zoneCount; z++) {
       if (!this.touched[z]) continue;
       zones.push(z);
       this.touched[z] = 0;
@@ -256,7 +256,7 @@ export class ScoreState {
 
   planScore(): PlanScore {
     const mean = this.meanZoneHours();
-    const zones = Array.from({ length: this.zoneCount }, (_, z) => this.zoneScore(z, mean));
+    const zones = Array.from({ length: this.zoneCount }, (_, z) => this.zoneScore(asZone(z), mean));
     const assigned: DemandTotals = { units: 0, users: 0, hours: 0 };
     let hourMetres = 0;
     let hourMinutes = 0;
@@ -312,7 +312,7 @@ export class ScoreState {
     this.ctx.model.towns.forEach((town, t) => {
       if (this.townZones[t] < 2) return;
       const zones: ZoneIndex[] = [];
-      for (let z = 0; z < zc; z++) if (this.townZoneUnits[t * zc + z] > 0) zones.push(z);
+      for (let z = asZone(0); z < zc; z++) if (this.townZoneUnits[t * zc + z] > 0) zones.push(z);
       out.push({ town: t, name: town.name, zones });
     });
     return out;

@@ -161,7 +161,7 @@ export interface DifficultyFigure {
 }
 
 export interface ZoneDifficulty {
-  zone: number;
+  zone: ZoneIndex;
   /** 0 (easiest on every figure) to 100 (hardest on every figure). */
   difficulty: number;
   /** 1 = hardest zone. */

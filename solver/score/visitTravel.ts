@@ -10,7 +10,7 @@
 // unit beside a town link to the town's visits. So a move changes the figures of the
 // unit and its neighbours only: O(degree) per move. Checked against tours built on
 // the users' own points (test/unit/score/visitTravel.test.ts).
-import type { CountyModel, UnitIndex } from '../model';
+import { asUnit, type CountyModel, type UnitIndex } from '../model';
 import { minutesPerMetre } from '../travel';
 import { BAND_COUNT, CALL_BANDS } from '../visitPattern';
 import type { ScoreSettings, VisitTravelSettings } from './settings';
@@ -96,7 +96,7 @@ export function prepareVisitTravel(model: CountyModel, settings: ScoreSettings):
   const vt = settings.visitTravel;
   const perDay = new Float64Array(n * BAND_COUNT);
   const bands = new Float64Array(BAND_COUNT);
-  for (let u = 0; u < n; u++) {
+  for (let u = asUnit(0); u < n; u++) {
     if (!(model.demand.visits[u] > 0)) continue;
     bandVisitsOf(model, vt, u, bands);
     for (let b = 0; b < BAND_COUNT; b++) perDay[u * BAND_COUNT + b] = bands[b] / DAYS;
@@ -122,7 +122,7 @@ function placeTravel(model: CountyModel, vc: VisitTravelContext): Float64Array {
   const { offsets, neighbours, sharedKm } = model.units.adjacency;
   const nearVisits = new Float64Array(n * BAND_COUNT);
   const out = new Float64Array(n).fill(NaN);
-  for (let u = 0; u < n; u++) {
+  for (let u = asUnit(0); u < n; u++) {
     const hours = model.demand.hours[u];
     if (!(hours > 0)) continue;
     let area = vc.catchmentKm2[u];
@@ -189,7 +189,7 @@ export class VisitTravelTracker {
   addAll(): void {
     const { vc, nearVisits, nearArea, zoneOf } = this;
     const { offsets, neighbours, sharedKm } = this.model.units.adjacency;
-    for (let u = 0; u < zoneOf.length; u++) {
+    for (let u = asUnit(0); u < zoneOf.length; u++) {
       const z = zoneOf[u];
       if (z < 0) continue;
       for (let b = 0; b < BAND_COUNT; b++) nearVisits[u * BAND_COUNT + b] = vc.perDay[u * BAND_COUNT + b];

@@ -4,6 +4,8 @@
 // Deterministic for a given seed.
 import {
   adjacencyFromLists,
+  asUnit,
+  asZone,
   emptyDemand,
   Rurality,
   type Base,
@@ -73,7 +75,7 @@ export function syntheticCounty(opts: SyntheticOptions): { model: CountyModel; p
     for (const [rr, cc] of cand) {
       if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) continue;
       const j = rr * cols + cc;
-      if (j < count) list.push([j, side]);
+      if (j < count) list.push([asUnit(j), side]);
     }
     lists.push(list);
   }
@@ -167,7 +169,7 @@ export function syntheticCounty(opts: SyntheticOptions): { model: CountyModel; p
     lon: t.lon,
     lat: t.lat,
     capacityHours: Math.ceil(Math.max(zoneHours[k] * 1.15, meanZoneHours * 1.3) / 10) * 10,
-    zone: k,
+    zone: asZone(k),
   }));
 
   const model: CountyModel = {

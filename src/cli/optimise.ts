@@ -43,6 +43,7 @@ import { buildAllExports } from '../export/files';
 import { shownReasons, unitFiguresShown } from '../export/privacy';
 import { parseFlags, readArguments, UsageError, type CliIo } from './cliArgs';
 import type { Project } from '../model/project';
+import { asUnit, asZone } from '../../solver/model';
 
 const USAGE = `usage: npm run optimise -- --users users.csv --bases bases.csv --units units.geojson --out plan/
   [--zones current.geojson | zones.csv]   current zones (a zone boundary file, or a list of postcode sectors/districts/unit ids per zone);
@@ -171,11 +172,11 @@ export function parseRules(text: string, project: Project, file = 'rules'): Part
     rules.lockedZones = lockedZones.map((id) => {
       const z = project.model.zones.findIndex((zone) => zone.id === String(id));
       if (z < 0) throw new InputError(`${file}: lockedZones names zone "${id}", which is not one of ${project.model.zones.map((x) => x.id).join(', ')}`);
-      return z;
+      return asZone(z);
     });
   }
   if (lockedUnits) {
-    const index = new Map(project.model.units.ids.map((id, u) => [id, u]));
+    const index = new Map(project.model.units.ids.map((id, u) => [id, asUnit(u)]));
     rules.lockedUnits = lockedUnits.map((id) => {
       const u = index.get(String(id));
       if (u === undefined) throw new InputError(`${file}: lockedUnits names unit "${id}", which is not in the units file`);

@@ -5,7 +5,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import type { UnitIndex } from '../../solver/model';
+import { asUnit, type UnitIndex } from '../../solver/model';
 import { normaliseMultiPolygon, woundAsRfc7946 } from './geometry';
 
 export interface UnitTopology {
@@ -34,6 +34,6 @@ export function dissolveUnits(t: UnitTopology, units: readonly UnitIndex[]): Mul
 /** Units of each group (zone) for a unit -> group array; negative groups are left out. */
 export function unitsByGroup(groupOf: Int32Array, groups: number): UnitIndex[][] {
   const out: UnitIndex[][] = Array.from({ length: groups }, () => []);
-  for (let u = 0 as UnitIndex; u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
+  for (let u = asUnit(0); u < groupOf.length; u++) if (groupOf[u] >= 0 && groupOf[u] < groups) out[groupOf[u]].push(u);
   return out;
 }

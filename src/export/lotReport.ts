@@ -3,7 +3,7 @@
 // extra-rural areas with reasons and its postcode sectors. Standalone on
 // purpose: no script, no font, no image fetched, so it prints offline and a
 // hostile name in an imported file can only ever show as text.
-import type { ZoneIndex } from '../../solver/model';
+import { asZone, type ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
 import { rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
@@ -251,7 +251,7 @@ export function lotReportFrom(data: ExportData, options: LotReportOptions = {}):
     (options.omitStyles ? '' : `<style>${REPORT_CSS}</style>`) +
     '</head><body>' +
     coverPage(s) +
-    data.scenario.zones.map((_, z) => lotPage(s, z)).join('') +
+    data.scenario.zones.map((_, z) => lotPage(s, asZone(z))).join('') +
     '</body></html>'
   );
 }

@@ -1,7 +1,7 @@
 // Which zone each postcode sector (and district) belongs to. Councils write
 // zones as postcode lists, but a sector can straddle a zone border: it goes to
 // the zone holding most of its live postcodes, and the split is reported.
-import { UNASSIGNED, type ZoneIndex } from '../../solver/model';
+import { asZone, UNASSIGNED, type ZoneIndex } from '../../solver/model';
 import type { ExportData } from './exportData';
 
 export interface ZoneShare {
@@ -44,7 +44,7 @@ function add(tally: Map<ZoneIndex, number>, zone: ZoneIndex, n: number) {
 export function sectorAreas(data: ExportData): PostcodeArea[] {
   const tallies = new Map<string, Map<ZoneIndex, number>>();
   data.project.unitSectors.forEach((sectors, u) => {
-    const z = data.plan.zoneOf[u] < 0 ? UNASSIGNED : (data.plan.zoneOf[u] as ZoneIndex);
+    const z = data.plan.zoneOf[u] < 0 ? UNASSIGNED : asZone(data.plan.zoneOf[u]);
     for (const [sector, n] of Object.entries(sectors)) {
       if (!(n > 0)) continue;
       let tally = tallies.get(sector);

@@ -2,7 +2,7 @@
 // (report cover and map PNG) and each lot's own map. Zone outlines are
 // dissolved once and shared by all of them.
 import type { MultiPolygon } from 'geojson';
-import type { Zone, ZoneIndex } from '../../solver/model';
+import { asZone, type Zone, type ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
 import { unitTopology } from './dissolve';
 import type { ExportData } from './exportData';
@@ -54,10 +54,10 @@ export function overviewMapOptions(
   if (!county) return null;
   const { zones } = s.data.scenario;
   const shapes: MapShape[] = s.zones.flatMap((g, z) =>
-    g ? [{ geometry: g, fill: colourOf(s.data, z as ZoneIndex), stroke: '#ffffff', strokeWidth: 1.2, label: { text: labelText(zones[z]), style: ZONE_ID_LABEL, priority: 3 } }] : [],
+    g ? [{ geometry: g, fill: colourOf(s.data, asZone(z)), stroke: '#ffffff', strokeWidth: 1.2, label: { text: labelText(zones[z]), style: ZONE_ID_LABEL, priority: 3 } }] : [],
   );
   if (s.unassigned) shapes.push({ geometry: s.unassigned, fill: '#ffffff', stroke: '#9aa8b2', strokeWidth: 0.8 });
-  const legend: LegendItem[] = zones.map((zone, z) => ({ kind: 'fill', fill: colourOf(s.data, z as ZoneIndex), stroke: '#9aa8b2', label: zoneLabel(zone) }));
+  const legend: LegendItem[] = zones.map((zone, z) => ({ kind: 'fill', fill: colourOf(s.data, asZone(z)), stroke: '#9aa8b2', label: zoneLabel(zone) }));
   if (s.unassigned) legend.push({ kind: 'fill', fill: '#ffffff', stroke: '#9aa8b2', label: 'In no lot' });
   legend.push({ kind: 'base', label: 'Provider base' });
   return {

@@ -2,7 +2,7 @@
 // user can check any boundary unit by unit. Units in no zone have zone_id null;
 // a unit with fewer users than the privacy minimum has its figures withheld.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { RURALITY_NAMES, type Rurality } from '../../solver/model';
+import { asUnit, RURALITY_NAMES, type Rurality } from '../../solver/model';
 import { rateReason, type ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
@@ -38,7 +38,8 @@ export function unitFeatureCollection(data: ExportData): FeatureCollection<Polyg
   const { units, demand } = data.model;
   const reasons = new Map(data.score.extraRural.flags.map((f) => [f.unit, shownReasons(data, f).join('; ')]));
   const { rates } = data.score;
-  const features = data.project.unitGeo.features.map((f, u): Feature<Polygon | MultiPolygon, UnitProperties> => {
+  const features = data.project.unitGeo.features.map((f, i): Feature<Polygon | MultiPolygon, UnitProperties> => {
+    const u = asUnit(i);
     const z = data.plan.zoneOf[u];
     const zone = z >= 0 ? data.scenario.zones[z] : null;
     const shown = unitFiguresShown(data, u);

@@ -3,7 +3,7 @@
 // default; `includeUnassigned` adds them as one extra feature flagged
 // `unassigned: true` (zone_id null) for a map of what is still to place.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import { UNASSIGNED, type UnitIndex } from '../../solver/model';
+import { asUnit, UNASSIGNED, type UnitIndex } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
@@ -54,7 +54,7 @@ export function zoneOutlines(data: ExportData, topo?: UnitTopology): ZoneOutline
   const t = topo ?? unitTopology(data.project.unitGeo);
   const groups = unitsByGroup(data.plan.zoneOf, data.scenario.zones.length);
   const unassigned: UnitIndex[] = [];
-  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(u as UnitIndex));
+  data.plan.zoneOf.forEach((z, u) => z === UNASSIGNED && unassigned.push(asUnit(u)));
   const outlines = { zones: groups.map((units) => dissolveUnits(t, units)), unassigned: dissolveUnits(t, unassigned) };
   dissolved.set(data, outlines);
   return outlines;

@@ -11,7 +11,7 @@
 //     urbanUsersPerKm2 -> urban; at or above ruralTownUsersPerKm2 -> rural
 //     town and fringe; below (including no users) -> rural village and
 //     dispersed. Density never marks a unit "sparse".
-import { addUserDemand, emptyDemand, Rurality, type Demand, type Units } from '../../solver/model';
+import { addUserDemand, asUnit, emptyDemand, Rurality, type Demand, type Units } from '../../solver/model';
 import { ruralityFromRuc } from '../model/rurality';
 import type { Geocoded } from './geocode';
 import type { UnitLocator } from './locate';
@@ -74,7 +74,8 @@ export function aggregate(input: AggregateInput): Aggregated {
 
   users.forEach((user, k) => {
     if (geocoded.placement[k] === 'none') return;
-    const { unit, snappedKm } = input.locator.locate(geocoded.lon[k], geocoded.lat[k]);
+    const { unit: found, snappedKm } = input.locator.locate(geocoded.lon[k], geocoded.lat[k]);
+    const unit = asUnit(found);
     if (unit < 0) {
       problems.error(user.row, input.postcodeColumn ?? 'postcode', user.postcode ?? `${geocoded.lat[k]},${geocoded.lon[k]}`,
         'Outside every unit (not in the area being zoned)');

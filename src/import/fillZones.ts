@@ -2,13 +2,13 @@
 // there says which lot it is in), which would leave grey holes between the
 // zones on the map. Each such unit takes the zone most common among its
 // neighbours that have one, spreading outwards ring by ring.
-import { neighboursOf, UNASSIGNED, type Adjacency, type UnitIndex } from '../../solver/model';
+import { asUnit, neighboursOf, UNASSIGNED, type Adjacency, type UnitIndex } from '../../solver/model';
 
 /** Fills unassigned units whose `users` is 0 in place; returns how many were filled. */
 export function fillEmptyUnitsFromNeighbours(zoneOf: Int32Array, adjacency: Adjacency, users: ArrayLike<number>): number {
   let filled = 0;
   let pending: UnitIndex[] = [];
-  for (let u = 0 as UnitIndex; u < zoneOf.length; u++) if (zoneOf[u] === UNASSIGNED && users[u] === 0) pending.push(u);
+  for (let u = asUnit(0); u < zoneOf.length; u++) if (zoneOf[u] === UNASSIGNED && users[u] === 0) pending.push(u);
   while (pending.length > 0) {
     // Decide the whole ring from the previous state so the result does not depend on unit order.
     const decided: Array<[UnitIndex, number]> = [];

@@ -7,7 +7,7 @@ import {
   cellArea, cellToBoundary, cellToLatLng, directedEdgeToBoundary, edgeLength, getDirectedEdgeDestination,
   getHexagonAreaAvg, getHexagonEdgeLengthAvg, originToDirectedEdges, polygonToCellsExperimental, POLYGON_TO_CELLS_FLAGS,
 } from 'h3-js';
-import { adjacencyFromLists, NO_UNIT, Rurality, type UnitIndex, type Units } from '../../solver/model';
+import { adjacencyFromLists, asUnit, NO_UNIT, Rurality, type UnitIndex, type Units } from '../../solver/model';
 import type { Border } from '../model/polygonAdjacency';
 import type { UnitProperties } from '../model/project';
 import type { ImportedUnits } from './units';
@@ -65,7 +65,7 @@ export function h3Units(boundary: Boundary, resolution: number): ImportedUnits {
   }
   const ids = [...cellSet].sort();
   const n = ids.length;
-  const index = new Map(ids.map((c, i) => [c, i as UnitIndex]));
+  const index = new Map(ids.map((c, i) => [c, asUnit(i)]));
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
   const areaKm2 = new Float64Array(n);
@@ -73,7 +73,7 @@ export function h3Units(boundary: Boundary, resolution: number): ImportedUnits {
   const lists: Array<Array<[UnitIndex, number]>> = [];
   const borders: Border[] = [];
   ids.forEach((cell, i) => {
-    const u = i as UnitIndex;
+    const u = asUnit(i);
     [lat[u], lon[u]] = cellToLatLng(cell);
     areaKm2[u] = cellArea(cell, 'km2');
     const list: Array<[UnitIndex, number]> = [];

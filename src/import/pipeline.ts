@@ -1,7 +1,7 @@
 // The import steps chained for the worker, the CLI and the benchmark: text in,
 // model pieces and a report out. Async only so a long import yields to the
 // event loop between steps (progress messages, cancellation).
-import { UNASSIGNED, type Base, type Demand, type Units, type Zone, type ZoneIndex } from '../../solver/model';
+import { asZone, UNASSIGNED, type Base, type Demand, type Units, type Zone } from '../../solver/model';
 import { aggregate, DEFAULT_DENSITY_RULE, RuralitySource, type DensityRule } from './aggregate';
 import { BASES_FILE, parseBases, type ProviderBase } from './bases';
 import { guessBaseMapping, guessUserMapping, readCsv, type BaseColumnMapping, type UserColumnMapping } from './csv';
@@ -152,7 +152,7 @@ export async function importProviderBases(
   const mapping = input.mapping ?? guessBaseMapping(table.headers);
   const parsed = parseBases(table, mapping);
   const geocoded = geocode(parsed.records, input.sources, BASES_FILE, mapping.postcode ?? 'postcode');
-  const zoneIndex = new Map(input.zones.map((z, i) => [z.id, i as ZoneIndex]));
+  const zoneIndex = new Map(input.zones.map((z, i) => [z.id, asZone(i)]));
   const extra: Problem[] = [];
   const records: ProviderBase[] = [];
   const bases: Base[] = [];

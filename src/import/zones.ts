@@ -9,7 +9,7 @@
 //    zone of the nearest sector centroid, and says so.
 //  - the users file's current-zone column: the zone most of a unit's users are in.
 // Units that end up in no zone are listed, never silently dropped.
-import { UNASSIGNED, type Units, type Zone, type ZoneIndex } from '../../solver/model';
+import { asZone, UNASSIGNED, type Units, type Zone, type ZoneIndex } from '../../solver/model';
 import { splitZones } from './bases';
 import type { BoundaryFile } from './boundaries';
 import { addTableProblems, cellAt, columnIndex, forEachDataRow, headerKey, type CsvTable } from './csv';
@@ -37,7 +37,7 @@ class ZoneList {
   indexOf(id: string, name = id): ZoneIndex {
     let z = this.index.get(id);
     if (z === undefined) {
-      z = this.zones.length as ZoneIndex;
+      z = asZone(this.zones.length);
       this.zones.push({ id, name: name || id });
       this.index.set(id, z);
     }

@@ -15,6 +15,7 @@ import { zoneMarkers } from './markers';
 import { attachPaintTools, mapSurface } from './paint/mapPaint';
 import { setMapInstance } from './mapInstance';
 import { attachScoreColouring } from './scoreColouring';
+import { allUnits, asUnit, type UnitIndex } from '../../solver/model';
 
 setWorkerUrl(workerUrl);
 
@@ -46,9 +47,9 @@ export function MapView({ project }: { project: Project }) {
       addLayers(map, project);
       unsubscribers.push(attachScoreColouring(map));
       const first = useApp.getState().history.present;
-      applyScenario(map, project, byUnit, first, first.zoneOf.keys());
+      applyScenario(map, project, byUnit, first, allUnits(first.zoneOf.length));
       redrawMarkers();
-      const redraw = (units: Iterable<number>) =>
+      const redraw = (units: Iterable<UnitIndex>) =>
         applyScenario(map, project, byUnit, useApp.getState().history.present, units);
       const tool = attachPaintTools(map, project, useApp, mapSurface(map, project, overlay.current!, redraw));
       unsubscribers.push(tool.dispose);
@@ -74,7 +75,7 @@ export function MapView({ project }: { project: Project }) {
       const id = e.features?.[0]?.id;
       if (typeof id !== 'number') return;
       if (id !== hovered) setHoverState(id);
-      useHover.getState().setHover({ unit: id, x: e.point.x, y: e.point.y });
+      useHover.getState().setHover({ unit: asUnit(id), x: e.point.x, y: e.point.y });
     });
     map.on('mouseleave', LAYERS.unitFill, () => {
       setHoverState(null);

@@ -1,7 +1,7 @@
 // Zone colours, zone edges and locks as feature-state. Only the units given are
 // touched (and the borders around them), so a paint stroke costs what it changes.
 import type { Map as MapLibre } from 'maplibre-gl';
-import { allUnits, type UnitIndex } from '../../solver/model';
+import { allUnits, asUnit, type UnitIndex } from '../../solver/model';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { isUnitLocked } from '../model/scenario';
@@ -48,7 +48,7 @@ export function unitsToRedraw(prev: Scenario, next: Scenario): Iterable<UnitInde
   const zoneLocksChanged = prev.lockedZones.some((l, i) => l !== next.lockedZones[i]);
   if (coloursChanged || zoneLocksChanged || prev.zoneOf.length !== n) return allUnits(n);
   const out: UnitIndex[] = [];
-  for (let u = 0 as UnitIndex; u < n; u++) {
+  for (let u = asUnit(0); u < n; u++) {
     if (prev.zoneOf[u] !== next.zoneOf[u] || prev.lockedUnits[u] !== next.lockedUnits[u]) out.push(u);
   }
   return out;

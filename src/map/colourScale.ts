@@ -1,7 +1,7 @@
 // The colour classes of each score the map can be coloured by: per-unit values,
 // class breaks and labels. Shared by the map (fill-color) and the legend so the
 // two always agree. Pure: no map, no React.
-import { Rurality, UNASSIGNED, type UnitIndex } from '../../solver/model';
+import { asUnit, Rurality, UNASSIGNED, type UnitIndex } from '../../solver/model';
 import type { ScoreState } from '../../solver/score';
 import type { ColourMode } from '../state/colourMode';
 
@@ -80,7 +80,7 @@ function sequential(title: string, breaks: number[], unit: string): ColourScale 
 }
 
 function buildScale(state: ScoreState, mode: ScoreMode): ColourScale {
-  const values = () => Array.from({ length: state.ctx.model.units.count }, (_, u) => unitValue(state, mode, u as UnitIndex) ?? 0);
+  const values = () => Array.from({ length: state.ctx.model.units.count }, (_, u) => unitValue(state, mode, asUnit(u)) ?? 0);
   switch (mode) {
     case 'hours':
       return sequential('Weekly hours per unit', quantileBreaks(values()), 'h');

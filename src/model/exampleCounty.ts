@@ -3,7 +3,7 @@
 // tests and the browser build them the same way.
 import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { addUserDemand, emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone } from '../../solver/model';
+import { addUserDemand, asUnit, asZone, emptyDemand, Rurality, UNASSIGNED, type Base, type Town, type Zone, type ZoneIndex } from '../../solver/model';
 import { assembleProject } from './assembleProject';
 import { ruralityFromRuc } from './rurality';
 import type { Project } from './project';
@@ -61,17 +61,17 @@ const OPEN_DATA_ATTRIBUTION = [
 export function buildExampleCounty(county: ExampleCounty, texts: ExampleCountyTexts): Project {
   const info = EXAMPLE_COUNTIES[county];
   const features = (JSON.parse(texts.units) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>).features;
-  const index = new Map(features.map((f, i) => [String(f.properties.id), i]));
+  const index = new Map(features.map((f, i) => [String(f.properties.id), asUnit(i)]));
   const towns: Town[] = csv(texts.towns).map((t) => ({ name: t.name, lon: Number(t.longitude), lat: Number(t.latitude) }));
   const townIndex = new Map(towns.map((t, i) => [t.name, i]));
 
   // Zones in the order the council numbers them; units take their main sector's zone.
   const zones: Zone[] = [];
-  const zoneIndex = new Map<string, number>();
+  const zoneIndex = new Map<string, ZoneIndex>();
   const sectorZone = new Map<string, number>();
   for (const r of csv(texts.zoneSectors)) {
     if (!zoneIndex.has(r.zone)) {
-      zoneIndex.set(r.zone, zones.length);
+      zoneIndex.set(r.zone, asZone(zones.length));
       zones.push({ id: r.zone, name: r.zone_name });
     }
     sectorZone.set(r.sector, zoneIndex.get(r.zone)!);

@@ -8,7 +8,7 @@
 // `adjacency.links`.
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea } from '@turf/turf';
-import { adjacencyFromLists, NO_UNIT, type Adjacency, type UnitIndex } from '../../solver/model';
+import { adjacencyFromLists, asUnit, NO_UNIT, type Adjacency, type UnitIndex } from '../../solver/model';
 import { haversineMetres } from '../../solver/travel';
 import { waterLinks } from './waterLinks';
 
@@ -62,7 +62,7 @@ export function polygonAdjacency(features: Array<Feature<Polygon | MultiPolygon>
   };
 
   features.forEach((feature, i) => {
-    const u = i as UnitIndex;
+    const u = asUnit(i);
     areaKm2[u] = turfArea(feature) / 1e6;
     for (const ring of ringsOf(feature.geometry)) {
       for (let k = 0; k + 1 < ring.length; k++) {

@@ -2,7 +2,7 @@
 // assignment and the locks. Every edit returns a new scenario (arrays copied,
 // never mutated) so undo is a stack of snapshots and React sees changes.
 import { zoneLabel, zoneTitle } from '../../solver/zoneLabel';
-import { UNASSIGNED, type Base, type CountyModel, type Plan, type UnitIndex, type Zone, type ZoneIndex } from '../../solver/model';
+import { asUnit, asZone, UNASSIGNED, type Base, type CountyModel, type Plan, type UnitIndex, type Zone, type ZoneIndex } from '../../solver/model';
 
 export interface Scenario {
   id: string;
@@ -73,7 +73,7 @@ export function paintRefusal(s: Scenario, units: Iterable<UnitIndex>, zone: Zone
   for (const u of units) {
     if (s.zoneOf[u] === zone) continue;
     if (s.lockedUnits[u] === 1) lockedUnits++;
-    else if (isUnitLocked(s, u)) lockedZones.add(s.zoneOf[u]);
+    else if (isUnitLocked(s, u)) lockedZones.add(asZone(s.zoneOf[u]));
   }
   const why: string[] = [];
   if (lockedUnits > 0) why.push(`${lockedUnits} locked ${lockedUnits === 1 ? 'unit' : 'units'} kept ${lockedUnits === 1 ? 'its' : 'their'} zone (unlock with the Lock tool, K)`);
@@ -114,12 +114,12 @@ export function addZone(s: Scenario, name?: string): Scenario {
 
 /** Removes a zone; its units become unassigned and its bases belong to no zone. */
 export function deleteZone(s: Scenario, zone: ZoneIndex): Scenario {
-  const remap = (z: ZoneIndex) => (z === zone ? UNASSIGNED : z > zone ? ((z - 1) as ZoneIndex) : z);
+  const remap = (z: ZoneIndex) => (z === zone ? UNASSIGNED : z > zone ? asZone(z - 1) : z);
   return {
     ...s,
     zones: s.zones.filter((_, i) => i !== zone),
     lockedZones: s.lockedZones.filter((_, i) => i !== zone),
-    zoneOf: s.zoneOf.map((z) => remap(z as ZoneIndex)),
+    zoneOf: s.zoneOf.map((z) => remap(asZone(z))),
     bases: s.bases.map((b) => ({ ...b, zone: remap(b.zone) })),
   };
 }
@@ -151,6 +151,6 @@ export function setBase(s: Scenario, baseIndex: number, change: Partial<Omit<Bas
 /** Units whose zone differs between two assignments. */
 export function changedUnits(a: Int32Array, b: Int32Array): UnitIndex[] {
   const out: UnitIndex[] = [];
-  for (let u = 0 as UnitIndex; u < a.length; u++) if (a[u] !== b[u]) out.push(u);
+  for (let u = asUnit(0); u < a.length; u++) if (a[u] !== b[u]) out.push(u);
   return out;
 }

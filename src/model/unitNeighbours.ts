@@ -6,7 +6,7 @@
 // both example counties from the middle (straightness alone, within 67.5°,
 // left 18 of Lincolnshire's 420 units and 23 of Norfolk's 538 unreachable).
 // And the units a town paint moves together.
-import type { UnitIndex, Units } from '../../solver/model';
+import { asUnit, type UnitIndex, type Units } from '../../solver/model';
 
 export type Direction = 'north' | 'south' | 'east' | 'west';
 
@@ -51,9 +51,9 @@ export function middleUnit(units: Units): UnitIndex {
   }
   x /= units.count;
   y /= units.count;
-  let best = 0;
+  let best = asUnit(0);
   let bestD = Infinity;
-  for (let u = 0; u < units.count; u++) {
+  for (let u = asUnit(0); u < units.count; u++) {
     const d = (units.lon[u] - x) ** 2 + (units.lat[u] - y) ** 2;
     if (d < bestD) [best, bestD] = [u, d];
   }
@@ -65,6 +65,6 @@ export function unitsOfTown(units: Units, u: UnitIndex): UnitIndex[] {
   const town = units.town;
   if (town[u] < 0) return [u];
   const out: UnitIndex[] = [];
-  for (let v = 0; v < units.count; v++) if (town[v] === town[u]) out.push(v);
+  for (let v = asUnit(0); v < units.count; v++) if (town[v] === town[u]) out.push(v);
   return out;
 }

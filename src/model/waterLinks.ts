@@ -8,7 +8,7 @@
 // with its gap, so what it assumes can be shown to the user.
 import KDBush from 'kdbush';
 import type { Position } from 'geojson';
-import type { AdjacencyLink, UnitIndex } from '../../solver/model';
+import { asUnit, type AdjacencyLink, type UnitIndex } from '../../solver/model';
 import { haversineMetres } from '../../solver/travel';
 
 /** Gaps up to this are river crossings: linked at every pair of units that close. */
@@ -74,7 +74,7 @@ export function waterLinks(rings: Position[][][], lists: ReadonlyArray<ReadonlyA
   // Farther groups: each joined at its nearest pair, smallest first, until one is left.
   for (;;) {
     const members = new Map<number, UnitIndex[]>();
-    for (let u = 0 as UnitIndex; u < n; u++) {
+    for (let u = asUnit(0); u < n; u++) {
       const g = group.find(component[u]);
       let list = members.get(g);
       if (!list) members.set(g, (list = []));

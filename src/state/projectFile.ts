@@ -3,7 +3,7 @@
 // IndexedDB. Versioned; older versions are migrated step by step on open;
 // every field is checked and a bad one named by its path.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Base, Demand, Town, Zone } from '../../solver/model';
+import { asZone, type Base, type Demand, type Town, type Zone } from '../../solver/model';
 import type { ScoreSettings } from '../../solver/score';
 import { assembleProject, unitInputs, type UnitInput } from '../model/assembleProject';
 import type { Project } from '../model/project';
@@ -116,7 +116,7 @@ function readScenario(o: ParsedProjectDoc['scenarios'][number], path: string, un
   indices(o.bases.map((b) => b.zone), `${path}.bases.zone`, -1, zones.length, 'zones');
   const lockedUnits = new Uint8Array(units);
   for (const u of o.lockedUnits) lockedUnits[u] = 1;
-  return { id: o.id, name: o.name, zones, bases: o.bases, zoneOf: Int32Array.from(o.zoneOf), lockedUnits, lockedZones };
+  return { id: o.id, name: o.name, zones, bases: o.bases.map((b) => ({ ...b, zone: asZone(b.zone) })), zoneOf: Int32Array.from(o.zoneOf), lockedUnits, lockedZones };
 }
 
 /** Demand a unit cannot have: more hours than its people have in a week, more waiting than people. */

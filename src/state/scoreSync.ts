@@ -2,7 +2,7 @@
 // moves only the units that changed zone; anything the state was built from (the
 // project, the scenario's zones or bases, the settings, the baseline) rebuilds it.
 // Pure: no React, no map, so it is tested in node (test/unit/state/scoreSync.test.ts).
-import { UNASSIGNED, type Plan, type UnitIndex, type ZoneIndex } from '../../solver/model';
+import { asZone, UNASSIGNED, type Plan, type UnitIndex } from '../../solver/model';
 import { prepareScoring, ScoreState, type PlanScore, type ScoreSettings } from '../../solver/score';
 import type { Project } from '../model/project';
 import { changedUnits, modelFor, type Scenario } from '../model/scenario';
@@ -28,9 +28,9 @@ export interface ScoreUpdate {
  * longer has counts as UNASSIGNED (its users would change provider either way).
  */
 export function baselinePlan(baseline: Scenario, working: Scenario): Plan {
-  const indexOfId = new Map(working.zones.map((z, i) => [z.id, i]));
+  const indexOfId = new Map(working.zones.map((z, i) => [z.id, asZone(i)]));
   const remap = baseline.zones.map((z) => indexOfId.get(z.id) ?? UNASSIGNED);
-  return { zoneOf: baseline.zoneOf.map((z: ZoneIndex) => (z === UNASSIGNED ? UNASSIGNED : remap[z])) };
+  return { zoneOf: baseline.zoneOf.map((z) => (z === UNASSIGNED ? UNASSIGNED : remap[z])) };
 }
 
 export class ScoreSync {
@@ -50,13 +50,13 @@ export class ScoreSync {
     if (next.scenario.zoneOf === last.scenario.zoneOf) return current;
     const moved = changedUnits(last.scenario.zoneOf, next.scenario.zoneOf);
     if (moved.length === 0) return current;
-    const change = current.state.moveUnits(moved.map((u) => [u, next.scenario.zoneOf[u]] as const));
+    const change = current.state.moveUnits(moved.map((u) => [u, asZone(next.scenario.zoneOf[u])] as const));
     const fresh = current.state.planScore();
     // Zones whose figures did not change keep their object, so a view of one zone skips re-rendering.
     const touched = new Set(change.zones);
     const zones = change.meanZoneHoursChanged
       ? fresh.zones
-      : fresh.zones.map((zs, z) => (touched.has(z) ? zs : current.score.zones[z]));
+      : fresh.zones.map((zs, z) => (touched.has(asZone(z)) ? zs : current.score.zones[z]));
     this.current = { score: { ...fresh, zones }, state: current.state, movedUnits: moved };
     return this.current;
   }

@@ -3,7 +3,7 @@
 // imperatively (src/map/MapView.tsx) so painting never re-renders React.
 import { create } from 'zustand';
 import type { Project } from '../model/project';
-import type { Demand, UnitIndex, ZoneIndex } from '../../solver/model';
+import { allUnits, asZone, type Demand, type UnitIndex, type ZoneIndex } from '../../solver/model';
 import { assignZoneColours, paletteOf, PALETTES, zoneNeighbours, type PaletteKind } from '../model/palette';
 import * as S from '../model/scenario';
 import { unitsOfTown } from '../model/unitNeighbours';
@@ -181,7 +181,7 @@ export const useApp = create<AppState>((set, get) => ({
   settings: DEFAULT_SCORE_SETTINGS,
   tool: 'pan',
   brushPx: 12,
-  activeZone: 0,
+  activeZone: asZone(0),
   notice: null,
   cursorUnit: null,
   sideTab: 'zones',
@@ -205,7 +205,7 @@ export const useApp = create<AppState>((set, get) => ({
       baselineCopy: null,
       histories: {},
       settings: settings ?? DEFAULT_SCORE_SETTINGS,
-      activeZone: 0,
+      activeZone: asZone(0),
       compare: null,
       // Units of another county: the cursor and any notice belong to the old one.
       cursorUnit: null,
@@ -327,7 +327,7 @@ export const useApp = create<AppState>((set, get) => ({
     // Nothing of the zone inside the drawing: no empty zone is made.
     if (part.length === 0) return;
     get().edit((x) => S.splitZone(x, zone, part));
-    set({ activeZone: s.zones.length });
+    set({ activeZone: asZone(s.zones.length) });
   },
   addScenario: (scenario) => {
     const { project, scenarios } = get();
@@ -349,8 +349,8 @@ export const useApp = create<AppState>((set, get) => ({
     const model = S.modelFor(project.model, s);
     const current = { zoneOf: s.zoneOf };
     const locks = {
-      lockedUnits: [...s.lockedUnits.keys()].filter((u) => s.lockedUnits[u]),
-      lockedZones: s.lockedZones.flatMap((l, z) => (l ? [z] : [])),
+      lockedUnits: allUnits(s.lockedUnits.length).filter((u) => s.lockedUnits[u]),
+      lockedZones: s.lockedZones.flatMap((l, z) => (l ? [asZone(z)] : [])),
     };
     const rules = completeRules({ ...run.rules, ...locks }, rulesFromSettings(settings, model, current));
     const job = runOptimiser(

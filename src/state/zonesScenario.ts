@@ -1,7 +1,7 @@
 // A zone plan from a file, as a new scenario of the open project: a zone
 // boundary file (such as carezones' own zone GeoJSON export) or a council's
 // list of postcode sectors, districts or unit ids per zone.
-import { UNASSIGNED, type Base, type ZoneIndex } from '../../solver/model';
+import { asZone, UNASSIGNED, type Base } from '../../solver/model';
 import type { Project } from '../model/project';
 import { readBoundaries } from '../import/boundaries';
 import { readCsv } from '../import/csv';
@@ -50,7 +50,7 @@ export async function zonesScenario(project: Project, from: Scenario, file: { na
     const first = a.problems.find((p) => p.severity === 'error');
     throw new ZonesFileError(`${file.name}: no zones found${first ? ` (${first.message})` : ''}`);
   }
-  const index = new Map(a.zones.map((z, i) => [z.id, i as ZoneIndex]));
+  const index = new Map(a.zones.map((z, i) => [z.id, asZone(i)]));
   const colours = new Map(from.zones.map((z) => [z.id, z.colour]));
   const bases: Base[] = from.bases.map((b) => ({ ...b, zone: b.zone >= 0 ? (index.get(from.zones[b.zone].id) ?? UNASSIGNED) : UNASSIGNED }));
   return {

@@ -3,7 +3,7 @@
 // (solver/score/whatIf.ts); nothing is added to the project unless the user says so,
 // and the postcode typed is never kept.
 import { useMemo, useState, type FormEvent } from 'react';
-import { demandWithUser, Rurality, type Demand, type UserDemand } from '../../solver/model';
+import { demandWithUser, Rurality, type Demand, type UnitIndex, type UserDemand } from '../../solver/model';
 import { whatIfPackage, type PackageWhatIf as WhatIf, type ScoreContext } from '../../solver/score';
 import { zoneLabel } from '../../solver/zoneLabel';
 import { defaultVisitsPerWeek, MAX_VISITS_PER_WEEK } from '../../solver/visitPattern';
@@ -47,7 +47,7 @@ export function PackageWhatIf() {
   const scenario = useScenario();
   const [form, setForm] = useState<Form>(START);
   const [answer, setAnswer] = useState<{ ctx: ScoreContext; result: WhatIf; pkg: UserDemand } | null>(null);
-  const [added, setAdded] = useState<{ unit: number; hours: number; before: Demand; after: Demand } | null>(null);
+  const [added, setAdded] = useState<{ unit: UnitIndex; hours: number; before: Demand; after: Demand } | null>(null);
   const setDemand = useApp((st) => st.setDemand);
   const search = useMemo(() => (project ? findPlaces(project, form.place) : null), [project, form.place]);
   if (!project || !ctx || !score || !search) return null;
@@ -62,7 +62,7 @@ export function PackageWhatIf() {
     const user: UserDemand = { ...pkg, carers: form.carers, waiting: form.waiting };
     setAnswer({ ctx, result: whatIfPackage(ctx, score.extraRural.flagged, unit, user), pkg: user });
   };
-  const addToProject = (u: number, user: UserDemand) => {
+  const addToProject = (u: UnitIndex, user: UserDemand) => {
     const before = project.model.demand;
     const after = demandWithUser(before, u, user);
     setDemand(after);

@@ -2,7 +2,7 @@
 // area's name or code. A project holds postcodes only by sector (how many of each
 // sector's postcodes each unit holds), never people's postcodes, so a postcode gives
 // the areas its sector lies in, the likeliest first, for the user to choose from.
-import type { UnitIndex } from '../../solver/model';
+import { asUnit, type UnitIndex } from '../../solver/model';
 import { parsePostcodeParts } from '../import/postcodes';
 import type { Project } from '../model/project';
 
@@ -31,7 +31,7 @@ function bySector(project: Project, sector: string, from: string): PlaceSearch {
   const held: Array<[UnitIndex, number]> = [];
   project.unitSectors.forEach((sectors, u) => {
     const n = sectors[sector] ?? 0;
-    if (n > 0) held.push([u, n]);
+    if (n > 0) held.push([asUnit(u), n]);
   });
   held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const total = held.reduce((t, [, n]) => t + n, 0);
@@ -51,7 +51,7 @@ function byName(project: Project, text: string): PlaceSearch {
   const { names, ids } = project.model.units;
   const exact: PlaceCandidate[] = [];
   const partial: PlaceCandidate[] = [];
-  for (let u = 0; u < names.length; u++) {
+  for (let u = asUnit(0); u < names.length; u++) {
     const name = names[u].toLowerCase();
     const id = ids[u].toLowerCase();
     if (name === q || id === q) exact.push({ unit: u, note: 'named' });

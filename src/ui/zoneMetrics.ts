@@ -3,6 +3,7 @@
 // the detail rows cannot disagree.
 import type { PlanScore, ZoneDifficulty, ZoneScore } from '../../solver/score';
 import * as F from './scoreFormat';
+import type { ZoneIndex } from '../../solver/model';
 
 export type MetricKey =
   | 'zone' | 'difficulty' | 'users' | 'hours' | 'balance' | 'capacity' | 'ruralShare' | 'waiting'
@@ -83,7 +84,7 @@ export interface Sort {
 }
 
 /** Zone indices in sort order; zones without the figure go last, ties keep zone order. */
-export function sortZones(zones: ZoneRow[], sort: Sort): number[] {
+export function sortZones(zones: ZoneRow[], sort: Sort): ZoneIndex[] {
   const m = metric(sort.key);
   const sign = sort.descending ? -1 : 1;
   return zones

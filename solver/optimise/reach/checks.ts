@@ -4,10 +4,10 @@
 // less than their floors need. The second is a transportation test solved as a
 // maximum flow (care -> zones within reach -> room); the minimum cut names the
 // zones and the care that do not fit.
-import { asUnit, UNASSIGNED, type CountyModel, type UnitIndex, type ZoneIndex } from '../../model';
+import { asUnit, asZone, UNASSIGNED, type CountyModel, type UnitIndex, type ZoneIndex } from '../../model';
 import { haversineMetres } from '../../travel';
 import { FlowGraph } from './maxFlow';
-import { cellLabel, FREE, type CellIndex } from '../cells';
+import { asCell, cellLabel, FREE, type CellIndex } from '../cells';
 import { roundUpMinutes } from './minutes';
 import { zoneLabel } from '../../zoneLabel';
 
@@ -69,12 +69,12 @@ function allowed(p: ReachProblem, c: CellIndex, z: ZoneIndex, minutes: number): 
 }
 
 /** Free cells no zone may take at this reach. */
-function unplaceable(p: ReachProblem, minutes: number): number[] {
-  const out: number[] = [];
-  for (let c = 0; c < p.cells; c++) {
+function unplaceable(p: ReachProblem, minutes: number): CellIndex[] {
+  const out: CellIndex[] = [];
+  for (let c = asCell(0); c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE) continue;
     let any = false;
-    for (let z = 0 as ZoneIndex; z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
+    for (let z = asZone(0); z < p.zones && !any; z++) any = allowed(p, c, z, minutes);
     if (!any) out.push(c);
   }
   return out;
@@ -83,7 +83,7 @@ function unplaceable(p: ReachProblem, minutes: number): number[] {
 function nearestZone(p: ReachProblem, c: CellIndex): { zone: ZoneIndex; minutes: number } {
   let zone = UNASSIGNED;
   let minutes = Infinity;
-  for (let z = 0 as ZoneIndex; z < p.zones; z++) {
+  for (let z = asZone(0); z < p.zones; z++) {
     if (!p.bands.constrained[z]) continue;
     const m = p.reachNeeded![c * p.zones + z];
     if (m < minutes) {
@@ -152,16 +152,16 @@ function smallestReach(from: number, ok: (minutes: number) => boolean): number |
 interface Groups {
   zonesOf: number[][];
   hours: number[];
-  cells: number[][];
+  cells: CellIndex[][];
 }
 
 function groups(p: ReachProblem, minutes: number): Groups {
   const index = new Map<string, number>();
   const g: Groups = { zonesOf: [], hours: [], cells: [] };
-  for (let c = 0; c < p.cells; c++) {
+  for (let c = asCell(0); c < p.cells; c++) {
     if (p.fixedZone[c] !== FREE || p.hours[c] <= 0) continue;
     const zs: ZoneIndex[] = [];
-    for (let z = 0 as ZoneIndex; z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
+    for (let z = asZone(0); z < p.zones; z++) if (allowed(p, c, z, minutes)) zs.push(z);
     if (zs.length === 0) continue;
     const key = zs.join(',');
     let k = index.get(key);
@@ -191,7 +191,7 @@ interface Shortfall {
   care: number;
   /** What these zones may take / must have. */
   limit: number;
-  cells: number[];
+  cells: CellIndex[];
 }
 
 /** Room each zone has for free cells: the smaller of its band ceiling and capacity, less its fixed hours. */

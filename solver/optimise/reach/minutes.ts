@@ -6,8 +6,8 @@
 // piece cannot take a cell it can only join through cells beyond reach). One
 // pass per zone (a Dijkstra on the largest step, not the sum) gives the answer
 // for every reach, so a fix ("a reach of 45 minutes") is a threshold, not a re-solve.
-import { UNASSIGNED, type CountyModel, type Minutes, type ZoneIndex } from '../../model';
-import type { CellIndex } from '../cells';
+import { asZone, UNASSIGNED, type CountyModel, type Minutes, type ZoneIndex } from '../../model';
+import { asCell, type CellIndex } from '../cells';
 import { baseUnits } from '../../baseUnits';
 import { minutesPerMetre, type TravelSettings } from '../../travel';
 
@@ -72,12 +72,12 @@ export function reachNeeded(p: ReachCells, cellMinutes: Float64Array, contiguous
   const { zones, cells, fixedZone, adjStart, model } = p;
   if (!contiguous) return cellMinutes;
   const out = new Float64Array(cells * zones);
-  const anchors: number[][] = Array.from({ length: zones }, () => []);
+  const anchors: CellIndex[][] = Array.from({ length: zones }, () => []);
   baseUnits(model).forEach((u, b) => {
     const z = model.bases[b].zone;
-    if (u >= 0 && z >= 0 && z < zones) anchors[z].push(p.cellOfUnit[u]);
+    if (u >= 0 && z >= 0 && z < zones) anchors[z].push(asCell(p.cellOfUnit[u]));
   });
-  for (let z = 0 as ZoneIndex; z < zones; z++) {
+  for (let z = asZone(0); z < zones; z++) {
     const starts = anchors[z].filter((c) => openTo(fixedZone, c, z));
     const best = starts.length > 0 ? bottleneckChains(p, cellMinutes, z, starts.map((c): [CellIndex, Minutes] => [c, fixedZone[c] === z ? 0 : cellMinutes[c * zones + z]])) : null;
     for (let c = 0; c < cells; c++) {
@@ -120,7 +120,7 @@ function bottleneckChains(p: ReachCells, minutes: Float64Array, z: ZoneIndex, st
     const [c, d] = heap.pop();
     if (d > best[c]) continue;
     for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
-      const v = adjCells[k];
+      const v = asCell(adjCells[k]);
       if (!openTo(fixedZone, v, z)) continue;
       const dv = Math.max(d, fixedZone[v] === z ? 0 : minutes[v * zones + z]);
       if (dv < best[v]) {

@@ -3,7 +3,7 @@
 // the mouse and key events routed to the handler of the store's tool. Panning is off
 // while a paint tool is on; the arrow keys pan the map except with the keyboard cursor.
 import type { Map as MapLibre, MapMouseEvent, PointLike } from 'maplibre-gl';
-import type { UnitIndex } from '../../../solver/model';
+import { asUnit, type UnitIndex } from '../../../solver/model';
 import type { Project } from '../../model/project';
 import { useHover } from '../../state/hover';
 import { LAYERS, SOURCES } from '../mapStyle';
@@ -45,7 +45,7 @@ export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGEleme
     unitsInPolygon(polygon) {
       const { lon, lat, count } = project.model.units;
       const out: UnitIndex[] = [];
-      for (let u = 0 as UnitIndex; u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
+      for (let u = asUnit(0); u < count; u++) if (insidePolygon(map.project([lon[u], lat[u]]), polygon)) out.push(u);
       return out;
     },
     preview(unit, look) {

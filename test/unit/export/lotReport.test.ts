@@ -8,9 +8,10 @@ import { updateZone } from '../../../src/model/scenario';
 import { lotTitle } from '../../../solver/zoneLabel';
 import { scorePlan } from '../../../solver/score';
 import { project, scenario, settings } from './fixtures';
+import { asZone } from '../../../solver/model';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const hostile = updateZone(updateZone(scenario, 0, { name: XSS }), 1, { name: '"><script>alert(2)</script>', colour: '" onload="alert(3)' });
+const hostile = updateZone(updateZone(scenario, asZone(0), { name: XSS }), asZone(1), { name: '"><script>alert(2)</script>', colour: '" onload="alert(3)' });
 const html = lotReport(project, hostile, settings, { generatedAt: new Date('2026-04-01T12:00:00Z') });
 
 describe('lot report', () => {

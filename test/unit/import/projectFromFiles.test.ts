@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacencyFromLists, UNASSIGNED } from '../../../solver/model';
+import { adjacencyFromLists, asUnit, UNASSIGNED, type UnitIndex } from '../../../solver/model';
 import { guessBaseMapping, guessUserMapping, readCsv } from '../../../src/import/csv';
 import { FALLBACK_FILES, parseFallback } from '../../../src/import/fallback';
 import { fillEmptyUnitsFromNeighbours } from '../../../src/import/fillZones';
@@ -70,7 +70,7 @@ describe('projectFromFiles', () => {
 describe('fillEmptyUnitsFromNeighbours', () => {
   it('spreads zones ring by ring into empty units only', () => {
     // A path 0-1-2-3-4: unit 0 in zone 0, unit 4 in zone 1; unit 2 has users but no zone.
-    const adjacency = adjacencyFromLists([[[1, 1]], [[0, 1], [2, 1]], [[1, 1], [3, 1]], [[2, 1], [4, 1]], [[3, 1]]]);
+    const adjacency = adjacencyFromLists([[1], [0, 2], [1, 3], [2, 4], [3]].map((vs) => vs.map((v): [UnitIndex, number] => [asUnit(v), 1])));
     const zoneOf = Int32Array.from([0, UNASSIGNED, UNASSIGNED, UNASSIGNED, 1]);
     expect(fillEmptyUnitsFromNeighbours(zoneOf, adjacency, [3, 0, 2, 0, 1])).toBe(2);
     expect([...zoneOf]).toEqual([0, 0, UNASSIGNED, 1, 1]);

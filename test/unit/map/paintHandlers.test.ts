@@ -1,7 +1,7 @@
 // The paint tools, one handler each, driven as the map drives them but on a surface
 // that places each unit at its centre (1 px = 0.001 degree) and records what is drawn.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allUnits, asUnit, asZone, type UnitIndex } from '../../../solver/model';
+import { allUnits, asUnit, asZone, UNASSIGNED, type UnitIndex } from '../../../solver/model';
 import { paintHandlers } from '../../../src/map/paint/handlers';
 import type { PaintHandler, PaintSurface, Pt } from '../../../src/map/paint/handler';
 import { UNASSIGNED_COLOUR } from '../../../src/model/palette';
@@ -115,7 +115,7 @@ describe('the brush handler', () => {
     expect(zoneOf(c)).toBe(9);
     expect(app().notice).toBe(`Zone ${app().history.present.zones[into].id} ${app().history.present.zones[into].name} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`);
     // A stroke that changes what it touched says nothing.
-    app().setActiveZone(7);
+    app().setActiveZone(asZone(7));
     brush.mousedown(at(c));
     brush.mouseup();
     expect(zoneOf(c)).toBe(7);
@@ -124,7 +124,7 @@ describe('the brush handler', () => {
 
   it('paints units out of every zone when the zone chosen is Unassigned', () => {
     const { a } = pick();
-    app().setActiveZone(-1);
+    app().setActiveZone(UNASSIGNED);
     const brush = handlers.brush;
     brush.enable();
     brush.mousedown(at(a));
@@ -261,9 +261,9 @@ describe('the keyboard handler', () => {
   });
 
   it('paints the cursor unit with Enter and its whole town with Shift+Enter, one undo step each', () => {
-    const t = [...town.keys()].find((u) => town[u] >= 0 && unitsOfTown(project.model.units, u).length > 2)!;
+    const t = allUnits(count).find((u) => town[u] >= 0 && unitsOfTown(project.model.units, u).length > 2)!;
     const members = unitsOfTown(project.model.units, t);
-    const into = (zoneOf(t) + 1) % project.model.zones.length;
+    const into = asZone((zoneOf(t) + 1) % project.model.zones.length);
     app().setActiveZone(into);
     handlers.cursor.enable();
     app().setCursor(t);
@@ -271,7 +271,7 @@ describe('the keyboard handler', () => {
     expect(zoneOf(t)).toBe(into);
     for (const u of members) if (u !== t) expect(zoneOf(u)).toBe(project.plan.zoneOf[u]);
     expect(undoSteps()).toBe(1);
-    app().setActiveZone((into + 1) % project.model.zones.length);
+    app().setActiveZone(asZone((into + 1) % project.model.zones.length));
     expect(press('Enter', true)).toBe(true);
     for (const u of members) expect(zoneOf(u)).toBe((into + 1) % project.model.zones.length);
     expect(undoSteps()).toBe(2);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import { searchUnits } from '../../../src/model/unitSearch';
 import { middleUnit, neighbourToward, unitsOfTown, type Direction } from '../../../src/model/unitNeighbours';
+import { allUnits, asUnit } from '../../../solver/model';
 
 const project = loadExampleCounty('lincolnshire');
 const { units } = project.model;
@@ -43,7 +44,7 @@ describe('the keyboard cursor', () => {
 
   it('steps only to a unit next to it, in roughly the direction asked', () => {
     let moves = 0;
-    for (let u = 0; u < units.count; u++) {
+    for (let u = asUnit(0); u < units.count; u++) {
       const { offsets, neighbours } = units.adjacency;
       const next = [...neighbours.subarray(offsets[u], offsets[u + 1])];
       for (const d of DIRECTIONS) {
@@ -82,7 +83,7 @@ describe('the keyboard cursor', () => {
   }
 
   it('crosses the county from its west edge eastwards', () => {
-    let u = [...units.lon.keys()].reduce((a, b) => (units.lon[b] < units.lon[a] ? b : a));
+    let u = allUnits(units.count).reduce((a, b) => (units.lon[b] < units.lon[a] ? b : a));
     const west = units.lon[u];
     const east = Math.max(...units.lon);
     for (let next = neighbourToward(units, u, 'east'), steps = 0; next !== null && steps < 500; next = neighbourToward(units, u, 'east'), steps++) {
@@ -93,12 +94,12 @@ describe('the keyboard cursor', () => {
   });
 
   it('finds the units a town paint moves: the whole town, or the unit alone outside towns', () => {
-    const inTown = [...units.town.keys()].find((u) => units.town[u] >= 0)!;
+    const inTown = allUnits(units.count).find((u) => units.town[u] >= 0)!;
     const members = unitsOfTown(units, inTown);
     expect(members.length).toBeGreaterThan(1);
     for (const u of members) expect(units.town[u]).toBe(units.town[inTown]);
     expect(members.length).toBe([...units.town].filter((t) => t === units.town[inTown]).length);
-    const alone = [...units.town.keys()].find((u) => units.town[u] < 0)!;
+    const alone = allUnits(units.count).find((u) => units.town[u] < 0)!;
     expect(unitsOfTown(units, alone)).toEqual([alone]);
   });
 });

@@ -33,16 +33,16 @@ describe('scenario edits', () => {
 
   it('says why a paint left units where they were', () => {
     const [a, b, c] = unitOf(s0, 0);
-    const locked = S.setZoneLock(S.setUnitLocks(s0, [a, c], true), 2, true);
+    const locked = S.setZoneLock(S.setUnitLocks(s0, [a, c], true), asZone(2), true);
     const z2 = locked.zones[2];
-    expect(S.paintRefusal(locked, [b], 2)).toBe(`${zoneTitle(z2)} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`);
-    expect(S.paintRefusal(locked, [a, b, c, ...unitOf(s0, 2)], 1)).toBe(
+    expect(S.paintRefusal(locked, [b], asZone(2))).toBe(`${zoneTitle(z2)} is locked, so nothing was painted into it. Unlock it in the Zones tab to change it.`);
+    expect(S.paintRefusal(locked, [a, b, c, ...unitOf(s0, 2)], asZone(1))).toBe(
       `2 locked units kept their zone (unlock with the Lock tool, K); units of locked zone ${zoneLabel(z2)} stayed there.`,
     );
-    expect(S.paintRefusal(locked, [a], 1)).toMatch(/^1 locked unit kept its zone/);
-    expect(S.paintRefusal(locked, [b], 1)).toBeNull();
+    expect(S.paintRefusal(locked, [a], asZone(1))).toMatch(/^1 locked unit kept its zone/);
+    expect(S.paintRefusal(locked, [b], asZone(1))).toBeNull();
     // A unit already in the zone is not refused.
-    expect(S.paintRefusal(locked, [a], 0)).toBeNull();
+    expect(S.paintRefusal(locked, [a], asZone(0))).toBeNull();
   });
 
   it('merges, deletes and splits zones, keeping indices consistent', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan, type UnitIndex } from '../../../solver/model';
 import { baseUnits } from '../../../solver/baseUnits';
 import { optimise } from '../../../solver/optimise';
 import { verifyPlan } from '../../../solver/optimise/verify';
@@ -145,7 +145,7 @@ describe('a two-unit island', () => {
     // The same map with its adjacency cut back to shared borders only: the island is stranded.
     const m = project.model;
     const lists = Array.from({ length: m.units.count }, (_, u) => {
-      const out: Array<[number, number]> = [];
+      const out: Array<[UnitIndex, number]> = [];
       for (let k = m.units.adjacency.offsets[u]; k < m.units.adjacency.offsets[u + 1]; k++) {
         if (m.units.adjacency.sharedKm[k] > 0) out.push([m.units.adjacency.neighbours[k], m.units.adjacency.sharedKm[k]]);
       }

@@ -1,7 +1,7 @@
 // The reach rule on tiny counties: units 1 km apart in a row (urban: 1.3 road km
 // at 24 km/h = 3.25 minutes per unit of separation), bases at given units.
 import { describe, expect, it } from 'vitest';
-import { adjacencyFromLists, asUnit, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asUnit, type Plan, type UnitIndex } from '../../../solver/model';
 import { optimise, verifyPlan, type OptimiseRules } from '../../../solver/optimise';
 import { FlowGraph } from '../../../solver/optimise/reach/maxFlow';
 import { buildProblem } from '../../../solver/optimise/problem';
@@ -95,7 +95,7 @@ describe('reach rule', () => {
     // Units 0-3 at 0, 1, 2, 3 km, but unit 1 touches only unit 2, and 2 only 3: from the base at unit 0
     // the way to unit 1 passes unit 3 (9.75 min).
     const { model, plan } = tinyCounty({ hours: [10, 10, 10, 10], bases: [{ at: 0 }] });
-    model.units.adjacency = adjacencyFromLists([[[3, 1]], [[2, 1]], [[1, 1], [3, 1]], [[0, 1], [2, 1]]]);
+    model.units.adjacency = adjacencyFromLists([[3], [2], [1, 3], [0, 2]].map((vs) => vs.map((v): [UnitIndex, number] => [asUnit(v), 1])));
     const joined = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 20 }, contiguous: true });
     const loose = buildProblem(model, plan, { ruralShare: null, reach: { minutes: 20 }, contiguous: false });
     expect(loose.reachNeeded![1]).toBeCloseTo(MIN_PER_UNIT, 1);

@@ -1,7 +1,7 @@
 // Hand-made tiny counties for optimiser tests: a row of units (each touching the
 // next), or units at given points touching as listed, with given hours and
 // rurality, and bases at given unit positions.
-import { adjacencyFromLists, asZone, emptyDemand, Rurality, type CountyModel, type Plan } from '../../../solver/model';
+import { adjacencyFromLists, asUnit, asZone, emptyDemand, Rurality, type CountyModel, type Plan, type UnitIndex } from '../../../solver/model';
 
 export interface TinySpec {
   hours: number[];
@@ -31,10 +31,10 @@ export function tinyCounty(spec: TinySpec): { model: CountyModel; plan: Plan } {
     demand.users[i] = Math.ceil(h / 10);
   });
   const edges = spec.edges ?? Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]);
-  const lists: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+  const lists: Array<Array<[UnitIndex, number]>> = Array.from({ length: n }, () => []);
   for (const [a, b] of edges) {
-    lists[a].push([b, 1]);
-    lists[b].push([a, 1]);
+    lists[a].push([asUnit(b), 1]);
+    lists[b].push([asUnit(a), 1]);
   }
   const zoneCount = Math.max(...spec.bases.map((b, z) => (b.zone ?? z) + 1));
   const towns = [...new Set((spec.town ?? []).filter((t) => t >= 0))].map((t) => ({ name: `T${t}`, lon: lon[0], lat: 52.6 }));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, zoneDifficulty, type ZoneScore } from '../../../solver/score';
 import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
+import { asZone } from '../../../solver/model';
 
 const d = DEFAULT_SCORE_SETTINGS;
 
@@ -9,7 +10,7 @@ const d = DEFAULT_SCORE_SETTINGS;
 function zone(z: number, over: Partial<ZoneScore>): ZoneScore {
   const hours = over.hours ?? 1000;
   return {
-    zone: z, units: 10, users: 100, hours, doubleHandedHours: 0, waitingUsers: 0, waitingHours: 0,
+    zone: asZone(z), units: 10, users: 100, hours, doubleHandedHours: 0, waitingUsers: 0, waitingHours: 0,
     urbanHours: hours, ruralTownHours: 0, ruralVillageHours: 0, sparseHours: 0, ruralShare: 0, balanceVsMeanPct: 0,
     capacityHours: 1000, capacityUsePct: 100, overCapacity: false, travelFromBase: null, travelFromCentre: null, centreOfWork: null,
     visitTravel: { visitsPerWeek: 2000, meanVisitMinutes: 30, metresPerVisit: 3000, minutesPerVisit: 5, minutesPerContactHour: 10, annualCost: 0 },

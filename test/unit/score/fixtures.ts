@@ -1,13 +1,5 @@
 // Small hand-made counties with answers that can be worked out on paper.
-import {
-  adjacencyFromLists,
-  emptyDemand,
-  Rurality,
-  type Base,
-  type CountyModel,
-  type Plan,
-  type UnitIndex,
-} from '../../../solver/model';
+import { adjacencyFromLists, asUnit, asZone, emptyDemand, Rurality, type Base, type CountyModel, type Plan, type UnitIndex } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../../solver/score';
 
 export interface UnitSpec {
@@ -30,7 +22,7 @@ export interface UnitSpec {
 
 export function makeModel(
   specs: UnitSpec[],
-  edges: Array<[UnitIndex, UnitIndex, number]>,
+  edges: Array<[number, number, number]>,
   zoneCount: number,
   bases: Base[],
   townCount = 0,
@@ -38,8 +30,8 @@ export function makeModel(
   const n = specs.length;
   const lists: Array<Array<[UnitIndex, number]>> = specs.map(() => []);
   for (const [a, b, km] of edges) {
-    lists[a].push([b, km]);
-    lists[b].push([a, km]);
+    lists[a].push([asUnit(b), km]);
+    lists[b].push([asUnit(a), km]);
   }
   const demand = emptyDemand(n);
   specs.forEach((s, u) => {
@@ -74,7 +66,7 @@ export function makeModel(
 }
 
 export function base(id: string, zone: number, lon: number, lat: number, capacityHours: number): Base {
-  return { id, name: id, zone, lon, lat, capacityHours };
+  return { id, name: id, zone: asZone(zone), lon, lat, capacityHours };
 }
 
 /** Default settings with the extra-rural rate switched off entirely (score never reaches 2). */

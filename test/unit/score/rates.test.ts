@@ -15,6 +15,7 @@ import {
 } from '../../../solver/score';
 import { syntheticCounty } from '../../../solver/testing/syntheticCounty';
 import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
+import { asUnit, asZone } from '../../../solver/model';
 
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
@@ -54,7 +55,7 @@ describe("Norfolk's banded rates on the Norfolk data", () => {
     const { units } = project.model;
     const circuity = settings.travel.circuityFactor;
     const counts = [0, 0, 0];
-    for (let u = 0; u < units.count; u++) {
+    for (let u = asUnit(0); u < units.count; u++) {
       const nearest = towns
         .map((t) => ({ name: t.name, miles: (greatCircle(units.lon[u], units.lat[u], Number(t.longitude), Number(t.latitude)) * circuity) / 1609.344 }))
         .sort((a, b) => a.miles - b.miles)[0];
@@ -73,8 +74,8 @@ describe("Norfolk's banded rates on the Norfolk data", () => {
   it('puts central Norwich and Aylsham in Band 1 and the remote Brecks and coast in Band 3', () => {
     const unitAt = (lon: number, lat: number) => {
       const { units } = project.model;
-      let best = 0;
-      for (let u = 1; u < units.count; u++)
+      let best = asUnit(0);
+      for (let u = asUnit(1); u < units.count; u++)
         if (greatCircle(lon, lat, units.lon[u], units.lat[u]) < greatCircle(lon, lat, units.lon[best], units.lat[best])) best = u;
       return best;
     };
@@ -111,14 +112,14 @@ describe("Norfolk's banded rates on the Norfolk data", () => {
       rates: { ...settings.rates, centreSource: 'points', centres: [{ name: 'Surgery <b>', lon: 1.2926, lat: 52.6285 }] },
     };
     const s = scorePlan(project.model, project.plan, one);
-    const far = project.model.units.ids.findIndex((_, u) => s.rates.distances!.miles[u] > 30);
+    const far = asUnit(project.model.units.ids.findIndex((_, u) => s.rates.distances!.miles[u] > 30));
     expect(rateReason(project.model, s.rates, far)).toMatch(/^Band 3: \d+\.\d miles from Surgery <b>$/);
   });
 
   it('says so when there is no centre to measure from', () => {
     const none: ScoreSettings = { ...settings, rates: { ...settings.rates, centreSource: 'points', centres: [] } };
     const s = scorePlan(project.model, project.plan, none);
-    expect(rateReason(project.model, s.rates, 0)).toBe('Band 3: no centre to measure from');
+    expect(rateReason(project.model, s.rates, asUnit(0))).toBe('Band 3: no centre to measure from');
     expect(s.rates.rate[0]).toBe(21.72);
   });
 });
@@ -131,13 +132,13 @@ describe('the class scheme (Lincolnshire)', () => {
   it('opens on the report rates and gives each unit its class rate with the ONS class as reason', () => {
     expect(settings.rates).toMatchObject({ scheme: 'class', urban: 15.63, rural: 15.96, extraRuralUpliftPct: 5 });
     const { units } = project.model;
-    const urban = units.ruc.findIndex((r) => r === 'C1');
+    const urban = asUnit(units.ruc.findIndex((r) => r === 'C1'));
     expect(score.rates.rate[urban]).toBe(15.63);
     expect(rateReason(project.model, score.rates, urban)).toBe('Urban: urban (C1)');
-    const village = units.ids.findIndex((_, u) => units.ruc[u] === 'E1' && !score.extraRural.flagged[u]);
+    const village = asUnit(units.ids.findIndex((_, u) => units.ruc[u] === 'E1' && !score.extraRural.flagged[u]));
     expect(score.rates.rate[village]).toBe(15.96);
     expect(rateReason(project.model, score.rates, village)).toBe('Rural: rural village and dispersed (E1)');
-    const flagged = score.extraRural.flagged.indexOf(1);
+    const flagged = asUnit(score.extraRural.flagged.indexOf(1));
     expect(score.rates.rate[flagged]).toBe(16.76);
     expect(rateReason(project.model, score.rates, flagged)).toBe('Extra-rural: rural rate + 5%');
   });
@@ -154,8 +155,8 @@ describe('the flat scheme', () => {
     const base = exampleCountySettings('lincolnshire');
     const settings: ScoreSettings = { ...base, rates: { ...base.rates, scheme: 'flat', flat: 18, extraRuralUpliftPct: 10 } };
     const s = scorePlan(lincs.model, lincs.plan, settings);
-    const flagged = s.extraRural.flagged.indexOf(1);
-    const plain = s.extraRural.flagged.indexOf(0);
+    const flagged = asUnit(s.extraRural.flagged.indexOf(1));
+    const plain = asUnit(s.extraRural.flagged.indexOf(0));
     expect(flagged).toBeGreaterThanOrEqual(0);
     expect(s.rates.rate[plain]).toBe(18);
     expect(s.rates.rate[flagged]).toBe(19.8);
@@ -176,8 +177,9 @@ describe('incremental scoring under bands', () => {
     const ctx = prepareScoring(model, settings);
     const state = new ScoreState(ctx, start);
     const moved = start.zoneOf.slice();
-    for (let u = 0; u < 200; u += 7) {
-      const to = (moved[u] + 1) % 4;
+    for (let i = 0; i < 200; i += 7) {
+      const u = asUnit(i);
+      const to = asZone((moved[u] + 1) % 4);
       moved[u] = to;
       state.moveUnit(u, to);
     }

@@ -1,7 +1,7 @@
 // Travel between visits: the estimate worked by hand on tiny counties, and checked
 // against real tours (nearest neighbour + 2-opt) through the users of the embedded county.
 import { describe, expect, it } from 'vitest';
-import { Rurality } from '../../../solver/model';
+import { asUnit, asZone, Rurality } from '../../../solver/model';
 import {
   bandVisitsOf, catchmentAreas, DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, ScoreState, TOUR_CONSTANT, type ScoreSettings,
 } from '../../../solver/score';
@@ -30,7 +30,7 @@ describe('travel between visits on a hand-made county', () => {
 
   it('is beta x sqrt(7 x area) x the sum over bands of sqrt(visits a week), in road metres', () => {
     const s = settings({ rotaFactor: 2 });
-    const unit = new ScoreState(prepareScoring(one(7, [7, 0, 0, 0]), s), plan(0)).unitVisitTravel(0);
+    const unit = new ScoreState(prepareScoring(one(7, [7, 0, 0, 0]), s), plan(0)).unitVisitTravel(asUnit(0));
     // beta sqrt(n A) a day with n = 1, A = 4: beta x 2 km; seven days; x circuity 1.3 x rota 2.
     const metres = TOUR_CONSTANT * Math.sqrt(7 * 4) * Math.sqrt(7) * 1.3 * 2 * 1000;
     expect(unit.metres).toBeCloseTo(metres, 6);
@@ -42,9 +42,9 @@ describe('travel between visits on a hand-made county', () => {
   it('spreads visits without a band over the band shares, and sums bands as square roots', () => {
     const model = one(28);
     const s = settings({ bandShares: { morning: 1, lunch: 1, tea: 1, bed: 1 } });
-    expect(Array.from(bandVisitsOf(model, s.visitTravel, 0))).toEqual([7, 7, 7, 7]);
-    const spread = new ScoreState(prepareScoring(model, s), plan(0)).unitVisitTravel(0).metres;
-    const allMorning = new ScoreState(prepareScoring(one(28, [28, 0, 0, 0]), s), plan(0)).unitVisitTravel(0).metres;
+    expect(Array.from(bandVisitsOf(model, s.visitTravel, asUnit(0)))).toEqual([7, 7, 7, 7]);
+    const spread = new ScoreState(prepareScoring(model, s), plan(0)).unitVisitTravel(asUnit(0)).metres;
+    const allMorning = new ScoreState(prepareScoring(one(28, [28, 0, 0, 0]), s), plan(0)).unitVisitTravel(asUnit(0)).metres;
     // Four tours of one visit each cost twice one tour of four visits: sqrt(4) vs 4 x sqrt(1).
     expect(spread / allMorning).toBeCloseTo(2, 9);
   });
@@ -61,14 +61,14 @@ describe('travel between visits on a hand-made county', () => {
   });
 
   it('makes minutes per contact hour (60 / visit length) x travel minutes per visit, and pays both carers of a double-handed visit', () => {
-    const single = new ScoreState(prepareScoring(one(7), DEFAULT_SCORE_SETTINGS), plan(0)).zoneScore(0).visitTravel!;
+    const single = new ScoreState(prepareScoring(one(7), DEFAULT_SCORE_SETTINGS), plan(0)).zoneScore(asZone(0)).visitTravel!;
     expect(single.meanVisitMinutes).toBe(30);
     expect(single.minutesPerContactHour).toBeCloseTo((60 / single.meanVisitMinutes!) * single.minutesPerVisit, 9);
-    const double = new ScoreState(prepareScoring(one(7, undefined, 3.5), DEFAULT_SCORE_SETTINGS), plan(0)).zoneScore(0).visitTravel!;
+    const double = new ScoreState(prepareScoring(one(7, undefined, 3.5), DEFAULT_SCORE_SETTINGS), plan(0)).zoneScore(asZone(0)).visitTravel!;
     expect(double.minutesPerContactHour).toBeCloseTo(single.minutesPerContactHour!, 9);
     expect(double.annualCost).toBeCloseTo(2 * single.annualCost, 6);
     // A year: 52.14 weeks of travel hours at £12.21 plus miles at 45p.
-    const { minutes, metres } = new ScoreState(prepareScoring(one(7), DEFAULT_SCORE_SETTINGS), plan(0)).unitVisitTravel(0);
+    const { minutes, metres } = new ScoreState(prepareScoring(one(7), DEFAULT_SCORE_SETTINGS), plan(0)).unitVisitTravel(asUnit(0));
     expect(single.annualCost).toBeCloseTo(52.14 * ((minutes / 60) * 12.21 + (metres / 1609.344) * 0.45), 6);
   });
 
@@ -84,7 +84,7 @@ describe('travel between visits on a hand-made county', () => {
       [],
     );
     const ctx = prepareScoring(model, settings({ rotaFactor: 1 }, { circuityFactor: 1 }));
-    const km = (zoneOf: number[], u: number) => new ScoreState(ctx, plan(...zoneOf)).unitVisitTravel(u).metres / 1000;
+    const km = (zoneOf: number[], u: number) => new ScoreState(ctx, plan(...zoneOf)).unitVisitTravel(asUnit(u)).metres / 1000;
     // Alone in its zone: one visit a day over 49 km2 -> beta x 7 km a day.
     expect(km([0, 1], 1)).toBeCloseTo(TOUR_CONSTANT * 7 * 7, 9);
     // With the town: 11 visits a day over 50 km2 -> its visit costs beta x sqrt(50 / 11) a day.
@@ -93,10 +93,10 @@ describe('travel between visits on a hand-made county', () => {
     expect(km([0, 0], 0)).toBeCloseTo(km([0, 1], 0), 12);
     // Moving the rural unit in and out again gives the figures of a fresh score.
     const state = new ScoreState(ctx, plan(0, 1));
-    state.moveUnit(1, 0);
-    expect(state.zoneScore(0).visitTravel!.metresPerVisit).toBeCloseTo(new ScoreState(ctx, plan(0, 0)).zoneScore(0).visitTravel!.metresPerVisit, 9);
-    state.moveUnit(1, 1);
-    expect(state.unitVisitTravel(1).metres / 1000).toBeCloseTo(TOUR_CONSTANT * 7 * 7, 9);
+    state.moveUnit(asUnit(1), asZone(0));
+    expect(state.zoneScore(asZone(0)).visitTravel!.metresPerVisit).toBeCloseTo(new ScoreState(ctx, plan(0, 0)).zoneScore(asZone(0)).visitTravel!.metresPerVisit, 9);
+    state.moveUnit(asUnit(1), asZone(1));
+    expect(state.unitVisitTravel(asUnit(1)).metres / 1000).toBeCloseTo(TOUR_CONSTANT * 7 * 7, 9);
   });
 
   it('has no figure for a zone without visits', () => {

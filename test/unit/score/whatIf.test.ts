@@ -1,7 +1,7 @@
 // The what-if of a new package: does the place switch to the extra-rural rate, and
 // what does it cost? Scored on a copy: the data are not touched.
 import { describe, expect, it } from 'vitest';
-import { demandWithUser, Rurality } from '../../../solver/model';
+import { asUnit, demandWithUser, Rurality } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, prepareScoring, scorePlan, whatIfPackage } from '../../../solver/score';
 import { exampleCountySettings, loadExampleCounty } from '../../support/exampleCounty';
 
@@ -10,7 +10,7 @@ const { model, plan } = loadExampleCounty('norfolk');
 const current = scorePlan(model, plan);
 const ctx = prepareScoring(model, d);
 const flags = current.extraRural.flagged;
-const unitNamed = (name: string) => model.units.names.indexOf(name);
+const unitNamed = (name: string) => asUnit(model.units.names.indexOf(name));
 
 describe('a new package, what if', () => {
   it('switches a remote hamlet with no service before to the extra-rural rate, and prices it', () => {
@@ -44,7 +44,7 @@ describe('a new package, what if', () => {
     const on = current.extraRural.flags.find((f) => !f.newArea)!.unit;
     const kept = whatIfPackage(ctx, flags, on, { hours: 2, carers: 1, waiting: false });
     expect(kept).toMatchObject({ wasFlagged: true, flagged: true, placeUplift: 0 });
-    const town = model.units.rurality.findIndex((r, u) => r === Rurality.Urban && model.demand.hours[u] > 0);
+    const town = asUnit(model.units.rurality.findIndex((r, u) => r === Rurality.Urban && model.demand.hours[u] > 0));
     const w = whatIfPackage(ctx, flags, town, { hours: 20, carers: 2, waiting: true });
     expect(w).toMatchObject({ flagged: false, rate: d.rates.urban });
     expect(w.reasons[0]).toBe('urban (never extra-rural)');
@@ -52,7 +52,8 @@ describe('a new package, what if', () => {
 
   it('agrees with scoring the county afresh with the package in its data', () => {
     // Every unit of a sample, with a package as large as a care-home move and as small as one visit.
-    for (let u = 0; u < model.units.count; u += 37) {
+    for (let i = 0; i < model.units.count; i += 37) {
+      const u = asUnit(i);
       for (const pkg of [{ hours: 0.5, carers: 1 as const, waiting: true }, { hours: 30, carers: 2 as const, waiting: false, visitsPerWeek: 28 }]) {
         const w = whatIfPackage(ctx, flags, u, pkg);
         const fresh = scorePlan({ ...model, demand: demandWithUser(model.demand, u, pkg) }, plan, d, { extraRuralFlags: flags });
@@ -63,10 +64,10 @@ describe('a new package, what if', () => {
   });
 
   it('refuses a package with no hours and a unit that does not exist', () => {
-    expect(() => whatIfPackage(ctx, flags, 0, { hours: 0, carers: 1, waiting: true })).toThrow(/hours above 0/);
-    expect(() => whatIfPackage(ctx, flags, model.units.count, { hours: 5, carers: 1, waiting: true })).toThrow(/no unit/);
-    expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 0 })).toThrow(/at least one visit/);
-    expect(() => whatIfPackage(ctx, flags, 0, { hours: 5, carers: 1, waiting: true, visitsPerWeek: 29 })).toThrow(/at most 28/);
+    expect(() => whatIfPackage(ctx, flags, asUnit(0), { hours: 0, carers: 1, waiting: true })).toThrow(/hours above 0/);
+    expect(() => whatIfPackage(ctx, flags, asUnit(model.units.count), { hours: 5, carers: 1, waiting: true })).toThrow(/no unit/);
+    expect(() => whatIfPackage(ctx, flags, asUnit(0), { hours: 5, carers: 1, waiting: true, visitsPerWeek: 0 })).toThrow(/at least one visit/);
+    expect(() => whatIfPackage(ctx, flags, asUnit(0), { hours: 5, carers: 1, waiting: true, visitsPerWeek: 29 })).toThrow(/at most 28/);
   });
 
   it("prices a package by the county's own rate scheme: Norfolk's distance bands, as scoring prices the place", () => {
@@ -74,7 +75,8 @@ describe('a new package, what if', () => {
     expect(norfolk.rates.scheme).toBe('bands');
     const nctx = prepareScoring(model, norfolk);
     const nflags = scorePlan(model, plan, norfolk).extraRural.flagged;
-    for (let u = 0; u < model.units.count; u += 23) {
+    for (let i = 0; i < model.units.count; i += 23) {
+      const u = asUnit(i);
       const pkg = { hours: 7, carers: 1 as const, waiting: true };
       const w = whatIfPackage(nctx, nflags, u, pkg);
       const fresh = scorePlan({ ...model, demand: demandWithUser(model.demand, u, pkg) }, plan, norfolk, { extraRuralFlags: nflags });

@@ -4,7 +4,7 @@
 // Zone 0 = {u0, u1} (u1 has no hours), zone 1 = {u2, u3} (two pieces, two bases),
 // zone 2 = {u4} (no base), zone 3 = {} (empty, has a base), u5 unassigned.
 import { describe, expect, it } from 'vitest';
-import { Rurality } from '../../../solver/model';
+import { asUnit, asZone, Rurality } from '../../../solver/model';
 import { prepareScoring, scorePlan, ScoreState, type ScoreSettings } from '../../../solver/score';
 import { haversineMetres } from '../../../solver/travel';
 import { base, makeModel, NO_EXTRA_RURAL, plan } from './fixtures';
@@ -202,21 +202,21 @@ describe('rule warnings', () => {
 describe('ScoreState moves', () => {
   it('reports the two zones a move touches and matches a fresh score', () => {
     const state = new ScoreState(prepareScoring(model, settings), thePlan);
-    const change = state.moveUnits([[3, 2]]);
+    const change = state.moveUnits([[asUnit(3), asZone(2)]]);
     expect(change).toEqual({ zones: [1, 2], meanZoneHoursChanged: false });
-    expect(state.zonePieces(1)).toBe(1);
-    expect(state.zoneScore(2)).toMatchObject({ units: 2, hours: 19, pieces: 1, perimeterKm: 6 });
+    expect(state.zonePieces(asZone(1))).toBe(1);
+    expect(state.zoneScore(asZone(2))).toMatchObject({ units: 2, hours: 19, pieces: 1, perimeterKm: 6 });
     expect(state.planScore().townsSplit).toEqual([]);
-    expect(state.moveUnits([[5, 3]])).toEqual({ zones: [3], meanZoneHoursChanged: true });
+    expect(state.moveUnits([[asUnit(5), asZone(3)]])).toEqual({ zones: [3], meanZoneHoursChanged: true });
   });
 
   it('empties a zone back to exact zeros and rejects bad moves', () => {
     const state = new ScoreState(prepareScoring(model, settings), thePlan);
-    state.moveUnit(4, 0);
-    expect(state.zoneScore(2)).toMatchObject({ units: 0, hours: 0, ruralShare: null, pieces: 0, compactness: null });
-    expect(state.moveUnit(4, 0)).toBe(0);
-    expect(() => state.moveUnit(4, 4)).toThrow(RangeError);
-    expect(() => state.moveUnit(99, 0)).toThrow(RangeError);
+    state.moveUnit(asUnit(4), asZone(0));
+    expect(state.zoneScore(asZone(2))).toMatchObject({ units: 0, hours: 0, ruralShare: null, pieces: 0, compactness: null });
+    expect(state.moveUnit(asUnit(4), asZone(0))).toBe(0);
+    expect(() => state.moveUnit(asUnit(4), asZone(4))).toThrow(RangeError);
+    expect(() => state.moveUnit(asUnit(99), asZone(0))).toThrow(RangeError);
     expect(() => new ScoreState(prepareScoring(model, settings), plan(0, 0))).toThrow(RangeError);
   });
 });

@@ -3,7 +3,7 @@
 // choose to edit the baseline itself, and each scenario keeps its own undo
 // history while the session lasts.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { asZone, type UnitIndex } from '../../../solver/model';
+import { asUnit, asZone, type UnitIndex } from '../../../solver/model';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import { useApp } from '../../../src/state/store';
 import { scoreStore } from '../../../src/state/useScores';
@@ -18,7 +18,7 @@ const disruption = () => scoreStore.getState().update?.score.disruption;
 function edgeUnit(from: number, to: number): UnitIndex {
   const { offsets, neighbours } = project.model.units.adjacency;
   const zoneOf = app().history.present.zoneOf;
-  for (let u = 0 as UnitIndex; u < zoneOf.length; u++) {
+  for (let u = asUnit(0); u < zoneOf.length; u++) {
     if (zoneOf[u] !== from) continue;
     for (let k = offsets[u]; k < offsets[u + 1]; k++) if (zoneOf[neighbours[k]] === to) return u;
   }

@@ -4,10 +4,11 @@ import { migrate, ProjectFileError, readProjectFile, writeProjectFile, type Work
 import * as S from '../../../src/model/scenario';
 import { DEFAULT_SCORE_SETTINGS } from '../../../solver/score';
 import { defaultVisitsPerWeek } from '../../../solver/visitPattern';
+import { asUnit, asZone } from '../../../solver/model';
 
 const project = loadExampleCounty('lincolnshire');
 const base = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zones');
-const edited = S.setZoneLock(S.setUnitLocks(S.paint(base, [0, 1, 2], 3), [7], true), 2, true);
+const edited = S.setZoneLock(S.setUnitLocks(S.paint(base, [0, 1, 2].map(asUnit), asZone(3)), [asUnit(7)], true), asZone(2), true);
 const workspace: Workspace = {
   project,
   scenarios: [base, { ...edited, id: 'b', name: 'Draft <b>&"' }],

@@ -1,7 +1,7 @@
 // The live-score bookkeeping: incremental after plan edits, rebuilt after anything
 // else, flags kept per scenario for hysteresis, baseline matched by zone id.
 import { describe, expect, it } from 'vitest';
-import { demandWithUser, UNASSIGNED } from '../../../solver/model';
+import { asUnit, asZone, demandWithUser, UNASSIGNED, type UnitIndex } from '../../../solver/model';
 import { DEFAULT_SCORE_SETTINGS, scorePlan, type ScoreSettings } from '../../../solver/score';
 import { loadExampleCounty } from '../../support/exampleCounty';
 import * as S from '../../../src/model/scenario';
@@ -12,10 +12,10 @@ const start = S.scenarioFromModel(project.model, project.plan, 'a', 'Current zon
 const settings = DEFAULT_SCORE_SETTINGS;
 
 /** Units of zone `from` that border zone `to`: a realistic paint stroke. */
-function edgeUnits(s: S.Scenario, from: number, to: number): number[] {
+function edgeUnits(s: S.Scenario, from: number, to: number): UnitIndex[] {
   const { offsets, neighbours } = project.model.units.adjacency;
-  const out: number[] = [];
-  for (let u = 0; u < s.zoneOf.length; u++) {
+  const out: UnitIndex[] = [];
+  for (let u = asUnit(0); u < s.zoneOf.length; u++) {
     if (s.zoneOf[u] !== from) continue;
     for (let k = offsets[u]; k < offsets[u + 1]; k++) if (s.zoneOf[neighbours[k]] === to) out.push(u);
   }
@@ -28,7 +28,7 @@ describe('ScoreSync', () => {
     const first = sync.update({ project, scenario: start, settings, baseline: start });
     const stroke = edgeUnits(start, 9, 8);
     expect(stroke.length).toBeGreaterThan(0);
-    const painted = S.paint(start, stroke, 8);
+    const painted = S.paint(start, stroke, asZone(8));
     const next = sync.update({ project, scenario: painted, settings, baseline: start });
 
     expect(next.state).toBe(first.state);
@@ -48,20 +48,20 @@ describe('ScoreSync', () => {
   it('keeps the objects of zones a move did not touch, and the whole score when nothing scored changed', () => {
     const sync = new ScoreSync();
     const first = sync.update({ project, scenario: start, settings, baseline: null });
-    const painted = S.paint(start, edgeUnits(start, 9, 8).slice(0, 1), 8);
+    const painted = S.paint(start, edgeUnits(start, 9, 8).slice(0, 1), asZone(8));
     const next = sync.update({ project, scenario: painted, settings, baseline: null });
     next.score.zones.forEach((zs, z) => {
       if (z === 8 || z === 9) expect(zs).not.toBe(first.score.zones[z]);
       else expect(zs).toBe(first.score.zones[z]);
     });
-    const locked = S.setUnitLocks(painted, [0], true);
+    const locked = S.setUnitLocks(painted, [asUnit(0)], true);
     expect(sync.update({ project, scenario: locked, settings, baseline: null })).toBe(next);
   });
 
   it('recomputes every zone when hours move to or from no zone (the mean zone changes)', () => {
     const sync = new ScoreSync();
     const first = sync.update({ project, scenario: start, settings, baseline: null });
-    const u = project.model.demand.hours.findIndex((h) => h > 0);
+    const u = asUnit(project.model.demand.hours.findIndex((h) => h > 0));
     const next = sync.update({ project, scenario: S.paint(start, [u], UNASSIGNED), settings, baseline: null });
     next.score.zones.forEach((zs, z) => expect(zs).not.toBe(first.score.zones[z]));
     expect(next.score.unassigned.units).toBe(1);
@@ -76,7 +76,7 @@ describe('ScoreSync', () => {
     expect(repriced.movedUnits).toBeNull();
     expect(repriced.score.annualCost).toBeGreaterThan(first.score.annualCost);
 
-    const renamed = S.updateZone(start, 0, { name: 'Renamed' });
+    const renamed = S.updateZone(start, asZone(0), { name: 'Renamed' });
     expect(sync.update({ project, scenario: renamed, settings: dearer, baseline: null }).state).not.toBe(repriced.state);
     const withBaseline = sync.update({ project, scenario: renamed, settings: dearer, baseline: start });
     expect(withBaseline.score.disruption).toEqual({ units: 0, users: 0, hours: 0 });
@@ -110,7 +110,7 @@ describe('ScoreSync', () => {
     // A small package far from the flagged unit: a new project object, the same units.
     const { offsets, neighbours } = project.model.units.adjacency;
     const near = new Set([flag.unit, ...neighbours.subarray(offsets[flag.unit], offsets[flag.unit + 1])]);
-    const elsewhere = project.model.demand.hours.findIndex((h, u) => h > 0 && start.zoneOf[u] >= 0 && !near.has(u));
+    const elsewhere = asUnit(project.model.demand.hours.findIndex((h, u) => h > 0 && start.zoneOf[u] >= 0 && !near.has(u)));
     expect(elsewhere).toBeGreaterThanOrEqual(0);
     const demand = demandWithUser(project.model.demand, elsewhere, { hours: 1, carers: 1, waiting: false });
     const withPackage = { ...project, model: { ...project.model, demand } };
@@ -127,7 +127,7 @@ describe('ScoreSync', () => {
 
 describe('baselinePlan', () => {
   it('matches zones by id, so deleting a zone does not shift the others', () => {
-    const working = S.deleteZone(start, 0);
+    const working = S.deleteZone(start, asZone(0));
     const plan = baselinePlan(start, working);
     for (let u = 0; u < start.zoneOf.length; u++) {
       const z = start.zoneOf[u];

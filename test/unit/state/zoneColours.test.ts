@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NEIGHBOUR_FLOOR, PALETTES, perceivedDistance, zoneNeighbours } from '../../../src/model/palette';
 import { useApp } from '../../../src/state/store';
 import { loadExampleCounty } from '../../support/exampleCounty';
+import { allUnits, asZone } from '../../../solver/model';
 
 const project = loadExampleCounty('norfolk');
 const working = () => useApp.getState().history.present;
@@ -29,8 +30,8 @@ describe('choosing the zone palette', () => {
     useApp.getState().openProject(project);
     useApp.getState().recolourZones('colourBlindSafe');
     const s = working();
-    const units = [...s.zoneOf.keys()].filter((u) => s.zoneOf[u] === 7).slice(0, 3);
-    useApp.getState().setSplitting(7);
+    const units = allUnits(s.zoneOf.length).filter((u) => s.zoneOf[u] === 7).slice(0, 3);
+    useApp.getState().setSplitting(asZone(7));
     useApp.getState().applySelection(units);
     const split = working();
     expect(split.zones).toHaveLength(s.zones.length + 1);
