@@ -23,6 +23,8 @@ const bench: Bench = async () => {
     await page.goto(server.resolvedUrls!.local[0]);
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     const openedAt = Date.now();
+    // Opening a file asks before it replaces the open project: say yes.
+    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('open-project').setInputFiles(file);
     await page.locator('.project-name', { hasText: 'Generated county' }).waitFor({ timeout: 120_000 });
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 120_000 });

@@ -21,8 +21,8 @@ export interface PaintSurface {
   preview(unit: UnitIndex, look: { colour: string } | { locked: boolean }): void;
   /** Draws the rubber band of a box or lasso (null clears it). */
   outline(shape: { box: [Pt, Pt] } | { polygon: Pt[] } | null): void;
-  /** Called once a stroke is over (committed or reset): redraws these units from the plan. */
-  strokeEnded(units: UnitIndex[], startedMs: number): void;
+  /** Called once a stroke is over (committed or reset): redraws these units from the plan; `releasedMs` is when the commit began. */
+  strokeEnded(units: UnitIndex[], releasedMs: number): void;
   /** Outlines the keyboard cursor's unit, brings it into view and shows its card (null takes it away). */
   showCursor(unit: UnitIndex | null): void;
 }

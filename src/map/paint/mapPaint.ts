@@ -83,13 +83,13 @@ export function mapSurface(map: MapLibre, project: Project, overlay: SVGSVGEleme
       placeCard();
       map.on('move', placeCard);
     },
-    strokeEnded(units, started) {
+    strokeEnded(units, released) {
       // Undoes any preview the edit refused (locks) by redrawing from the plan.
       redraw(units);
       // User Timing marks: the paint benchmark reads them (bench/paint.bench.ts).
       const detail = { units: units.length };
-      performance.measure('carezones:paint-commit', { start: started, detail });
-      map.once('idle', () => performance.measure('carezones:paint-repaint', { start: started, detail }));
+      performance.measure('carezones:paint-commit', { start: released, detail });
+      map.once('idle', () => performance.measure('carezones:paint-repaint', { start: released, detail }));
     },
   };
 }

@@ -19,9 +19,9 @@ export interface Stroke {
  * previewed, but still handed to the store, which says why they stayed.
  */
 export function zoneStroke(store: PaintStore, surface: PaintSurface): Stroke {
-  const started = performance.now();
   const touched = new Set<UnitIndex>();
-  const end = () => surface.strokeEnded([...touched], started);
+  // Timed from the release: the commit and the repaint it causes, not the drag.
+  const end = (released: number) => surface.strokeEnded([...touched], released);
   return {
     add(units) {
       const app = store.getState();
@@ -35,19 +35,19 @@ export function zoneStroke(store: PaintStore, surface: PaintSurface): Stroke {
       }
     },
     commit() {
+      const released = performance.now();
       store.getState().applySelection([...touched]);
-      end();
+      end(released);
     },
-    cancel: end,
+    cancel: () => end(performance.now()),
   };
 }
 
 /** Locks the units touched, or unlocks them when the first unit touched was locked. */
 export function lockStroke(store: PaintStore, surface: PaintSurface): Stroke {
-  const started = performance.now();
   const touched = new Set<UnitIndex>();
   let locking: boolean | null = null;
-  const end = () => surface.strokeEnded([...touched], started);
+  const end = (released: number) => surface.strokeEnded([...touched], released);
   return {
     add(units) {
       const s = store.getState().history.present;
@@ -59,10 +59,11 @@ export function lockStroke(store: PaintStore, surface: PaintSurface): Stroke {
       }
     },
     commit() {
+      const released = performance.now();
       const lock = locking;
       if (lock !== null) store.getState().edit((s) => setUnitLocks(s, [...touched], lock));
-      end();
+      end(released);
     },
-    cancel: end,
+    cancel: () => end(performance.now()),
   };
 }
