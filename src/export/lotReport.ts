@@ -5,7 +5,7 @@
 // hostile name in an imported file can only ever show as text.
 import { asZone, type ZoneIndex } from '../../solver/model';
 import { lotTitle, zoneLabel } from '../../solver/zoneLabel';
-import { rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
+import { rateMixWords, rateSchemeWords, type ScoreSettings, type ZoneScore } from '../../solver/score';
 import type { Project } from '../model/project';
 import type { Scenario } from '../model/scenario';
 import { escapeHtml as esc } from './escapeHtml';
@@ -31,7 +31,7 @@ export interface LotReportOptions {
  * Hash of REPORT_CSS for the report's Content-Security-Policy, so only that
  * exact stylesheet may apply (a unit test recomputes it; update both together).
  */
-export const REPORT_CSS_SHA256 = 'sha256-D+RKLdbCtNu2HAQyc7FTMVCzz+qeuempwH4etta8cVs=';
+export const REPORT_CSS_SHA256 = 'sha256-eWB7OsXnb1tOl8L0p7Vau3g15mUWH37HVil9Y/OXWQ4=';
 
 export const REPORT_CSP = `default-src 'none'; style-src '${REPORT_CSS_SHA256}'; base-uri 'none'; form-action 'none'`;
 
@@ -77,7 +77,6 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Rural share of hours', pct(s.ruralShare)),
     row('Urban / rural town / village hours', `${int(s.urbanHours)} / ${int(s.ruralTownHours)} / ${int(s.ruralVillageHours)}`),
     row('Against the mean lot', s.balanceVsMeanPct === null ? '–' : `${s.balanceVsMeanPct >= 0 ? '+' : ''}${int(s.balanceVsMeanPct)}%`),
-    row('Bases', bases.names.length ? bases.names.join(', ') : 'none'),
     row('Base capacity (use)', `${int(bases.capacityHours)} h (${s.capacityUsePct === null ? '–' : `${int(s.capacityUsePct)}%`})`),
     row('Mean travel from base', travel ? `${oneDp.format(travel.metres / 1000)} km, ${int(travel.minutes)} min` : '–'),
     row('Area', `${int(s.areaKm2)} km²`),
@@ -88,6 +87,19 @@ function figuresTable(d: ExportData, s: ZoneScore): string {
     row('Annual cost', pounds.format(s.annualCost)),
   ];
   return `<table class="figures"><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The lot's hours by rate category on one line: "Hours by rate: Band 1 45% · Band 2 40% · Band 3 15%". */
+function rateMixLine(s: ZoneScore): string {
+  const words = rateMixWords(s.rateMix);
+  return words ? `<p class="mix"><span>Hours by rate:</span> ${esc(words)}</p>` : '';
+}
+
+/** The lot's bases, one a line (beside the figures: a long name would wrap the figures table). */
+function baseList(d: ExportData, z: ZoneIndex): string {
+  const { names } = zoneBases(d, z);
+  if (names.length === 0) return '<p class="note">No provider base in this lot.</p>';
+  return `<ul class="bases">${names.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
 }
 
 const PLACE_WORDS = ['urban', 'rural town', 'village'];
@@ -109,7 +121,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     const waitingText = (n: number) => (shownCount(d, n) === null ? `fewer than ${d.settings.privacyMinimumUsers}` : int(n));
     return (
       `<tr><td class="area">${esc(names[f.unit])} <span class="note">${esc(ids[f.unit])}</span></td>` +
-      `<td>${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
+      `<td class="place">${esc(`${sparse[f.unit] ? 'sparse ' : ''}${PLACE_WORDS[rurality[f.unit]] ?? ''}`)}</td>` +
       `<td class="n">${esc(f.newArea ? 'new area' : people(oneDp.format(hours[f.unit])))}</td>` +
       `<td class="n">${esc(people(num(g.minutesPerContactHour, (x) => int(x))))}</td>` +
       `<td class="n">${esc(num(g.baseKm, (x) => int(x)))}</td>` +
@@ -129,7 +141,7 @@ function extraRuralTable(d: ExportData, z: ZoneIndex): string {
     );
   }
   return (
-    '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n">Travel min per contact h</th>' +
+    '<table class="extra"><thead><tr><th>Area</th><th>Place</th><th class="n">Hours/wk</th><th class="n travel">Travel min per contact h</th>' +
     '<th class="n">km from base</th><th class="n">h/km²</th><th class="n">Waiting</th><th class="n">Score</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
@@ -146,7 +158,7 @@ function sectorList(s: Report, z: ZoneIndex): string {
   const mine = s.sectors.filter((a) => a.zone === z);
   const partly = s.sectors.filter((a) => a.zone !== z && a.shares.some((x) => x.zone === z));
   if (mine.length === 0 && partly.length === 0) return '<p class="note">No postcode sector data for this lot.</p>';
-  const share = (part: number, whole: number) => (part / whole < 0.01 ? '<1%' : `${Math.round((100 * part) / whole)}%`);
+  const share = (part: number, whole: number) => (part / whole < 0.01 ? '<1%' : part / whole > 0.99 ? '>99%' : `${Math.round((100 * part) / whole)}%`);
   const item = (a: PostcodeArea, inLot: number) =>
     inLot === a.postcodes
       ? `<li>${esc(a.code)}</li>`
@@ -160,18 +172,26 @@ function sectorList(s: Report, z: ZoneIndex): string {
   );
 }
 
+/** Warnings listed on a lot's page, so a lot that breaks many rules still fits its page; the rest are counted. */
+const WARNINGS_SHOWN = 3;
+
 function lotPage(s: Report, z: ZoneIndex): string {
   const d = s.data;
   const score = d.score.zones[z];
-  const warnings = score.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('');
+  const shown = score.warnings.slice(0, WARNINGS_SHOWN);
+  const more = score.warnings.length - shown.length;
+  const warnings =
+    shown.map((w) => `<li>${esc(w.message)}</li>`).join('') +
+    (more > 0 ? `<li>${esc(`+${more} more warning${more === 1 ? '' : 's'} (the zone table and the lot summary CSV list them all)`)}</li>` : '');
   return (
     `<section class="page lot" id="lot-${esc(d.scenario.zones[z].id)}">` +
     `<p class="kicker">${esc(d.project.name)} · ${esc(d.scenario.name)}</p>` +
     `<h2>${swatch(colourOf(d, z))}<span>${esc(lotTitle(d.scenario.zones[z]))}</span></h2>` +
     lotMap(s, z) +
     (warnings ? `<ul class="warn">${warnings}</ul>` : '') +
+    rateMixLine(score) +
     `<div class="cols"><div><h3>Figures</h3>${figuresTable(d, score)}</div>` +
-    `<div><h3>Postcode sectors</h3>${sectorList(s, z)}</div></div>` +
+    `<div><h3>Postcode sectors</h3>${sectorList(s, z)}<h3>Bases</h3>${baseList(d, z)}</div></div>` +
     `${extraRuralHeading(d, z)}${extraRuralTable(d, z)}` +
     `<footer class="page-foot">${esc(AGGREGATES_NOTE)}</footer></section>`
   );
@@ -199,7 +219,7 @@ function lotTable(d: ExportData): string {
   const rows = d.score.zones.map((s) => {
     const z = d.scenario.zones[s.zone];
     return (
-      `<tr><td>${swatch(colourOf(d, s.zone))}</td><td>${esc(zoneLabel(z))}</td><td>${esc(zoneBases(d, s.zone).names.join(', '))}</td>` +
+      `<tr><td>${swatch(colourOf(d, s.zone))}</td><td class="lot-name">${esc(zoneLabel(z))}</td>` +
       `<td class="n">${esc(int(s.users))}</td><td class="n">${esc(int(s.hours))}</td><td class="n">${esc(pct(s.ruralShare))}</td>` +
       `<td class="n">${esc(int(s.extraRuralHours))}</td><td class="n">${esc(s.meanRate === null ? '–' : pence.format(s.meanRate))}</td>` +
       `<td class="n">${esc(pounds.format(s.annualCost))}</td></tr>`
@@ -209,9 +229,9 @@ function lotTable(d: ExportData): string {
   const p = d.score;
   const ruralShare = p.assigned.hours > 0 ? p.zones.reduce((t, s) => t + s.ruralTownHours + s.ruralVillageHours, 0) / p.assigned.hours : null;
   return (
-    '<table class="lots"><thead><tr><th></th><th>Lot</th><th>Bases</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
+    '<table class="lots"><thead><tr><th></th><th>Lot</th><th class="n">Users</th><th class="n">Hours/wk</th>' +
     '<th class="n">Rural</th><th class="n">Extra-rural h</th><th class="n">£/hour</th><th class="n">Annual cost</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td colspan="2">All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><td></td><td>All lots</td><td class="n">${esc(int(p.assigned.users))}</td>` +
     `<td class="n">${esc(int(p.assigned.hours))}</td><td class="n">${esc(pct(ruralShare))}</td><td class="n">${esc(int(p.extraRuralHours))}</td>` +
     `<td class="n">${esc(weeklyCost > 0 ? pence.format(p.annualCost / weeklyCost) : '–')}</td>` +
     `<td class="n">${esc(pounds.format(p.annualCost))}</td></tr></tfoot></table>`
@@ -232,7 +252,7 @@ function coverPage(s: ReportMaps): string {
     `${esc(String(d.settings.weeksPerYear))} weeks a year. ` +
     `Annual cost prices each area at its own rate. An area’s extra-rural score weighs rurality, travel between visits, ` +
     `distance to a base, low hours per km² and people waiting against the county’s own areas; each lot lists its ` +
-    `${EXTRA_RURAL_ROWS} largest, the unit GeoJSON every area with its reasons.</p>` +
+    `${EXTRA_RURAL_ROWS} largest, the unit GeoJSON every area with its reasons. Each lot’s page names its bases and their capacity.</p>` +
     (split.length ? `<p class="note warn">Towns split across lots: ${esc(split.join('; '))}.</p>` : '') +
     (d.project.syntheticUsers ? '<p class="note warn">The service users in this example are generated, not real people.</p>' : '') +
     lotTable(d) +

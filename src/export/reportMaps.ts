@@ -15,7 +15,7 @@ import { zoneOutlines } from './zoneGeojson';
 
 // A lot's map fills this frame, its lot centred, so it shows what lies round the lot.
 const MAP_W = 700;
-const MAP_H = 270;
+const MAP_H = 230;
 const NEIGHBOUR_GREY = '#dde3e7';
 
 export interface ReportMaps {

@@ -22,23 +22,31 @@ tfoot td, tfoot th { font-weight: 700; border-top: 1px solid #9aa8b2; }
 .figures { font-size: 9pt; }
 .figures th { font-weight: 400; color: #3d4a53; }
 .figures td { font-weight: 600; text-align: right; }
+.figures th, .figures td { padding-top: 0.45mm; padding-bottom: 0.45mm; }
+p.mix { margin: 2mm 0 0; font-size: 9pt; font-weight: 600; }
+p.mix span { font-weight: 400; color: #3d4a53; }
+ul.bases { margin: 0; padding-left: 4mm; font-size: 9pt; }
 .cover-map { margin: 1mm 0 2mm; }
 .cover .note { margin: 1mm 0; }
-.cover h1 { font-size: 17pt; }
+.cover h1 { font-size: 15pt; }
 .cover .sub { margin-bottom: 2mm; }
 .summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 2mm; }
 .summary div { border: 1px solid #c9d2d8; border-radius: 2mm; padding: 1mm 2.5mm; }
 .summary b { display: block; font-size: 12pt; }
 .summary span { font-size: 8pt; color: #5a6872; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+.cols { display: grid; grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr); gap: 4mm; }
 .lots { font-size: 8.5pt; margin-top: 3mm; }
 .lots td:first-child, .lots th:first-child { width: 5mm; padding-right: 0; }
+.lots td.lot-name { white-space: nowrap; }
+.lots td, .lots th { padding-top: 0.35mm; padding-bottom: 0.35mm; }
 .lots .swatch, .sectors .swatch { width: 3.2mm; height: 3.2mm; display: block; }
 .extra { font-size: 8pt; }
 .extra td, .extra th { padding-top: 0.4mm; padding-bottom: 0.4mm; }
 .extra td.why { color: #3d4a53; }
-.extra td.area { white-space: nowrap; }
-.sectors { columns: 3; column-gap: 4mm; list-style: none; padding: 0; margin: 0; font-size: 8.5pt; }
+.extra td.area, .extra td.place { white-space: nowrap; }
+.extra thead th.n { white-space: normal; }
+.extra thead th.travel { width: 22mm; }
+.sectors { columns: 3; column-gap: 2mm; list-style: none; padding: 0; margin: 0; font-size: 8.5pt; }
 .sectors li { break-inside: avoid; white-space: nowrap; }
 .sectors .split { color: #8a4b08; }
 .note { font-size: 8.5pt; color: #5a6872; }

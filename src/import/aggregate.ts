@@ -14,7 +14,7 @@
 import { addUserDemand, asUnit, emptyDemand, Rurality, type Demand, type Units } from '../../solver/model';
 import { ruralityFromRuc } from '../model/rurality';
 import type { Geocoded } from './geocode';
-import type { UnitLocator } from './locate';
+import { unitOfLsoa, unitsById, type UnitLocator } from './locate';
 import { ProblemList, type Problem } from './problems';
 import type { ServiceUser } from './users';
 import { USERS_FILE } from './users';
@@ -39,6 +39,8 @@ export interface Aggregated {
   ruralitySource: Uint8Array;
   /** 1 for users whose point was outside every unit and who were counted in the nearest one. */
   snapped: Uint8Array;
+  /** Users counted in the unit their postcode lookup row's LSOA code names (not by their point). */
+  byLookupLsoa: number;
   problems: Problem[];
 }
 
@@ -71,11 +73,16 @@ export function aggregate(input: AggregateInput): Aggregated {
   // RUC11 votes per unit from users' postcodes: unit -> code -> users.
   const votes = new Map<number, Map<string, number>>();
   const snapped = new Uint8Array(users.length);
+  const byId = unitsById(units.ids);
+  let byLookupLsoa = 0;
 
   users.forEach((user, k) => {
     if (geocoded.placement[k] === 'none') return;
-    const { unit: found, snappedKm } = input.locator.locate(geocoded.lon[k], geocoded.lat[k]);
-    const unit = asUnit(found);
+    const named = unitOfLsoa(byId, geocoded.lsoa[k]);
+    if (named >= 0) byLookupLsoa++;
+    const located = named >= 0 ? { unit: named, snappedKm: 0 } : input.locator.locate(geocoded.lon[k], geocoded.lat[k]);
+    const unit = asUnit(located.unit);
+    const { snappedKm } = located;
     if (unit < 0) {
       problems.error(user.row, input.postcodeColumn ?? 'postcode', user.postcode ?? `${geocoded.lat[k]},${geocoded.lon[k]}`,
         'Outside every unit (not in the area being zoned)');
@@ -122,6 +129,6 @@ export function aggregate(input: AggregateInput): Aggregated {
     }
   }
   return {
-    demand, unitOfUser, units: { ...units, rurality, sparse, ruc }, ruralitySource, snapped, problems: problems.items,
+    demand, unitOfUser, units: { ...units, rurality, sparse, ruc }, ruralitySource, snapped, byLookupLsoa, problems: problems.items,
   };
 }

@@ -31,6 +31,8 @@ export interface Geocoded {
   placement: Placement[];
   /** RUC11 code of the record's postcode from the lookup ("" when unknown). */
   ruc: string[];
+  /** LSOA code of the record's postcode from the lookup ("" when unknown): the ONS found it on the full-resolution boundaries. */
+  lsoa: string[];
   problems: Problem[];
 }
 
@@ -39,6 +41,7 @@ interface Place {
   lat: number;
   placement: Placement;
   ruc: string;
+  lsoa?: string;
   /** Why it is approximate or not placed; "" when exact. */
   message: string;
 }
@@ -57,7 +60,7 @@ function placePostcode(postcode: string, sources: GeocodeSources): Place {
       const flags = lookup.flags[i];
       if (flags & NO_LOCATION) return none(`${parts.postcode} has no grid reference in the postcode lookup (non-geographic)`);
       if (flags & TERMINATED) return none(`${parts.postcode} is a terminated postcode (no longer in use); please update it`);
-      return { lon: lookup.lon[i], lat: lookup.lat[i], placement: 'exact', ruc: lookup.rucCodes[lookup.ruc[i]], message: '' };
+      return { lon: lookup.lon[i], lat: lookup.lat[i], placement: 'exact', ruc: lookup.rucCodes[lookup.ruc[i]], lsoa: lookup.lsoaCodes[lookup.lsoa[i]], message: '' };
     }
     reason = `${parts.postcode} is not in the postcode lookup`;
   }
@@ -84,6 +87,7 @@ export function geocode(records: readonly Locatable[], sources: GeocodeSources, 
   const lat = new Float64Array(n);
   const placement: Placement[] = new Array(n);
   const ruc: string[] = new Array(n);
+  const lsoa: string[] = new Array(n);
   // Many people share a postcode (care homes, sheltered housing): place each once.
   const cache = new Map<string, Place>();
   records.forEach((r, k) => {
@@ -100,7 +104,8 @@ export function geocode(records: readonly Locatable[], sources: GeocodeSources, 
     lat[k] = place.lat;
     placement[k] = place.placement;
     ruc[k] = place.ruc;
+    lsoa[k] = place.lsoa ?? '';
     if (place.message) problems.add(r.row, postcodeColumn, r.postcode ?? '', place.message, place.placement === 'none' ? 'error' : 'warning');
   });
-  return { lon, lat, placement, ruc, problems: problems.items };
+  return { lon, lat, placement, ruc, lsoa, problems: problems.items };
 }

@@ -94,6 +94,21 @@ export class H3Locator implements UnitLocator {
   }
 }
 
+/**
+ * Units by id in upper case. A postcode lookup names each postcode's LSOA, found by the ONS on the
+ * full-resolution boundaries; when the units are those LSOAs, that code places the postcode more
+ * surely than testing its point against a generalised boundary file (the ONS's own generalised
+ * LSOAs put about one postcode in twelve in a neighbouring LSOA).
+ */
+export function unitsById(ids: readonly string[]): Map<string, number> {
+  return new Map(ids.map((id, u) => [id.toUpperCase(), u]));
+}
+
+/** The unit a lookup's LSOA code names, or -1 when it names none of the units. */
+export function unitOfLsoa(byId: ReadonlyMap<string, number>, lsoa: string | undefined): number {
+  return lsoa ? (byId.get(lsoa.toUpperCase()) ?? -1) : -1;
+}
+
 /** The right locator for units built by units.ts (polygons) or hexUnits.ts (H3 cells). */
 export function locatorFor(imported: Pick<ImportedUnits, 'geo' | 'units' | 'h3Resolution'>): UnitLocator {
   return imported.h3Resolution === null

@@ -129,6 +129,11 @@ export async function importServiceUsers(input: UserImportInput, options: Import
           `${bySource[RuralitySource.PostcodeRuc]} from the most common RUC11 code of their users' postcodes, ` +
           `${bySource[RuralitySource.Density]} from service-user density (urban at ${rule.urbanUsersPerKm2}+ users/km², ` +
           `rural town and fringe at ${rule.ruralTownUsersPerKm2}+, otherwise rural village and dispersed).`,
+        ...(agg.byLookupLsoa > 0
+          ? [`Placing users in units: ${agg.byLookupLsoa.toLocaleString('en-GB')} of ${users.length.toLocaleString('en-GB')} were counted in the LSOA ` +
+            'their postcode lookup row names (the ONS placed each postcode on the full boundaries, not the simplified ones in the unit file)' +
+            (users.length > agg.byLookupLsoa ? `; the other ${(users.length - agg.byLookupLsoa).toLocaleString('en-GB')} in the unit their point falls in.` : '.')]
+          : []),
       ],
     },
   };

@@ -15,7 +15,7 @@ import type { BoundaryFile } from './boundaries';
 import { addTableProblems, cellAt, columnIndex, forEachDataRow, headerKey, type CsvTable } from './csv';
 import type { CentroidTable } from './fallback';
 import { NO_LOCATION, TERMINATED, type PostcodeLookup } from './lookup';
-import { PolygonLocator, type UnitLocator } from './locate';
+import { PolygonLocator, unitOfLsoa, unitsById, type UnitLocator } from './locate';
 import { postcodeFromKey } from './postcodes';
 import { ProblemList, type Problem } from './problems';
 import type { ServiceUser } from './users';
@@ -104,7 +104,7 @@ export function guessZoneListMapping(headers: readonly string[]): ZoneListMappin
   };
 }
 
-/** Counts lookup postcodes (live, located) by sector inside each unit. */
+/** Counts lookup postcodes (live, located) by sector inside each unit: the unit their LSOA code names, else the one their point is in. */
 export function unitSectorsFromLookup(lookup: PostcodeLookup, units: Units, locator: UnitLocator): UnitSectors {
   const sectors: UnitSectors = Array.from({ length: units.count }, () => new Map());
   // Only postcodes near the units are located: the box round their representative points, padded 10 km.
@@ -117,12 +117,14 @@ export function unitSectorsFromLookup(lookup: PostcodeLookup, units: Units, loca
   }
   const padLat = 0.1;
   const padLon = 0.16;
+  const byId = unitsById(units.ids);
   for (let i = 0; i < lookup.count; i++) {
     if (lookup.flags[i] & (TERMINATED | NO_LOCATION)) continue;
     const lon = lookup.lon[i];
     const lat = lookup.lat[i];
     if (lon < w - padLon || lon > e + padLon || lat < s - padLat || lat > n + padLat) continue;
-    const { unit } = locator.locate(lon, lat);
+    const named = unitOfLsoa(byId, lookup.lsoaCodes[lookup.lsoa[i]]);
+    const unit = named >= 0 ? named : locator.locate(lon, lat).unit;
     if (unit < 0) continue;
     const sector = sectorOf(postcodeFromKey(lookup.keys[i]));
     sectors[unit].set(sector, (sectors[unit].get(sector) ?? 0) + 1);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { freshApp } from './browser';
-import { download, openLotReport } from './steps';
+import { download, openExampleCounty, openLotReport } from './steps';
 
 const app = freshApp();
 
@@ -38,6 +38,30 @@ describe('exports in the app', () => {
     expect(sizes.length).toBeGreaterThanOrEqual(13);
     expect(new Set(sizes.map(String))).toEqual(new Set(['595,842']));
   });
+
+  // A4 less the report's @page margins (12 mm each side, 12 mm top, 14 mm bottom), in CSS px.
+  const PAGE_BOX = { width: (186 / 25.4) * 96, height: (271 / 25.4) * 96 };
+  for (const [county, lots] of [['lincolnshire', 12], ['norfolk', 17]] as const) {
+    it(`prints ${county}'s lot report as a cover and one A4 page per lot, each page's content inside the page box`, async () => {
+      if (county === 'norfolk') await openExampleCounty(app.page, 'norfolk', 17);
+      const report = await openLotReport(app.page);
+      expect(await report.locator('section.page.lot').count()).toBe(lots);
+      const pdf = await report.pdf({ path: join(tmpdir(), `carezones-lot-report-${county}.pdf`), preferCSSPageSize: true, printBackground: true });
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1 + lots);
+      // Laid out as printed, one page box wide: nothing wider than the page (Chromium would shrink every page to fit it), no page taller.
+      await report.emulateMedia({ media: 'print' });
+      await report.setViewportSize({ width: Math.floor(PAGE_BOX.width), height: Math.floor(PAGE_BOX.height) });
+      expect(await report.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(Math.ceil(PAGE_BOX.width));
+      const heights = await report.locator('section.page').evaluateAll((pages) => pages.map((p) => [p.id || 'cover', p.getBoundingClientRect().height] as const));
+      expect(heights).toHaveLength(1 + lots);
+      const over = heights.filter(([, h]) => h > PAGE_BOX.height).map(([id, h]) => `${id}: ${Math.round(h)} px`);
+      expect(over, `pages taller than ${Math.round(PAGE_BOX.height)} px`).toEqual([]);
+      // Each lot says its hours by rate band (category) on one line.
+      const mix = report.locator('section.page.lot p.mix');
+      expect(await mix.count()).toBe(lots);
+      for (const h of await mix.evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().height))) expect(h).toBeLessThan(20);
+    });
+  }
 
   it('draws every map label of the report whole, inside its map, with no two overlapping (as rendered)', async () => {
     const report = await openLotReport(app.page);

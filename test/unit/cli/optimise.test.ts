@@ -44,7 +44,8 @@ const common = () => ['--users', f('users.csv'), '--bases', f('bases.csv'), '--u
 describe('npm run optimise', () => {
   it('optimises a county from its files and writes the plan, the exports and a summary', async () => {
     const r = await run([...common(), '--rules', f('rules.json'), '--out', f('plan')]);
-    expect(r.err).toMatch(/^0 errors and 2 warnings; the first 2:\n  warning /);
+    // Every user is placed by the LSOA code their postcode lookup row gives: none is just outside the simplified boundaries.
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const summary = JSON.parse(readFileSync(f('plan/summary.json'), 'utf8'));
     expect(summary.status).toBe('feasible');
@@ -67,13 +68,13 @@ describe('npm run optimise', () => {
 
   it('without rules, keeps the rules from the data and prints and writes the comparison with today\'s zones', async () => {
     const r = await run([...common(), '--out', f('default')]);
-    expect(r.err).toMatch(/^0 errors and 2 warnings/);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Rules: ≥250 h/week, reach 65 min, capacity.');
     expect(r.out).toMatch(/Reach 65 minutes: the shortest \(at least 30\)/);
     expect(r.out).toMatch(/Travel from the bases falls \d+\.\d% \([\d,]+ → [\d,]+ hour·km a week/);
     expect(r.out).toMatch(/Today's zones break the rules: Zone 10 Sleaford must shed \d+ h\/week to fit its base capacity of 3,000 h\/week/);
-    expect(r.out).toMatch(/\n {2}10 Sleaford +3\d{3} -> \d+ +93 -> \d+ +[\d.]+ -> [\d.]+ +3 -> 1\n/);
+    expect(r.out).toMatch(/\n {2}10 Sleaford +3\d{3} -> \d+ +86 -> \d+ +[\d.]+ -> [\d.]+ +3 -> 1\n/);
     const summary = JSON.parse(readFileSync(f('default/summary.json'), 'utf8'));
     expect(summary.rules.label).toBe('≥250 h/week, reach 65 min, capacity');
     expect(summary.rules.reach).toEqual({ minutes: 65 });
@@ -141,11 +142,12 @@ describe('npm run optimise', () => {
     expect(summary.status).toBe('scored');
     expect(summary.objective).toBeNull();
     const sleaford = summary.zones.find((z: any) => z.id === '10');
-    expect(sleaford.waitingUsers).toBe(40);
+    // 39, not the example's 40: E01026013 (1 waiting) holds more postcodes of zone 3's sectors than of Sleaford's, its main sector's zone.
+    expect(sleaford.waitingUsers).toBe(39);
     // Sleaford is among the three hardest zones to serve, for reasons in words.
     expect(sleaford.difficultyRank).toBeLessThanOrEqual(3);
     expect(sleaford.difficulty).toBeGreaterThan(0);
-    expect(sleaford.difficultyReasons.join('; ')).toMatch(/40 people waiting/);
+    expect(sleaford.difficultyReasons.join('; ')).toMatch(/39 people waiting/);
     expect(new Set(summary.zones.map((z: any) => z.difficultyRank))).toEqual(new Set(summary.zones.map((_: unknown, i: number) => i + 1)));
     expect(sleaford.visitTravel.minutesPerContactHour).toBeGreaterThan(0);
   });

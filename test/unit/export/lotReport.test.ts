@@ -74,6 +74,6 @@ describe('lot report headings', () => {
   it('names a lot once when its id is its name, in headings and the lot table', () => {
     expect(page).toContain('<span>Lot: Sleaford</span>');
     expect(page).not.toMatch(/Sleaford: Sleaford|Sleaford Sleaford/);
-    expect(page).toContain('<td>Sleaford</td>');
+    expect(page).toContain('<td class="lot-name">Sleaford</td>');
   });
 });

@@ -3,10 +3,12 @@ import { Rurality } from '../../../solver/model';
 import { aggregate, RuralitySource } from '../../../src/import/aggregate';
 import { readBoundaries } from '../../../src/import/boundaries';
 import { geocode } from '../../../src/import/geocode';
+import { loadPostcodeLookup } from '../../../src/import/lookup';
 import { H3Locator, PolygonLocator } from '../../../src/import/locate';
 import { h3Units } from '../../../src/import/hexUnits';
 import { buildPolygonUnits } from '../../../src/import/units';
 import type { ServiceUser } from '../../../src/import/users';
+import { unitSectorsFromLookup } from '../../../src/import/zones';
 import { fixtureText } from './helpers';
 
 const user = (row: number, lon: number, lat: number, hours: number, extra: Partial<ServiceUser> = {}): ServiceUser => ({
@@ -78,5 +80,30 @@ describe('aggregate', () => {
     const a = aggregate({ units: hex.units, rucKnown: hex.rucKnown, locator: new H3Locator(hex.units.ids, 8), users, geocoded: geocode(users, {}, 'service users') });
     expect(a.unitOfUser[0]).toBeGreaterThanOrEqual(0);
     expect(a.demand.hours.reduce((x, y) => x + y, 0)).toBe(6);
+  });
+});
+
+describe("a postcode lookup's LSOA code", () => {
+  // Both postcodes lie in the west square; the lookup says the first is in E1 (the east one),
+  // as the ONS found it on boundaries finer than the unit file's. The second names no unit.
+  const lookupText = 'postcode,latitude,longitude,lsoa11cd\nLN1 1AA,53.225,-0.545,E1\nLN1 1AB,53.225,-0.545,E01999999\n';
+
+  it('places a user in the unit it names, and by the point when it names none', async () => {
+    const imported = await squares();
+    const lookup = await loadPostcodeLookup(lookupText);
+    const users = [user(2, NaN, NaN, 3, { postcode: 'LN1 1AA', lon: null, lat: null }), user(3, NaN, NaN, 4, { postcode: 'LN1 1AB', lon: null, lat: null })];
+    const geocoded = geocode(users, { lookup }, 'service users');
+    expect(geocoded.lsoa).toEqual(['E1', 'E01999999']);
+    const a = aggregate({ units: imported.units, rucKnown: imported.rucKnown, locator: new PolygonLocator(imported.geo.features), users, geocoded });
+    expect(imported.units.ids).toEqual(['W1', 'E1']);
+    expect([...a.unitOfUser]).toEqual([1, 0]);
+    expect(a.byLookupLsoa).toBe(1);
+    expect(a.problems).toEqual([]);
+  });
+
+  it('counts a lookup postcode in the unit it names when counting sectors per unit', async () => {
+    const imported = await squares();
+    const sectors = unitSectorsFromLookup(await loadPostcodeLookup(lookupText), imported.units, new PolygonLocator(imported.geo.features));
+    expect(sectors.map((m) => Object.fromEntries(m))).toEqual([{ 'LN1 1': 1 }, { 'LN1 1': 1 }]);
   });
 });
