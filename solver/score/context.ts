@@ -46,9 +46,16 @@ export function prepareScoring(model: CountyModel, settings: ScoreSettings): Sco
   }
 
   const baseRoadMetres = unitZoneBaseMetres(model, settings.travel);
-  // Nearest base of any zone, bases without a zone included.
+  // Nearest base of any zone: the least of each unit's row of zone distances, then the
+  // bases without a zone (measured only for them, so each distance is worked out once).
   const nearestBaseRoadMetres = new Float64Array(n).fill(Infinity);
+  for (let u = 0; u < n; u++) {
+    let best = Infinity;
+    for (let z = 0, i = u * zoneCount; z < zoneCount; z++, i++) if (baseRoadMetres[i] < best) best = baseRoadMetres[i];
+    nearestBaseRoadMetres[u] = best;
+  }
   for (const base of model.bases) {
+    if (base.zone >= 0 && base.zone < zoneCount) continue;
     for (let u = 0; u < n; u++) {
       const road = roadMetresBetween(lon[u], lat[u], base.lon, base.lat, settings.travel);
       if (road < nearestBaseRoadMetres[u]) nearestBaseRoadMetres[u] = road;
