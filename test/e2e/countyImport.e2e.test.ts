@@ -86,7 +86,6 @@ describe('a county loaded from its own files', () => {
     expect(await count('unassignedUnits')).toBe(0);
     expect(await count('rowsImported') + (await count('rejected'))).toBe(3000);
     expect(await report.locator('.report-notes').textContent()).toMatch(/Placing users in units: 3,000 of 3,000 were counted in the LSOA their postcode lookup row names/);
-    await page.screenshot({ path: '/tmp/norfolk-import-report.png', fullPage: true });
 
     // Every users row not placed is named in the report by its row number; the hours lost are exactly theirs.
     const users = rows(USERS);
