@@ -47,7 +47,7 @@ export function ExtraRuralPanel() {
                 </button>
                 <span className="er-zone">{z >= 0 ? `zone ${s.zones[z].id}` : 'no zone'}</span>
                 <span className="er-figures">
-                  {f.newArea ? 'new area, no hours yet' : `${F.one(f.hours)} h/wk · ${F.pounds(f.cost)}/yr`} · score{' '}
+                  {f.newArea ? 'new area, no hours yet' : `${F.one(f.hours)} h/wk · ${f.cost > 0 ? `${F.pounds(f.cost)}/yr` : 'no uplift'}`} · score{' '}
                   {F.two(f.score)}
                 </span>
                 <span className="er-reasons">{f.reasons.join('; ')}</span>

@@ -31,6 +31,8 @@ const HAMLET = "King's Lynn and West Norfolk 014A";
 describe('what if a new package starts here', () => {
   it('switches a Norfolk hamlet with no service before to the extra-rural rate and prices it, adding nothing', async () => {
     await norfolkExtraRural();
+    // Norfolk's bands price remoteness: its flagged places carry no uplift, and say so.
+    expect(await app.page.getByTestId('extra-rural-list').locator('li').first().textContent()).toMatch(/ h\/wk · no uplift · score /);
     const before = await total().textContent();
     await tryPackage(HAMLET, '7');
     await expect.poll(() => answer().getAttribute('data-flagged')).toBe('true');
