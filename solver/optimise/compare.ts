@@ -44,6 +44,8 @@ export interface PlanComparison {
   meanKm: Change<number>;
   /** Annual cost of care at the unit rates (the rate belongs to the place, so it moves only if units leave or join the plan). */
   annualCost: Change<Pounds>;
+  /** Carers' paid travel between visits (time and mileage), a year; null with no visits. Not what the optimiser minimises, so it can rise when travel from the bases falls. */
+  visitTravelCost: Change<Pounds> | null;
   /** Units, users and weekly hours whose zone (so provider) changes. */
   disruption: { units: number; users: number; hours: HoursPerWeek };
   /** Farthest drive from a base to a unit with care, over all zones. */
@@ -138,6 +140,7 @@ export function compareWithCurrent(input: CompareInput): PlanComparison {
     travelChangePct,
     meanKm: { before: (before.travel.meanMetres ?? 0) / 1000, after: (after.travel.meanMetres ?? 0) / 1000 },
     annualCost: { before: before.annualCost, after: after.annualCost },
+    visitTravelCost: before.visitTravel && after.visitTravel ? { before: before.visitTravel.annualCost, after: after.visitTravel.annualCost } : null,
     disruption: { units: d.units, users: d.users, hours: d.hours },
     worstReachMinutes: { before: worst(rb), after: worst(ra) },
     zones,
@@ -210,6 +213,16 @@ function summaryOf(c: Omit<PlanComparison, 'summary'>): string {
       c.forcedBy.length > 0
         ? `It rises because the current plan breaks the rules: ${c.forcedBy.slice(0, 3).join('; ')}${c.forcedBy.length > 3 ? `; and ${c.forcedBy.length - 3} more` : ''}.`
         : 'The current plan keeps every rule, so this plan is not the best: keep the current plan.',
+    );
+  }
+  const v = c.visitTravelCost;
+  if (v && v.before > 0) {
+    const change = (100 * (v.after - v.before)) / v.before;
+    const pounds = `£${fmt(v.before)} → £${fmt(v.after)} a year`;
+    parts.push(
+      Math.abs(change) < 0.05
+        ? `Travel between visits, which it does not minimise, is unchanged (${pounds}).`
+        : `Travel between visits, which it does not minimise, ${change < 0 ? 'falls' : 'rises'} ${pct1(change)} (${pounds}).`,
     );
   }
   const wr = c.worstReachMinutes;

@@ -61,6 +61,13 @@ function Totals({ c }: { c: PlanComparison }) {
           <Pair before={c.annualCost.before} after={c.annualCost.after} show={F.poundsM} />
           <td>{changePct(c.annualCost.before, c.annualCost.after)}</td>
         </tr>
+        {c.visitTravelCost && (
+          <tr>
+            <th scope="row">Travel between visits, a year (not minimised)</th>
+            <Pair before={c.visitTravelCost.before} after={c.visitTravelCost.after} show={F.poundsM} />
+            <td>{changePct(c.visitTravelCost.before, c.visitTravelCost.after)}</td>
+          </tr>
+        )}
         <tr>
           <th scope="row">Change provider</th>
           <td>{F.DASH}</td>

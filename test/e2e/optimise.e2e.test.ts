@@ -44,13 +44,18 @@ describe('optimising Lincolnshire', () => {
     expect(text).toMatch(/Farthest unit from its base: 93 → (\d+) minutes\./);
     expect(Number(/93 → (\d+) minutes/.exec(text)![1])).toBeLessThanOrEqual(65);
 
-    // Totals: travel, mean, farthest, cost, disruption; travel falls.
-    expect(await rows('compare-totals').count()).toBe(5);
+    // Totals: travel, mean, farthest, cost, travel between visits, disruption; travel falls.
+    expect(await rows('compare-totals').count()).toBe(6);
     const travel = await cells('compare-totals', 0);
     expect(travel[0]).toBe('Travel from the bases, hour·km a week');
     expect(num(travel[2])).toBeLessThan(num(travel[1]));
     expect(travel[3]).toMatch(/^−\d+%$/);
-    expect((await cells('compare-totals', 4))[2]).toMatch(/^[\d,]+ users, [\d,]+ h\/week$/);
+    const visits = await cells('compare-totals', 4);
+    expect(visits[0]).toBe('Travel between visits, a year (not minimised)');
+    // Not minimised: in Lincolnshire it rises (0.7%), and the rise is marked.
+    expect(visits[1]).toMatch(/^£\d+\.\d\dm$/);
+    expect(visits[2]).toMatch(/^£\d+\.\d\dm ↑$/);
+    expect((await cells('compare-totals', 5))[2]).toMatch(/^[\d,]+ users, [\d,]+ h\/week$/);
     // Zone by zone: Sleaford from 3 pieces to 1 and within its capacity.
     expect(await rows('compare-zones').count()).toBe(12);
     const sleaford = await cells('compare-zones', 9);
