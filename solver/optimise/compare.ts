@@ -202,12 +202,14 @@ function rulesBroken(input: CompareInput, before: ReturnType<typeof scorePlan>, 
   return found.sort((a, b) => b.hours - a.hours).map((f) => f.text);
 }
 
+/** "falls 3.2%", "rises 0.7%" or "is unchanged" (under 0.05%). */
+const trend = (pct: number | null) => (pct === null || Math.abs(pct) < 0.05 ? 'is unchanged' : `${pct < 0 ? 'falls' : 'rises'} ${pct1(pct)}`);
+
 function summaryOf(c: Omit<PlanComparison, 'summary'>): string {
   const parts: string[] = [];
   const t = c.travelChangePct;
   const travel = `${fmt(c.travelHourKm.before)} → ${fmt(c.travelHourKm.after)} hour·km a week; ${c.meanKm.before.toFixed(1)} → ${c.meanKm.after.toFixed(1)} km per care hour`;
-  if (t === null || Math.abs(t) < 0.05) parts.push(`Travel from the bases is unchanged (${travel}).`);
-  else parts.push(`Travel from the bases ${t < 0 ? 'falls' : 'rises'} ${pct1(t)} (${travel}).`);
+  parts.push(`Travel from the bases ${trend(t)} (${travel}).`);
   if (t !== null && t >= 0.05) {
     parts.push(
       c.forcedBy.length > 0
@@ -217,13 +219,7 @@ function summaryOf(c: Omit<PlanComparison, 'summary'>): string {
   }
   const v = c.visitTravelCost;
   if (v && v.before > 0) {
-    const change = (100 * (v.after - v.before)) / v.before;
-    const pounds = `£${fmt(v.before)} → £${fmt(v.after)} a year`;
-    parts.push(
-      Math.abs(change) < 0.05
-        ? `Travel between visits, which it does not minimise, is unchanged (${pounds}).`
-        : `Travel between visits, which it does not minimise, ${change < 0 ? 'falls' : 'rises'} ${pct1(change)} (${pounds}).`,
-    );
+    parts.push(`Travel between visits, which it does not minimise, ${trend((100 * (v.after - v.before)) / v.before)} (£${fmt(v.before)} → £${fmt(v.after)} a year).`);
   }
   const wr = c.worstReachMinutes;
   if (wr.before !== null && wr.after !== null) parts.push(`Farthest unit from its base: ${Math.ceil(wr.before)} → ${Math.ceil(wr.after)} minutes.`);
