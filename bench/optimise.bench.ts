@@ -1,6 +1,5 @@
-// Optimiser benchmark on the two example counties (the panel's default rules,
-// reach and zone size from the data; Norfolk without capacity and rural share,
-// which it cannot keep by design) and a synthetic ladder of 1,000 to 100,000
+// Optimiser benchmark on the two example counties (the panel's default rules:
+// reach and zone size from the data, capacity, contiguity) and a synthetic ladder of 1,000 to 100,000
 // units (balance ±20%, rural share >= 10%, capacity, contiguous; no reach). Each run is its own process (peak memory is
 // the run's own). For each county, in the same run:
 // - fast mode: time, gap to its bound, worst reach, peak memory;
